@@ -1,0 +1,101 @@
+"""rol-model: China's annual rule-of-law government reports as typed, validated, comparable data.
+
+Load a report with :func:`load`, check it against the JSON Schema with :func:`validate`, build
+one in code from the frozen attrs classes (:class:`Report`, :class:`Measure` …) and save it with
+:func:`dump`. Every error rol-model raises derives from :class:`RolModelError`.
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from rol_model._issue import Issue, Severity
+from rol_model._model import (
+    MAX_OUTLINE_DEPTH,
+    Cause,
+    Indicator,
+    Item,
+    LeadershipPart,
+    LineRange,
+    Measure,
+    MeasuresPart,
+    Node,
+    Organization,
+    OrganizationKind,
+    OrganizationLevel,
+    OtherPart,
+    Part,
+    PartKind,
+    Period,
+    Plan,
+    PlansPart,
+    Preamble,
+    Qualifier,
+    Report,
+    Shortcoming,
+    ShortcomingsPart,
+    Source,
+    iter_indicators,
+    iter_nodes,
+)
+from rol_model._schema import schema, validate
+from rol_model._serialize import (
+    DEFAULT_LIMITS,
+    Limits,
+    dump,
+    dumps,
+    from_dict,
+    load,
+    loads,
+    to_dict,
+)
+from rol_model.exceptions import InvalidReportError, ReadError, RolModelError, WriteError
+
+try:
+    __version__ = version("rol-model")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0+unknown"
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "MAX_OUTLINE_DEPTH",
+    "Cause",
+    "Indicator",
+    "InvalidReportError",
+    "Issue",
+    "Item",
+    "LeadershipPart",
+    "Limits",
+    "LineRange",
+    "Measure",
+    "MeasuresPart",
+    "Node",
+    "Organization",
+    "OrganizationKind",
+    "OrganizationLevel",
+    "OtherPart",
+    "Part",
+    "PartKind",
+    "Period",
+    "Plan",
+    "PlansPart",
+    "Preamble",
+    "Qualifier",
+    "ReadError",
+    "Report",
+    "RolModelError",
+    "Severity",
+    "Shortcoming",
+    "ShortcomingsPart",
+    "Source",
+    "WriteError",
+    "__version__",
+    "dump",
+    "dumps",
+    "from_dict",
+    "iter_indicators",
+    "iter_nodes",
+    "load",
+    "loads",
+    "schema",
+    "to_dict",
+    "validate",
+]

@@ -1,0 +1,112 @@
+"""The packaged JSON Schema and validation against it."""
+
+from __future__ import annotations
+
+import copy
+import functools
+import json
+from collections import deque
+from collections.abc import Iterator
+from decimal import Decimal
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from rol_model._issue import Issue
+
+if TYPE_CHECKING:
+    import jsonschema
+    import jsonschema.protocols
+
+__all__ = ["iter_schema_issues", "pointer", "schema", "validate"]
+
+
+@functools.cache
+def _schema() -> dict[str, Any]:
+    text = resources.files("rol_model").joinpath("schemas/report.schema.json").read_text("utf-8")
+    result: dict[str, Any] = json.loads(text)
+    return result
+
+
+def schema() -> dict[str, Any]:
+    """Return the report JSON Schema (draft 2020-12) as a new dict the caller may change."""
+    return copy.deepcopy(_schema())
+
+
+def _is_integer(checker: object, instance: object) -> bool:
+    # JSON has one number type: 2023.0 is an integer to every other validator, and our parser
+    # reads it as Decimal("2023.0"), so integral decimals count as integers here too.
+    if isinstance(instance, bool):
+        return False
+    if isinstance(instance, int):
+        return True
+    if isinstance(instance, Decimal):
+        return instance.is_finite() and instance == instance.to_integral_value()
+    return isinstance(instance, float) and instance.is_integer()
+
+
+@functools.cache
+def _validator() -> jsonschema.protocols.Validator:
+    import jsonschema
+
+    base = jsonschema.Draft202012Validator
+    checker = base.TYPE_CHECKER.redefine("integer", _is_integer)
+    cls = jsonschema.validators.extend(base, type_checker=checker)
+    return cls(_schema(), format_checker=base.FORMAT_CHECKER)  # type: ignore[no-any-return]
+
+
+def pointer(path: Iterator[object] | deque[object] | list[object] | tuple[object, ...]) -> str:
+    """Turn a path of keys and indexes into an RFC 6901 JSON Pointer."""
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+
+
+def _document_position(instance: object, path: list[object]) -> tuple[int, ...]:
+    """A sort key that orders paths as their elements appear in the document."""
+    key: list[int] = []
+    node = instance
+    for part in path:
+        if isinstance(node, dict):
+            key.append(list(node).index(part) if part in node else len(node))
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int):
+            key.append(part)
+            node = node[part] if part < len(node) else None
+        else:
+            break
+    return tuple(key)
+
+
+def _issues_of(error: jsonschema.ValidationError) -> Iterator[tuple[list[object], Issue]]:
+    path = list(error.absolute_path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = error.schema.get("properties", {})
+        for key in error.instance:
+            if key not in allowed:
+                where = [*path, key]
+                yield where, Issue(
+                    code="schema.unknown-field",
+                    message=f"unknown field {key!r}: not part of the report schema "
+                    "(namespaced data belongs in 'extensions')",
+                    pointer=pointer(where),
+                )
+        return
+    message = error.message
+    if len(message) > 300:
+        message = message[:297] + "..."
+    yield path, Issue(code=f"schema.{error.validator}", message=message, pointer=pointer(path))
+
+
+def iter_schema_issues(data: object) -> Iterator[Issue]:
+    """Yield every schema violation of ``data``, in document order."""
+    found = [pair for error in _validator().iter_errors(data) for pair in _issues_of(error)]
+    found.sort(key=lambda pair: _document_position(data, pair[0]))
+    for _, issue in found:
+        yield issue
+
+
+def validate(data: object) -> list[Issue]:
+    """Check a parsed JSON document against the report schema.
+
+    Returns every issue in document order; an empty list means the document is a valid
+    report. Numbers may be :class:`int`, :class:`float` or :class:`~decimal.Decimal`.
+    """
+    return list(iter_schema_issues(data))

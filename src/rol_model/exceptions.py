@@ -1,0 +1,39 @@
+"""Exceptions raised by rol-model. Every one derives from :class:`RolModelError`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rol_model._issue import Issue
+
+__all__ = ["InvalidReportError", "ReadError", "RolModelError", "WriteError"]
+
+
+class RolModelError(Exception):
+    """Root of every exception rol-model raises on purpose."""
+
+
+class InvalidReportError(RolModelError, ValueError):
+    """A document is not a valid report; ``issues`` lists every problem, in document order.
+
+    ``source`` names the file (or ``"<string>"``) the document came from, when known.
+    """
+
+    def __init__(self, issues: Iterable[Issue], *, source: str | None = None) -> None:
+        self.issues: tuple[Issue, ...] = tuple(issues)
+        if not self.issues:
+            raise ValueError("InvalidReportError needs at least one issue")
+        self.source = source
+        headline = str(self.issues[0])
+        more = len(self.issues) - 1
+        if more:
+            headline += f" (and {more} more issue{'s' if more > 1 else ''})"
+        super().__init__(f"{source}: {headline}" if source else headline)
+
+
+class ReadError(RolModelError, OSError):
+    """A file could not be read (missing, a directory, no permission, too large)."""
+
+
+class WriteError(RolModelError, OSError):
+    """A report could not be written; the target file is left as it was."""
