@@ -1,0 +1,1 @@
+"""One module per ``rol`` command: ``configure(parser)`` and ``run(args, out, err) -> int``."""
