@@ -397,10 +397,9 @@ def value_defs() -> dict[str, Any]:
                     "Qualifier",
                     "限定",
                     "exact; at_least (余, 多, 以上, 超过, 至少, 不少于); approximately (约, 左右); "
-                    "at_most (近, 不足, 不到, 以内). Absent means exact.",
+                    "at_most (近, 不足, 不到, 以内).",
                     "exact 为确数；at_least 为至少（余、多、以上、超过、至少、不少于）；"
-                    "approximately 为约数（约、左右）；at_most 为至多（近、不足、不到、以内）。"
-                    "缺省为确数。",
+                    "approximately 为约数（约、左右）；at_most 为至多（近、不足、不到、以内）。",
                     enum=["exact", "at_least", "approximately", "at_most"],
                 ),
                 "period": doc(
@@ -420,7 +419,7 @@ def value_defs() -> dict[str, Any]:
                     maxLength=1000,
                 ),
             },
-            ["id", "label", "value", "unit", "source"],
+            ["id", "label", "value", "unit", "qualifier", "source"],
             **doc(
                 "Indicator",
                 "数据指标",

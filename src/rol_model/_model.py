@@ -90,8 +90,8 @@ class Indicator:
     label: str
     value: Decimal
     unit: str
+    qualifier: Qualifier
     source: str
-    qualifier: Qualifier = "exact"
     period: Period | None = None
 
 
