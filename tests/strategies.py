@@ -135,8 +135,7 @@ def parts(draw: st.DrawFn, index: int) -> rm.Part:
 
 extension_values = st.recursive(
     st.none() | st.booleans() | st.integers(-(10**6), 10**6) | values | short_texts,
-    lambda inner: st.lists(inner, max_size=3)
-    | st.dictionaries(short_texts, inner, max_size=3),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(short_texts, inner, max_size=3),
     max_leaves=6,
 )
 extension_keys = st.from_regex(r"[a-z][a-z0-9-]{0,5}:[A-Za-z0-9_.-]{1,8}", fullmatch=True)
@@ -162,7 +161,11 @@ def reports(draw: st.DrawFn) -> rm.Report:
         organization=rm.Organization(
             name=draw(short_texts),
             region=draw(maybe(short_texts)),
-            level=draw(maybe(st.sampled_from(["national", "provincial", "prefectural", "county", "township"]))),
+            level=draw(
+                maybe(
+                    st.sampled_from(["national", "provincial", "prefectural", "county", "township"])
+                )
+            ),
             kind=draw(maybe(st.sampled_from(["government", "department", "other"]))),
         ),
         year=draw(st.integers(2000, 2100)),
@@ -205,7 +208,9 @@ def _string(node: dict[str, Any]) -> st.SearchStrategy[Any]:
             return strategy.filter(_is_date)
         return strategy
     size = min(node.get("maxLength", 30), 30)
-    return st.text(st.one_of(ALPHABET, ANY_CHARACTER), min_size=node.get("minLength", 0), max_size=size)
+    return st.text(
+        st.one_of(ALPHABET, ANY_CHARACTER), min_size=node.get("minLength", 0), max_size=size
+    )
 
 
 def _is_date(text: str) -> bool:

@@ -7,9 +7,9 @@ from decimal import Decimal
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
-from strategies import reports, schema_documents
 
 import rol_model as rm
+from strategies import reports, schema_documents
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -28,7 +28,7 @@ def _same_json(a: Any, b: Any) -> bool:
         a, b = _without_empty(a), _without_empty(b)
         return a.keys() == b.keys() and all(_same_json(a[k], b[k]) for k in a)
     if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(_same_json(x, y) for x, y in zip(a, b))
+        return len(a) == len(b) and all(_same_json(x, y) for x, y in zip(a, b, strict=True))
     numbers = (int, Decimal)
     if isinstance(a, numbers) and isinstance(b, numbers):
         if isinstance(a, bool) or isinstance(b, bool):
@@ -39,7 +39,9 @@ def _same_json(a: Any, b: Any) -> bool:
 
 @SETTINGS
 @given(reports())
-def test_reports_built_from_classes_unstructure_into_schema_valid_documents(report: rm.Report) -> None:
+def test_reports_built_from_classes_unstructure_into_schema_valid_documents(
+    report: rm.Report,
+) -> None:
     document = rm.to_dict(report)
     assert rm.validate(document) == []
 

@@ -239,7 +239,11 @@ PARTS = {
         ("Plans part", "下一年度主要安排"),
         "Part 4: main arrangements for the next year.",
         "第四部分：下一年度推进法治政府建设的主要安排。",
-        {"plans": doc("Plans", "工作安排", "Top-level plans.", "第一级工作安排。", **array(ref("Plan")))},
+        {
+            "plans": doc(
+                "Plans", "工作安排", "Top-level plans.", "第一级工作安排。", **array(ref("Plan"))
+            )
+        },
     ),
     "other": (
         "OtherPart",
@@ -290,7 +294,15 @@ def part_defs() -> dict[str, Any]:
         "所要求五部分中的哪一部分。",
         type="object",
         required=["kind"],
-        properties={"kind": {"enum": kinds}},
+        properties={
+            "kind": doc(
+                "Kind",
+                "类别",
+                "Which of the five parts this is.",
+                "属于五部分中的哪一部分。",
+                enum=kinds,
+            )
+        },
         allOf=[
             {"if": {"properties": {"kind": {"const": kind}}}, "then": ref(PARTS[kind][0])}
             for kind in kinds
@@ -354,7 +366,9 @@ def value_defs() -> dict[str, Any]:
         ),
         "Period": obj(
             {
-                "start": doc("Start", "开始日期", "First day covered.", "起始日（含）。", ref="Date"),
+                "start": doc(
+                    "Start", "开始日期", "First day covered.", "起始日（含）。", ref="Date"
+                ),
                 "end": doc("End", "结束日期", "Last day covered.", "截止日（含）。", ref="Date"),
             },
             ["start", "end"],
@@ -431,9 +445,7 @@ def value_defs() -> dict[str, Any]:
             {
                 "id": ID,
                 "marker": MARKER,
-                "text": doc(
-                    "Text", "正文", "The cause as stated.", "原文所述原因。", ref="Text"
-                ),
+                "text": doc("Text", "正文", "The cause as stated.", "原文所述原因。", ref="Text"),
                 "shortcoming_ids": SHORTCOMING_IDS,
                 "indicators": INDICATORS,
                 "references": REFERENCES,
@@ -488,8 +500,8 @@ def value_defs() -> dict[str, Any]:
                     "层级",
                     "national, provincial, prefectural (地市级), county (县级, county-level "
                     "cities included) or township.",
-                    "national 国家级、provincial 省级、prefectural 地市级、county 县级（含县级市）、"
-                    "township 乡镇级。",
+                    "national 国家级、provincial 省级、prefectural 地市级、"
+                    "county 县级（含县级市）、township 乡镇级。",
                     enum=["national", "provincial", "prefectural", "county", "township"],
                 ),
                 "kind": doc(
@@ -580,10 +592,10 @@ def build() -> dict[str, Any]:
             "报告向社会公开的日期。",
             ref="Date",
         ),
-        "source": doc("Source", "来源", "Where the report was taken from.", "报告来源。", ref="Source"),
-        "preamble": doc(
-            "Preamble", "导语", "Opening paragraphs.", "开头段落。", ref="Preamble"
+        "source": doc(
+            "Source", "来源", "Where the report was taken from.", "报告来源。", ref="Source"
         ),
+        "preamble": doc("Preamble", "导语", "Opening paragraphs.", "开头段落。", ref="Preamble"),
         "parts": doc(
             "Parts",
             "组成部分",

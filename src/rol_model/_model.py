@@ -25,8 +25,6 @@ __all__ = [
     "Measure",
     "MeasuresPart",
     "Node",
-    "iter_indicators",
-    "iter_nodes",
     "Organization",
     "OrganizationKind",
     "OrganizationLevel",
@@ -34,21 +32,23 @@ __all__ = [
     "Part",
     "PartKind",
     "Period",
-    "Preamble",
     "Plan",
     "PlansPart",
+    "Preamble",
     "Qualifier",
     "Report",
     "Shortcoming",
     "ShortcomingsPart",
     "Source",
+    "iter_indicators",
+    "iter_nodes",
 ]
 
 #: How many outline levels may nest below a part heading: （一） → 1. → （1） → ①.
 MAX_OUTLINE_DEPTH = 4
 
 Qualifier = Literal["exact", "at_least", "approximately", "at_most"]
-"""How a figure is stated: exactly, at least (余, 多, 以上), about (约, 左右), at most (近, 不足)."""
+"""How a figure is stated: exact, at least (余, 多, 以上), about (约, 左右), at most (近, 不足)."""
 
 PartKind = Literal["measures", "shortcomings", "leadership", "plans", "other"]
 """The five parts that the 2019 regulation requires, in the regulation's order."""
@@ -125,7 +125,7 @@ class Shortcoming:
 
 @attrs.frozen(kw_only=True)
 class Cause:
-    """A cause of shortcomings (原因). ``shortcoming_ids`` names those it explains; empty means all."""
+    """A cause of shortcomings (原因); ``shortcoming_ids`` names those it explains, empty: all."""
 
     id: str
     text: str
@@ -138,7 +138,7 @@ class Cause:
 
 @attrs.frozen(kw_only=True)
 class Plan:
-    """A plan for the next year; its indicators are targets, ``shortcoming_ids`` what it remedies."""
+    """A plan for the next year: indicators are its targets, ``shortcoming_ids`` what it fixes."""
 
     id: str
     marker: str | None = None
@@ -165,7 +165,8 @@ class Item:
     children: tuple[Item, ...] = ()
 
 
-Node = Union[Measure, Shortcoming, Cause, Plan, Item]
+# typing.Union, not |: the alias is a runtime object that cattrs dispatches on.
+Node = Union[Measure, Shortcoming, Cause, Plan, Item]  # noqa: UP007
 """Any item of a report that carries an id, text and indicators."""
 
 
@@ -240,7 +241,7 @@ class OtherPart:
     items: tuple[Item, ...] = ()
 
 
-Part = Union[MeasuresPart, ShortcomingsPart, LeadershipPart, PlansPart, OtherPart]
+Part = Union[MeasuresPart, ShortcomingsPart, LeadershipPart, PlansPart, OtherPart]  # noqa: UP007
 """One part of a report; ``part.kind`` tells which."""
 
 
@@ -359,7 +360,7 @@ def _part_nodes(part_index: int, part: Part) -> Iterator[tuple[str, Node]]:
 
 
 def iter_nodes(report: Report) -> Iterator[tuple[str, Node]]:
-    """Yield ``(json_pointer, node)`` for every item of the report, depth first, in document order."""
+    """Yield ``(json_pointer, node)`` for every item, depth first, in document order."""
     for part_index, part in enumerate(report.parts):
         yield from _part_nodes(part_index, part)
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import copy
 import functools
 import json
-from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -50,11 +49,11 @@ def _validator() -> jsonschema.protocols.Validator:
 
     base = jsonschema.Draft202012Validator
     checker = base.TYPE_CHECKER.redefine("integer", _is_integer)
-    cls = jsonschema.validators.extend(base, type_checker=checker)
+    cls = jsonschema.validators.extend(base, type_checker=checker)  # type: ignore[no-untyped-call]
     return cls(_schema(), format_checker=base.FORMAT_CHECKER)  # type: ignore[no-any-return]
 
 
-def pointer(path: Iterator[object] | deque[object] | list[object] | tuple[object, ...]) -> str:
+def pointer(path: Iterable[object]) -> str:
     """Turn a path of keys and indexes into an RFC 6901 JSON Pointer."""
     return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
 
@@ -76,17 +75,20 @@ def _document_position(instance: object, path: list[object]) -> tuple[int, ...]:
 
 
 def _issues_of(error: jsonschema.ValidationError) -> Iterator[tuple[list[object], Issue]]:
-    path = list(error.absolute_path)
+    path: list[object] = list(error.absolute_path)
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        allowed = error.schema.get("properties", {})
+        allowed = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
         for key in error.instance:
             if key not in allowed:
                 where = [*path, key]
-                yield where, Issue(
-                    code="schema.unknown-field",
-                    message=f"unknown field {key!r}: not part of the report schema "
-                    "(namespaced data belongs in 'extensions')",
-                    pointer=pointer(where),
+                yield (
+                    where,
+                    Issue(
+                        code="schema.unknown-field",
+                        message=f"unknown field {key!r}: not part of the report schema "
+                        "(namespaced data belongs in 'extensions')",
+                        pointer=pointer(where),
+                    ),
                 )
         return
     message = error.message
@@ -97,7 +99,8 @@ def _issues_of(error: jsonschema.ValidationError) -> Iterator[tuple[list[object]
 
 def iter_schema_issues(data: object) -> Iterator[Issue]:
     """Yield every schema violation of ``data``, in document order."""
-    found = [pair for error in _validator().iter_errors(data) for pair in _issues_of(error)]
+    errors = _validator().iter_errors(data)  # type: ignore[arg-type]
+    found = [pair for error in errors for pair in _issues_of(error)]
     found.sort(key=lambda pair: _document_position(data, pair[0]))
     for _, issue in found:
         yield issue

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import tempfile
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from json.encoder import encode_basestring
 from pathlib import Path
 from typing import IO, Any
 
@@ -144,7 +145,7 @@ def _line_column(text: str, index: int) -> tuple[int, int]:
 
 def _decode(data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _Stop(
+        raise _StopError(
             Issue(
                 code="encoding.utf16",
                 message="the text is UTF-16 (it starts with a UTF-16 byte order mark); JSON "
@@ -165,7 +166,7 @@ def _decode(data: bytes) -> str:
             hint = "; it decodes as GB18030 (GBK): convert it, e.g. iconv -f GB18030 -t UTF-8"
         except UnicodeDecodeError:
             pass
-        raise _Stop(
+        raise _StopError(
             Issue(
                 code="encoding.not-utf8",
                 message=f"the text is not UTF-8 (byte 0x{data[start]:02x} at byte offset "
@@ -176,7 +177,7 @@ def _decode(data: bytes) -> str:
         ) from None
 
 
-class _Stop(Exception):
+class _StopError(Exception):
     def __init__(self, *issues: Issue) -> None:
         self.issues = issues
 
@@ -204,14 +205,16 @@ def parse_json(data: str | bytes | bytearray, limits: Limits = DEFAULT_LIMITS) -
     """
     try:
         return _parse(data, limits)
-    except _Stop as stop:
+    except _StopError as stop:
         raise InvalidReportError(stop.issues) from None
 
 
 def _parse(data: str | bytes | bytearray, limits: Limits) -> Any:
-    size = len(data) if isinstance(data, (bytes, bytearray)) else len(data.encode("utf-8", "replace"))
+    size = (
+        len(data) if isinstance(data, (bytes, bytearray)) else len(data.encode("utf-8", "replace"))
+    )
     if size > limits.max_bytes:
-        raise _Stop(
+        raise _StopError(
             Issue(
                 code="limit.size",
                 message=f"the document has {size} bytes, over the limit of {limits.max_bytes} "
@@ -225,7 +228,7 @@ def _parse(data: str | bytes | bytearray, limits: Limits) -> Any:
         if _has_surrogate(text):
             index = next(i for i, ch in enumerate(text) if "\ud800" <= ch <= "\udfff")
             line, column = _line_column(text, index)
-            raise _Stop(
+            raise _StopError(
                 Issue(
                     code="json.lone-surrogate",
                     message="the text contains a lone UTF-16 surrogate, which is not a character",
@@ -242,7 +245,7 @@ def _parse(data: str | bytes | bytearray, limits: Limits) -> Any:
             parse_constant=parser.constant,
         )
     except json.JSONDecodeError as error:
-        raise _Stop(
+        raise _StopError(
             Issue(
                 code="json.syntax",
                 message=f"malformed JSON: {error.msg}",
@@ -251,31 +254,31 @@ def _parse(data: str | bytes | bytearray, limits: Limits) -> Any:
             )
         ) from None
     except RecursionError:
-        raise _Stop(
+        raise _StopError(
             Issue(code="limit.depth", message="the JSON is nested too deeply to be read")
         ) from None
     except ValueError as error:  # an integer longer than Python's int_max_str_digits
-        raise _Stop(Issue(code="json.number", message=f"unreadable number: {error}")) from None
+        raise _StopError(Issue(code="json.number", message=f"unreadable number: {error}")) from None
     if parser.suspect or "\\ud" in text or "\\uD" in text:
         issues = list(_suspect_issues(document))
         if issues:
-            raise _Stop(*issues)
+            raise _StopError(*issues)
     return document
 
 
 def _structure(document: Any, limits: Limits) -> Report:
     if not isinstance(document, dict):
         found = "an array" if isinstance(document, list) else f"a {type(document).__name__}"
-        raise _Stop(
+        raise _StopError(
             Issue(code="json.not-an-object", message=f"a report is a JSON object, found {found}")
         )
     issues = list(iter_schema_issues(document))
     if issues:
-        raise _Stop(*issues)
+        raise _StopError(*issues)
     extensions = document.get("extensions", {})
     for key, value in extensions.items():
         if _depth(value) > limits.max_depth:
-            raise _Stop(
+            raise _StopError(
                 Issue(
                     code="limit.depth",
                     message=f"extension value nests deeper than {limits.max_depth} levels "
@@ -284,9 +287,9 @@ def _structure(document: Any, limits: Limits) -> Report:
                 )
             )
     try:
-        return converter().structure(document, Report)  # type: ignore[no-any-return]
+        return converter().structure(document, Report)
     except Exception as error:  # the schema admitted something the classes refuse: say so
-        raise _Stop(
+        raise _StopError(
             Issue(code="structure", message=f"cannot build the report: {error!r}")
         ) from error
 
@@ -299,7 +302,7 @@ def from_dict(data: Mapping[str, Any], *, limits: Limits = DEFAULT_LIMITS) -> Re
     """
     try:
         return _structure(data, limits)
-    except _Stop as stop:
+    except _StopError as stop:
         raise InvalidReportError(stop.issues) from None
 
 
@@ -307,7 +310,7 @@ def loads(data: str | bytes | bytearray, *, limits: Limits = DEFAULT_LIMITS) -> 
     """Read a report from JSON text (``str``, or UTF-8 ``bytes``); see :func:`parse_json`."""
     try:
         return _structure(_parse(data, limits), limits)
-    except _Stop as stop:
+    except _StopError as stop:
         raise InvalidReportError(stop.issues, source="<string>") from None
 
 
@@ -350,7 +353,7 @@ def load(source: PathLike | IO[bytes], *, limits: Limits = DEFAULT_LIMITS) -> Re
     data = read_document(source, limits)
     try:
         return _structure(_parse(data, limits), limits)
-    except _Stop as stop:
+    except _StopError as stop:
         raise InvalidReportError(stop.issues, source=_name(source)) from None
 
 
@@ -389,7 +392,7 @@ def _emit(value: Any, indent: str, out: list[str]) -> None:
             raise UnrepresentableValueError(str(value))
         out.append(str(value))
     elif isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
+        if not math.isfinite(value):
             raise UnrepresentableValueError(repr(value))
         out.append(float.__repr__(value))
     elif isinstance(value, dict):
@@ -448,8 +451,8 @@ def dumps(report: Report) -> str:
 
 def _has_surrogate_anywhere(data: Any) -> bool:
     return any(
-        isinstance(value, str) and _has_surrogate(value)
-        or isinstance(value, dict) and any(_has_surrogate(k) for k in value)
+        (isinstance(value, str) and _has_surrogate(value))
+        or (isinstance(value, dict) and any(_has_surrogate(k) for k in value))
         for _, value in _walk_values(data)
     )
 
@@ -474,12 +477,11 @@ def dump(report: Report, path: PathLike) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         # mkstemp makes the file private (0600): keep the old file's mode, or the usual 0644.
-        os.chmod(temporary, target.stat().st_mode & 0o7777 if target.exists() else 0o644)
-        os.replace(temporary, target)
+        Path(temporary).chmod(target.stat().st_mode & 0o7777 if target.exists() else 0o644)
+        Path(temporary).replace(target)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         raise WriteError(f"{target}: cannot write: {error.strerror or error}") from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from rol_model._issue import Issue
 
-__all__ = ["InvalidReportError", "ReadError", "RolModelError", "WriteError"]
+__all__ = ["InvalidProfileError", "InvalidReportError", "ReadError", "RolModelError", "WriteError"]
 
 
 class RolModelError(Exception):
@@ -25,6 +25,24 @@ class InvalidReportError(RolModelError, ValueError):
             raise ValueError("InvalidReportError needs at least one issue")
         self.source = source
         headline = str(self.issues[0])
+        more = len(self.issues) - 1
+        if more:
+            headline += f" (and {more} more issue{'s' if more > 1 else ''})"
+        super().__init__(f"{source}: {headline}" if source else headline)
+
+
+class InvalidProfileError(RolModelError, ValueError):
+    """A checker profile is malformed; ``issues`` lists every problem with its JSON Pointer.
+
+    ``source`` names the profile file (or built-in profile) when known.
+    """
+
+    def __init__(self, issues: Iterable[Issue], *, source: str | None = None) -> None:
+        self.issues: tuple[Issue, ...] = tuple(issues)
+        if not self.issues:
+            raise ValueError("InvalidProfileError needs at least one issue")
+        self.source = source
+        headline = f"invalid profile: {self.issues[0]}"
         more = len(self.issues) - 1
         if more:
             headline += f" (and {more} more issue{'s' if more > 1 else ''})"

@@ -22,7 +22,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from rol_model.exceptions import InvalidReportError, ReadError
 
     worst = 0
-    results = []
+    results: list[dict[str, object]] = []
     for name in args.files:
         display = "<stdin>" if name == "-" else name
         try:
