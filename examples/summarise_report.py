@@ -37,7 +37,9 @@ def main(argv: list[str]) -> int:
         heading = f"{part.marker or ''}{part.heading or ''}" or "(untitled part)"
         field = {"measures": "measures", "shortcomings": "shortcomings", "plans": "plans"}
         items = count(getattr(part, field.get(part.kind, "items")))
-        print(f"  [{part.kind}] {heading}: {items} items" if items else f"  [{part.kind}] {heading}")
+        print(
+            f"  [{part.kind}] {heading}: {items} items" if items else f"  [{part.kind}] {heading}"
+        )
     missing = {"measures", "shortcomings", "leadership", "plans"} - {p.kind for p in report.parts}
     if missing:
         print("  missing parts:", ", ".join(sorted(missing)))
