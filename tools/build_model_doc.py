@@ -75,7 +75,8 @@ def _table(node: dict[str, Any]) -> list[str]:
 
 
 def _section(name: str, node: dict[str, Any]) -> list[str]:
-    lines = [f"### {name}", "", _cell(f"{node.get('title', '')}: {node.get('description', '')}"), ""]
+    summary = _cell(f"{node.get('title', '')}: {node.get('description', '')}")
+    lines = [f"### {name}", "", summary, ""]
     if node.get("properties"):
         lines += _table(node)
     else:
