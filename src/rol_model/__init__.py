@@ -7,6 +7,7 @@ one in code from the frozen attrs classes (:class:`Report`, :class:`Measure` …
 
 from importlib.metadata import PackageNotFoundError, version
 
+from rol_model._importer import ImportResult, import_file, import_text
 from rol_model._issue import Issue, Severity
 from rol_model._model import (
     MAX_OUTLINE_DEPTH,
@@ -58,6 +59,7 @@ __all__ = [
     "DEFAULT_LIMITS",
     "MAX_OUTLINE_DEPTH",
     "Cause",
+    "ImportResult",
     "Indicator",
     "InvalidReportError",
     "Issue",
@@ -91,6 +93,8 @@ __all__ = [
     "dump",
     "dumps",
     "from_dict",
+    "import_file",
+    "import_text",
     "iter_indicators",
     "iter_nodes",
     "load",

@@ -1,0 +1,246 @@
+"""Import accuracy over the annotated corpus: how much of each report the importer gets right.
+
+Run: ``python benchmarks/import_accuracy.py [CORPUS_DIR] [--json OUT.json] [--misses]``
+
+CORPUS_DIR defaults to ``tests/fixtures/corpus`` (a byte-for-byte copy of ``../shared/corpus``).
+Each ``NAME.txt`` has ``NAME.expected.json`` beside it (format: the corpus README). Figures:
+
+- parts: share of annotated parts (the preamble counts as one) whose kind is right and that
+  stand at the right place (same heading, same position among the parts);
+- items recall: share of annotated outline items found at the right place (same marker, text
+  starting as annotated, under the matching parent);
+- items precision: share of imported items that are annotated items;
+- indicators precision / recall: value, unit and qualifier equal, source phrases overlapping;
+- causes recall: share of annotated causes that start an imported cause;
+- title / organization / year: share of reports where each is exactly right.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from rol_model import import_file
+from rol_model._importer_source import fold
+from rol_model._model import Report, iter_indicators
+
+ROOT = Path(__file__).resolve().parents[1]
+_PUNCT = set('。，、；：,.;:！？!? \u3000“”"')
+
+
+def _norm(text: str) -> str:
+    return "".join(ch for ch in fold(text) if ch not in _PUNCT)
+
+
+def _children(node: Any) -> tuple[Any, ...]:
+    return tuple(getattr(node, "children", ()))
+
+
+def _part_nodes(part: Any) -> tuple[Any, ...]:
+    for field in ("measures", "shortcomings", "plans", "items"):
+        if hasattr(part, field):
+            return tuple(getattr(part, field))
+    return ()
+
+
+def _own_text(node: Any) -> str:
+    return _norm((node.heading or "") + (node.text or ""))
+
+
+def _count(nodes: tuple[Any, ...]) -> int:
+    return sum(1 + _count(_children(node)) for node in nodes)
+
+
+def _match_items(
+    expected: list[dict[str, Any]], imported: tuple[Any, ...], misses: list[str], where: str
+) -> int:
+    found = 0
+    used: set[int] = set()
+    for item in expected:
+        start = _norm(item["start"])
+        hit = None
+        for index, node in enumerate(imported):
+            if index in used:
+                continue
+            if (node.marker or None) == item["marker"] and _own_text(node).startswith(start):
+                hit = index
+                break
+        if hit is None:
+            misses.append(f"{where}: item {item['marker']} {item['start']} not found")
+            continue
+        used.add(hit)
+        found += 1 + _match_items(
+            item["items"], _children(imported[hit]), misses, f"{where} > {item['marker']}"
+        )
+    return found
+
+
+def _expected_count(items: list[dict[str, Any]]) -> int:
+    return sum(1 + _expected_count(item["items"]) for item in items)
+
+
+def _overlap(a: str, b: str) -> bool:
+    a, b = fold(a), fold(b)
+    if a in b or b in a:
+        return True
+    # the common part must hold the figure itself (a digit or a Chinese numeral) and its unit
+    for i in range(len(a)):
+        for j in range(i + 2, len(a) + 1):
+            if a[i:j] not in b:
+                break
+            if any(ch.isdigit() or ch in "一二两三四五六七八九十百千万" for ch in a[i:j]):
+                return True
+    return False
+
+
+def _score_file(txt: Path, misses: list[str]) -> dict[str, Any]:
+    expected = json.loads(txt.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    result = import_file(txt)
+    report: Report = result.report
+    name = txt.stem
+    row: dict[str, Any] = {"file": name}
+    # parts
+    exp_parts = expected["parts"]
+    got: list[tuple[str, str | None, Any]] = []
+    if report.preamble is not None:
+        got.append(("preamble", None, None))
+    got.extend((p.kind, (p.marker or "") + (p.heading or ""), p) for p in report.parts)
+    right = 0
+    item_found = 0
+    for index, part in enumerate(exp_parts):
+        if (
+            index < len(got)
+            and got[index][0] == part["kind"]
+            and (part["heading"] is None or _norm(got[index][1] or "") == _norm(part["heading"]))
+        ):
+            right += 1
+            nodes = _part_nodes(got[index][2]) if got[index][2] is not None else ()
+            item_found += _match_items(part["items"], nodes, misses, f"{name} {part['kind']}")
+        else:
+            misses.append(f"{name}: part {index} {part['kind']} {part['heading']} misplaced")
+    exp_items = sum(_expected_count(p["items"]) for p in exp_parts)
+    imported_items = sum(_count(_part_nodes(p)) for p in report.parts)
+    row.update(
+        parts=(right, len(exp_parts)),
+        items_recall=(item_found, exp_items),
+        items_precision=(item_found, imported_items),
+    )
+    # indicators
+    got_ind = [ind for _, ind in iter_indicators(report)]
+    used: set[int] = set()
+    hits = 0
+    for ind in expected["indicators"]:
+        for index, mine in enumerate(got_ind):
+            if index in used:
+                continue
+            if (
+                mine.value == Decimal(ind["value"])
+                and mine.unit == ind["unit"]
+                and mine.qualifier == ind["qualifier"]
+                and _overlap(mine.source, ind["source"])
+            ):
+                used.add(index)
+                hits += 1
+                break
+        else:
+            misses.append(f"{name}: indicator {ind} not found")
+    for index, mine in enumerate(got_ind):
+        if index not in used:
+            misses.append(
+                f"{name}: extra indicator {mine.value} {mine.unit} {mine.qualifier} {mine.source}"
+            )
+    row.update(
+        indicators_recall=(hits, len(expected["indicators"])),
+        indicators_precision=(hits, len(got_ind)),
+    )
+    # causes
+    causes = [_norm(c.text) for c in report.causes]
+    cause_hits = 0
+    for start in expected["causes"]:
+        if any(c.startswith(_norm(start)) for c in causes):
+            cause_hits += 1
+        else:
+            misses.append(f"{name}: cause {start} not found")
+    row["causes_recall"] = (cause_hits, len(expected["causes"]))
+    for key, value in (
+        ("title", report.title),
+        ("organization", report.organization.name),
+        ("year", report.year),
+    ):
+        ok = value == expected[key]
+        row[key] = (int(ok), 1)
+        if not ok:
+            misses.append(f"{name}: {key} {value!r} != {expected[key]!r}")
+    if (report.source and report.source.encoding) != expected["encoding"]:
+        misses.append(f"{name}: encoding {report.source and report.source.encoding}")
+    row["encoding"] = (int((report.source and report.source.encoding) == expected["encoding"]), 1)
+    return row
+
+
+FIGURES = (
+    "parts",
+    "items_recall",
+    "items_precision",
+    "indicators_recall",
+    "indicators_precision",
+    "causes_recall",
+    "title",
+    "organization",
+    "year",
+    "encoding",
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Score every annotated report of the corpus; print a table, optionally write JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", default=str(ROOT / "tests" / "fixtures" / "corpus"))
+    parser.add_argument("--json", dest="json_out", help="write the figures as JSON here")
+    parser.add_argument("--misses", action="store_true", help="list every miss")
+    args = parser.parse_args(argv)
+    files = sorted(Path(args.corpus).glob("*.txt"))
+    files = [f for f in files if f.with_suffix(".expected.json").exists()]
+    if not files:
+        print(f"no annotated reports in {args.corpus}", file=sys.stderr)
+        return 2
+    misses: list[str] = []
+    rows = [_score_file(path, misses) for path in files]
+    totals = {key: [sum(r[key][0] for r in rows), sum(r[key][1] for r in rows)] for key in FIGURES}
+    header = f"{'report':52}" + "".join(f"{key[:11]:>12}" for key in FIGURES)
+    print(header)
+    for row in rows:
+        print(
+            f"{row['file'][:52]:52}"
+            + "".join(f"{row[key][0]:>6}/{row[key][1]:<5}" for key in FIGURES)
+        )
+    print(
+        f"{'TOTAL (share)':52}"
+        + "".join(f"{(done / count if count else 1.0):>12.1%}" for done, count in totals.values())
+    )
+    if args.misses:
+        print("\nmisses:")
+        for miss in misses:
+            print(" ", miss)
+    if args.json_out:
+        summary = {
+            key: {"right": done, "total": count, "share": round(done / count, 4) if count else 1.0}
+            for key, (done, count) in totals.items()
+        }
+        Path(args.json_out).write_text(
+            json.dumps(
+                {"summary": summary, "reports": rows, "misses": misses},
+                ensure_ascii=False,
+                indent=2,
+            )
+            + "\n",
+            encoding="utf-8",
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

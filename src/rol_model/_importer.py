@@ -1,0 +1,574 @@
+"""Import a published report (plain text, or Word through ``import_docx``) into a :class:`Report`.
+
+:func:`import_text` takes the text of a report as published and returns an
+:class:`ImportResult`: the report, schema-valid, and the warnings about what was uncertain or
+skipped, each with its line number. :func:`import_file` reads a file first, detecting its
+encoding (UTF-8, UTF-8 with BOM, UTF-16 with BOM, GB18030/GBK) and recording it in
+``report.source.encoding``. See ``docs/import.md`` for what is recognised.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Union
+
+import attrs
+
+from rol_model._importer_outline import (
+    Paragraph,
+    RawCause,
+    RawNode,
+    RawPart,
+    merge_broken_lines,
+    parse_body,
+    part_heading,
+    split_heading,
+)
+from rol_model._importer_source import SourceLine, decode_bytes, fold, split_lines
+from rol_model._indicators import find_figures, find_references
+from rol_model._issue import Issue
+from rol_model._model import (
+    Cause,
+    Indicator,
+    Item,
+    LeadershipPart,
+    LineRange,
+    Measure,
+    MeasuresPart,
+    Organization,
+    OrganizationKind,
+    OrganizationLevel,
+    OtherPart,
+    Part,
+    PartKind,
+    Plan,
+    PlansPart,
+    Preamble,
+    Report,
+    Shortcoming,
+    ShortcomingsPart,
+    Source,
+)
+from rol_model.exceptions import InvalidReportError, ReadError
+
+__all__ = ["MAX_IMPORT_BYTES", "ImportResult", "import_file", "import_text"]
+
+#: Largest file :func:`import_file` reads (reports are tens of kilobytes; this is generous).
+MAX_IMPORT_BYTES = 16 * 1024 * 1024
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+@attrs.frozen(kw_only=True)
+class ImportResult:
+    """What an import produced: the report, and warnings about what was uncertain or skipped.
+
+    Each warning is an :class:`~rol_model.Issue` with a stable ``code`` (``import.residue``,
+    ``import.part-unrecognised``, ``import.numbering`` …), a ``severity`` (``info`` for residue
+    that was dropped, ``warning`` for guesses a reviewer should check) and the ``line`` of the
+    source it is about.
+    """
+
+    report: Report
+    warnings: tuple[Issue, ...] = ()
+
+
+# --- header and footer -------------------------------------------------------------------------
+
+_TITLE_WORDS = re.compile(r"报告|总结|汇报|报$")
+_YEAR = re.compile(r"(20\d{2}) ?年")
+_DATE_LINE = re.compile(r"^(20\d{2}) ?年 ?(\d{1,2}) ?月 ?(\d{1,2}) ?日$")
+_PUBLISHED = re.compile(
+    r"(?:发布时间|发布日期|发文日期|成文日期)\s*[:：]?\s*(20\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
+)
+_ORG_SUFFIX = re.compile(
+    r"(?:人民政府|政府|委员会|办公室|办公厅|管理局|局|厅|委|办|署|中心|镇|乡|街道办事处|街道|院)$"
+)
+_END_PUNCT = "。:;,!?"
+
+
+def _date(year: str, month: str, day: str) -> dt.date | None:
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def _is_title_like(line: SourceLine, limit: int = 80) -> bool:
+    folded = fold(line.text)
+    return (
+        len(folded) <= limit
+        and folded[-1] not in _END_PUNCT
+        and part_heading(folded) is None
+        and not _DATE_LINE.match(folded)
+    )
+
+
+def _find_title(lines: list[SourceLine], issues: list[Issue]) -> tuple[str | None, int]:
+    """The title (joined when split over two lines) and the index of the first body line."""
+    found = None
+    for index, line in enumerate(lines[:8]):
+        folded = fold(line.text)
+        if part_heading(folded) is not None or len(folded) > 80:
+            break
+        if _TITLE_WORDS.search(folded) and _is_title_like(line):
+            found = index
+            break
+    if found is None:
+        if lines and _is_title_like(lines[0], limit=60):
+            found = 0
+        else:
+            return None, 0
+    first = found
+    title = lines[found].text
+    if found >= 1 and _is_title_like(lines[found - 1], limit=40):
+        before = lines[found - 1].text
+        if not _TITLE_WORDS.search(fold(before)):
+            title = before + title
+            first = found - 1
+    elif found + 1 < len(lines) and not _TITLE_WORDS.search(fold(title)):
+        after = lines[found + 1]
+        if _is_title_like(after, limit=30) and _TITLE_WORDS.search(fold(after.text)):
+            title += after.text
+            found += 1
+    for skipped in lines[:first]:
+        issues.append(
+            Issue(
+                code="import.residue",
+                message=f"skipped text above the title: {skipped.text[:40]}",
+                severity="warning",
+                line=skipped.number,
+            )
+        )
+    body = found + 1
+    while body < len(lines) and lines[body].text.replace(" ", "") in (
+        title.replace(" ", ""),
+        lines[found].text.replace(" ", ""),
+    ):
+        issues.append(
+            Issue(
+                code="import.residue",
+                message="skipped a repeated title",
+                severity="info",
+                line=lines[body].number,
+            )
+        )
+        body += 1
+    return title.strip(), body
+
+
+def _signature(lines: list[SourceLine]) -> tuple[str | None, dt.date | None, int]:
+    """An organisation name and date signed at the end; returns how many lines they take."""
+    if not lines:
+        return None, None, 0
+    date_match = _DATE_LINE.match(fold(lines[-1].text).replace(" ", ""))
+    if date_match is None:
+        return None, None, 0
+    issued = _date(*date_match.groups())
+    if len(lines) >= 2:
+        name = lines[-2].text.strip()
+        if len(name) <= 40 and _ORG_SUFFIX.search(fold(name)) and fold(name)[-1] not in _END_PUNCT:
+            return name, issued, 2
+    return None, issued, 1
+
+
+def _organization_from_title(title: str) -> str | None:
+    folded = fold(title)
+    cut = len(folded)
+    for pattern in (_YEAR, re.compile("关于"), re.compile("法治政府"), re.compile("年度")):
+        match = pattern.search(folded)
+        if match is not None:
+            cut = min(cut, match.start())
+    name = title[:cut].strip(" ：:")
+    return name or None
+
+
+def _organization(name: str) -> Organization:
+    folded = fold(name)
+    kind: OrganizationKind | None = None
+    if folded.endswith("政府"):
+        kind = "government"
+    elif re.search(r"(?:局|厅|委员会|委|办公室|办|署|中心)$", folded):
+        kind = "department"
+    level: OrganizationLevel | None = None
+    if re.search(r"镇|乡|街道", folded):
+        level = "township"
+    elif re.search(r"县|旗|区(?!域)", folded):
+        level = "county"
+    elif re.search(r"州|盟", folded):
+        level = "prefectural"
+    elif re.search(r"省|自治区", folded):
+        level = "provincial"
+    elif folded.startswith(("国务院", "国家", "中华人民共和国")):
+        level = "national"
+    return Organization(name=name, level=level, kind=kind)
+
+
+# --- parts -------------------------------------------------------------------------------------
+
+_LEADERSHIP = re.compile(r"第一责任人|主要负责人|负责同志|履行.{0,12}职责|述法")
+_OTHER = re.compile(r"其他|其它")
+_PLANS_STRONG = re.compile(r"下一步|下步|下一年|明年|来年|打算|展望|努力方向|今后")
+_SHORTCOMINGS = re.compile(r"不足|问题|短板|差距|原因|薄弱|困难|挑战")
+_PLANS = re.compile(r"安排|计划|思路|工作要点|重点工作|目标|任务")
+_MEASURES = re.compile(r"举措|成效|措施|情况|主要工作|做法|成绩|进展|成果|亮点|经验|开展")
+
+
+def classify_part(heading: str, year: int | None) -> tuple[PartKind, bool]:
+    """The part a heading names, and whether the wording was recognised at all."""
+    folded = fold(heading)
+    if _LEADERSHIP.search(folded):
+        return "leadership", True
+    if _OTHER.search(folded):
+        return "other", True
+    years = [int(match.group(1)) for match in _YEAR.finditer(folded)]
+    if year is not None and any(y > year for y in years):
+        return "plans", True
+    if _PLANS_STRONG.search(folded):
+        return "plans", True
+    if _SHORTCOMINGS.search(folded):
+        return "shortcomings", True
+    if (
+        _PLANS.search(folded)
+        and not (year is not None and year in years)
+        and not re.search(r"完成|举措|成效", folded)
+    ):
+        return "plans", True
+    return "measures", bool(_MEASURES.search(folded))
+
+
+def _split_parts(
+    paragraphs: list[Paragraph], year: int | None, issues: list[Issue]
+) -> tuple[list[Paragraph], list[RawPart]]:
+    preamble: list[Paragraph] = []
+    parts: list[RawPart] = []
+    for paragraph in paragraphs:
+        found = part_heading(fold(paragraph.text[:12]))
+        expected = len(parts) + 1
+        if found is not None and found[0] in (expected, expected + 1):
+            number, length = found
+            if number != expected:
+                issues.append(
+                    Issue(
+                        code="import.numbering",
+                        message=f"part numbering skips to {paragraph.text[:length]}",
+                        severity="warning",
+                        line=paragraph.start,
+                    )
+                )
+            heading, body = split_heading(paragraph.text[length:], more_text=True)
+            kind, known = classify_part(heading or body or "", year)
+            if not known:
+                issues.append(
+                    Issue(
+                        code="import.part-unrecognised",
+                        message=f"part heading not recognised, taken as {kind}: "
+                        f"{(heading or '')[:40]}",
+                        severity="warning",
+                        line=paragraph.start,
+                    )
+                )
+            part = RawPart(
+                marker=paragraph.text[:length].strip(" \u3000"),
+                heading=heading,
+                start=paragraph.start,
+                end=paragraph.end,
+                kind=kind,
+            )
+            if body:
+                part.paragraphs.append(
+                    Paragraph(text=body, start=paragraph.start, end=paragraph.end)
+                )
+            parts.append(part)
+        elif parts:
+            parts[-1].paragraphs.append(paragraph)
+        else:
+            preamble.append(paragraph)
+    return preamble, parts
+
+
+# --- building the model ------------------------------------------------------------------------
+
+_NODE_CLASS: dict[str, Callable[..., Any]] = {
+    "measures": Measure,
+    "shortcomings": Shortcoming,
+    "plans": Plan,
+    "leadership": Item,
+    "other": Item,
+}
+_ID_PREFIX = {"measures": "m", "shortcomings": "s", "plans": "p", "leadership": "l", "other": "o"}
+
+
+def _indicators(owner: str, *texts: str | None) -> tuple[Indicator, ...]:
+    found = [figure for text in texts if text for figure in find_figures(text)]
+    return tuple(
+        Indicator(
+            id=f"{owner}-i{index}",
+            label=figure.label,
+            value=figure.value,
+            unit=figure.unit,
+            source=figure.source,
+            qualifier=figure.qualifier,
+        )
+        for index, figure in enumerate(found, start=1)
+    )
+
+
+def _references(*texts: str | None) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for text in texts:
+        if text:
+            for title in find_references(text):
+                seen.setdefault(title, None)
+    return tuple(seen)
+
+
+def _node_heading_text(node: RawNode) -> tuple[str | None, str | None]:
+    paragraphs = [p for p in node.paragraphs if p.text]
+    if not paragraphs:
+        return None, None
+    more = len(paragraphs) > 1 or bool(node.children)
+    heading, body = split_heading(paragraphs[0].text, more_text=more)
+    if node.cause_heading:
+        return heading or paragraphs[0].text, None
+    texts = ([body] if body else []) + [p.text for p in paragraphs[1:]]
+    return heading, "\n".join(texts) or None
+
+
+@attrs.define
+class _Builder:
+    counters: dict[str, int] = attrs.Factory(dict)
+    ids: dict[int, str] = attrs.Factory(dict)
+
+    def node(self, raw: RawNode, kind: str, node_id: str) -> Any:
+        self.ids[id(raw)] = node_id
+        heading, text = _node_heading_text(raw)
+        children = tuple(
+            self.node(child, kind, f"{node_id}.{index}")
+            for index, child in enumerate(raw.children, start=1)
+        )
+        fields: dict[str, Any] = {
+            "id": node_id,
+            "marker": raw.marker,
+            "heading": heading,
+            "text": text,
+            "indicators": _indicators(node_id, heading, text),
+            "references": _references(heading, text),
+            "lines": LineRange(start=raw.start, end=raw.end),
+        }
+        if kind == "shortcomings" or children:
+            fields["children"] = children
+        else:
+            fields["children"] = ()
+        return _NODE_CLASS[kind](**fields)
+
+    def top_nodes(self, raw_part: RawPart) -> tuple[Any, ...]:
+        prefix = _ID_PREFIX[raw_part.kind]
+        nodes = []
+        for raw in raw_part.children:
+            self.counters[prefix] = self.counters.get(prefix, 0) + 1
+            nodes.append(self.node(raw, raw_part.kind, f"{prefix}{self.counters[prefix]}"))
+        return tuple(nodes)
+
+    def cause(self, raw: RawCause) -> Cause:
+        self.counters["c"] = self.counters.get("c", 0) + 1
+        cause_id = f"c{self.counters['c']}"
+        linked = self.ids.get(id(raw.node)) if raw.node is not None else None
+        return Cause(
+            id=cause_id,
+            text=raw.text,
+            marker=raw.marker,
+            shortcoming_ids=(linked,) if linked else (),
+            indicators=_indicators(cause_id, raw.text),
+            references=_references(raw.text),
+            lines=LineRange(start=raw.start, end=raw.end),
+        )
+
+    def part(self, raw: RawPart, index: int) -> Part:
+        text = "\n".join(p.text for p in raw.paragraphs if p.text) or None
+        common: dict[str, Any] = {
+            "marker": raw.marker,
+            "heading": raw.heading,
+            "text": text,
+            "indicators": _indicators(f"part{index}", text),
+            "references": _references(raw.heading, text),
+            "lines": LineRange(start=raw.start, end=raw.end),
+        }
+        nodes = self.top_nodes(raw)
+        if raw.kind == "measures":
+            return MeasuresPart(measures=nodes, **common)
+        if raw.kind == "shortcomings":
+            causes = tuple(self.cause(cause) for cause in raw.causes)
+            return ShortcomingsPart(shortcomings=nodes, causes=causes, **common)
+        if raw.kind == "plans":
+            return PlansPart(plans=nodes, **common)
+        if raw.kind == "leadership":
+            return LeadershipPart(items=nodes, **common)
+        return OtherPart(items=nodes, **common)
+
+
+def _preamble(paragraphs: list[Paragraph]) -> Preamble | None:
+    text = "\n".join(p.text for p in paragraphs)
+    if not text:
+        return None
+    return Preamble(
+        text=text,
+        indicators=_indicators("pre", text),
+        references=_references(text),
+        lines=LineRange(start=paragraphs[0].start, end=paragraphs[-1].end),
+    )
+
+
+def _published_on(chrome: list[SourceLine]) -> dt.date | None:
+    for line in chrome:
+        match = _PUBLISHED.search(fold(line.text))
+        if match is not None:
+            return _date(*match.groups())
+    return None
+
+
+def _reported_year(title: str | None, preamble: list[Paragraph]) -> int | None:
+    for text in [title or "", *(p.text for p in preamble[:3])]:
+        match = _YEAR.search(fold(text))
+        if match is not None:
+            return int(match.group(1))
+    return None
+
+
+def _validated(report: Report) -> Report:
+    from rol_model._schema import iter_schema_issues
+    from rol_model._serialize import to_dict
+
+    issues = list(iter_schema_issues(to_dict(report)))
+    if issues:
+        raise InvalidReportError(issues, source="import")
+    return report
+
+
+def _import(
+    text: str,
+    *,
+    organization: str | None,
+    year: int | None,
+    source: Source | None,
+) -> ImportResult:
+    lines, chrome, issues = split_lines(text)
+    if not lines:
+        raise InvalidReportError(
+            [Issue(code="import.empty", message="the text holds no report content")]
+        )
+    title, body_start = _find_title(lines, issues)
+    body = lines[body_start:]
+    signed_by, issued_on, signature_lines = _signature(body)
+    if signature_lines:
+        body = body[: len(body) - signature_lines]
+    paragraphs = merge_broken_lines(body)
+    early_year = year if year is not None else _reported_year(title, paragraphs[:3])
+    preamble_paragraphs, raw_parts = _split_parts(paragraphs, early_year, issues)
+    if not raw_parts:
+        issues.append(
+            Issue(
+                code="import.no-parts",
+                message="no part headings (一、 二、 …) found; the text is kept as the preamble",
+                severity="warning",
+                line=paragraphs[0].start if paragraphs else None,
+            )
+        )
+    parse_body(raw_parts, issues)
+    report_year = early_year
+    name = organization or signed_by or (_organization_from_title(title) if title else None)
+    missing = []
+    if report_year is None:
+        missing.append(
+            Issue(code="import.year-missing", message="no reported year found; pass year=")
+        )
+    if not name:
+        missing.append(
+            Issue(
+                code="import.organization-missing",
+                message="no reporting organization found; pass organization=",
+            )
+        )
+    if missing:
+        raise InvalidReportError(missing)
+    assert report_year is not None
+    assert name is not None
+    if title is None:
+        title = f"{name}{report_year}年度法治政府建设情况报告"
+        issues.append(
+            Issue(
+                code="import.title-missing",
+                message=f"no title line found; using {title}",
+                severity="warning",
+                line=lines[0].number,
+            )
+        )
+    builder = _Builder()
+    parts = tuple(builder.part(raw, index) for index, raw in enumerate(raw_parts, start=1))
+    report = Report(
+        title=title,
+        organization=_organization(name),
+        year=report_year,
+        issued_on=issued_on,
+        published_on=_published_on(chrome),
+        source=source,
+        preamble=_preamble(preamble_paragraphs),
+        parts=parts,
+    )
+    return ImportResult(report=_validated(report), warnings=tuple(issues))
+
+
+def import_text(
+    text: str, *, organization: str | None = None, year: int | None = None
+) -> ImportResult:
+    """Import the text of a published report.
+
+    ``organization`` and ``year`` override what the importer reads from the title. Raises
+    :class:`~rol_model.InvalidReportError` when no report can be made of the text (no year or
+    organization found, a paragraph longer than the schema allows); everything merely uncertain
+    is reported in :attr:`ImportResult.warnings` instead.
+    """
+    return _import(text, organization=organization, year=year, source=None)
+
+
+def import_file(
+    path: PathLike, *, organization: str | None = None, year: int | None = None
+) -> ImportResult:
+    """Import a report from a text file, detecting its encoding (see :func:`import_text`).
+
+    The encoding used is recorded in ``report.source.encoding`` and the file name in
+    ``report.source.file``. Raises :class:`~rol_model.ReadError` when the file cannot be read,
+    is larger than :data:`MAX_IMPORT_BYTES`, is binary, or is not text in a supported encoding.
+    """
+    file_path = Path(path)
+    try:
+        size = file_path.stat().st_size
+        if size > MAX_IMPORT_BYTES:
+            raise ReadError(f"{file_path}: {size} bytes is more than {MAX_IMPORT_BYTES} bytes")
+        data = file_path.read_bytes()
+    except ReadError:
+        raise
+    except OSError as error:
+        raise ReadError(f"{file_path}: {error.strerror or error}") from None
+    text, encoding = decode_bytes(data, name=str(file_path))
+    return _import(
+        text,
+        organization=organization,
+        year=year,
+        source=Source(file=file_path.name, encoding=encoding),
+    )
+
+
+def import_lines(
+    lines: Sequence[str],
+    *,
+    organization: str | None = None,
+    year: int | None = None,
+    source: Source | None = None,
+) -> ImportResult:
+    """Import a report given as paragraphs (one per entry), as read from a Word file."""
+    return _import("\n".join(lines), organization=organization, year=year, source=source)
