@@ -7,6 +7,7 @@ one in code from the frozen attrs classes (:class:`Report`, :class:`Measure` …
 
 from importlib.metadata import PackageNotFoundError, version
 
+from rol_model._checks import Finding, Rule, check, rules
 from rol_model._importer import ImportResult, import_file, import_text
 from rol_model._issue import Issue, Severity
 from rol_model._model import (
@@ -37,6 +38,7 @@ from rol_model._model import (
     iter_indicators,
     iter_nodes,
 )
+from rol_model._profiles import Profile, builtin_profiles, load_profile, profile_from_dict
 from rol_model._schema import schema, validate
 from rol_model._serialize import (
     DEFAULT_LIMITS,
@@ -48,7 +50,13 @@ from rol_model._serialize import (
     loads,
     to_dict,
 )
-from rol_model.exceptions import InvalidReportError, ReadError, RolModelError, WriteError
+from rol_model.exceptions import (
+    InvalidProfileError,
+    InvalidReportError,
+    ReadError,
+    RolModelError,
+    WriteError,
+)
 
 try:
     __version__ = version("rol-model")
@@ -59,8 +67,10 @@ __all__ = [
     "DEFAULT_LIMITS",
     "MAX_OUTLINE_DEPTH",
     "Cause",
+    "Finding",
     "ImportResult",
     "Indicator",
+    "InvalidProfileError",
     "InvalidReportError",
     "Issue",
     "Item",
@@ -80,16 +90,20 @@ __all__ = [
     "Plan",
     "PlansPart",
     "Preamble",
+    "Profile",
     "Qualifier",
     "ReadError",
     "Report",
     "RolModelError",
+    "Rule",
     "Severity",
     "Shortcoming",
     "ShortcomingsPart",
     "Source",
     "WriteError",
     "__version__",
+    "builtin_profiles",
+    "check",
     "dump",
     "dumps",
     "from_dict",
@@ -98,7 +112,10 @@ __all__ = [
     "iter_indicators",
     "iter_nodes",
     "load",
+    "load_profile",
     "loads",
+    "profile_from_dict",
+    "rules",
     "schema",
     "to_dict",
     "validate",

@@ -317,12 +317,16 @@ def coverage(part: str, whole: str) -> float:
 
 
 def gist(node: Node | Part) -> str:
-    """What an item is about: its heading, or else the first sentence of its text."""
+    """What an item is about: its heading, or else the first clause of its text.
+
+    Reports state the topic first (工作人员法治意识有待提高，部分工作人员……); the clauses after
+    the first elaborate it and would dilute any comparison.
+    """
     heading = getattr(node, "heading", None)
     if heading:
         return str(heading)
     text = node.text or ""
-    return re.split(r"[。；;！!？?]", text, maxsplit=1)[0]
+    return re.split(r"[。；;！!？?，,：:]", text, maxsplit=1)[0]
 
 
 def excerpt(text: str | None, length: int = _EXCERPT_LENGTH) -> str | None:

@@ -44,11 +44,11 @@ DEFAULT_THRESHOLDS: Mapping[str, float] = {
     # ROL304: two items whose bigram similarity reaches this are the same paragraph repeated.
     "repeated_similarity": 0.9,
     # ROL305: an item with fewer letters and digits than this (and no sub-items) is near-empty.
-    "near_empty_characters": 15,
+    "near_empty_characters": 10,
     # ROL306: an item whose text is at least this share stock phrases says nothing concrete.
     "boilerplate_share": 0.7,
-    # ROL302: a plan whose wording overlaps a shortcoming's gist this much addresses it.
-    "addressed_overlap": 0.2,
+    # ROL302: a plan whose wording covers this share of a shortcoming's gist addresses it.
+    "addressed_overlap": 0.15,
     # ROL401: a shortcoming whose gist overlaps one of last year's this much recurs.
     "recurring_overlap": 0.5,
     # ROL402: a measure whose wording overlaps one of last year's plans this much follows it up.

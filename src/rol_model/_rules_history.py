@@ -44,7 +44,7 @@ def _overlap(first: str, second: str) -> float:
     title_zh="上年度的不足再次出现",
     rationale="A problem that recurs year after year shows that last year's remedy did not "
     "work. Shortcomings are matched by meaning, not by equal text: two gists (heading or first "
-    "sentence) recur when they share at least recurring_overlap (default 0.5) of the content "
+    "clause) recur when they share at least recurring_overlap (default 0.5) of the content "
     "bigrams of the shorter one, generic words such as 有待, 加强, 不足 left out.",
     source=SUPERVISION,
     example=Example(
@@ -93,7 +93,7 @@ def recurring_shortcoming(context: Context) -> Iterator[Hit]:
     title_zh="上年度安排在本年度没有落实情况",
     rationale="This year's measures should report on last year's plans. A previous plan is "
     "followed up when some measure (at any level) covers at least follow_through_overlap "
-    "(default 0.3) of the content bigrams of the plan's gist (heading or first sentence).",
+    "(default 0.3) of the content bigrams of the plan's gist (heading or first clause).",
     source=SUPERVISION,
     example=Example(
         fails=(),

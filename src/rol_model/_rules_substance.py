@@ -183,8 +183,8 @@ def _linked(plans: list[Plan]) -> set[str]:
     rationale="Shortcomings are reported so that they get fixed: each should be taken up by a "
     "plan for the next year. When plans name the shortcomings they address (shortcoming_ids), "
     "those links decide; otherwise a plan addresses a shortcoming when it shares at least "
-    "addressed_overlap (default 0.2) of the content bigrams of the shortcoming's gist (its "
-    "heading or first sentence, without generic words such as 加强, 有待, 推进).",
+    "addressed_overlap (default 0.15) of the content bigrams of the shortcoming's gist (its "
+    "heading or first clause, without generic words such as 加强, 有待, 推进).",
     source=REGULATION + ": 存在的不足 and 下一年度主要安排",
     example=Example(
         fails=({"op": "remove", "path": "/parts/3/plans/1/shortcoming_ids"},),

@@ -25,6 +25,7 @@ __all__ = ["main", "run"]
 COMMANDS: dict[str, str] = {
     "validate": "check report JSON files against the schema / 校验报告 JSON 文件",
     "schema": "print the report JSON Schema / 输出报告 JSON Schema",
+    "check": "check a report against the rules of a profile / 按规则检查报告",
 }
 
 

@@ -1,0 +1,277 @@
+"""The checker: the rule registry, every rule firing and staying silent, the Wusu verdict."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import rol_model as rm
+import strategies
+from rol_model._checks import FAMILIES, Finding, position, rules, similarity
+from rol_model._rule_examples import SAMPLE_PREVIOUS, SAMPLE_REPORT, run_example
+from rol_model._serialize import to_dict
+
+ROOT = Path(__file__).resolve().parents[1]
+WUSU = ROOT / "examples" / "reports" / "wusu-education-2023.json"
+RULES = rules()
+
+
+def _ids(rule: object) -> str:
+    return getattr(rule, "code", "?")
+
+
+# The registry -----------------------------------------------------------------------------------
+
+
+def test_codes_are_unique_banded_and_never_reused_for_another_name() -> None:
+    codes = [rule.code for rule in RULES]
+    assert len(codes) == len(set(codes))
+    names = [rule.name for rule in RULES]
+    assert len(names) == len(set(names))
+    for rule in RULES:
+        assert re.fullmatch(r"ROL[1-4][0-9]{2}", rule.code)
+        assert rule.family == FAMILIES[rule.code[3]][0]
+        assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name), rule.name
+
+
+@pytest.mark.parametrize("rule", RULES, ids=_ids)
+def test_every_rule_declares_bilingual_titles_rationale_and_source(rule: rm.Rule) -> None:
+    assert rule.severity in {"error", "warning", "info"}
+    assert rule.title
+    assert rule.rationale
+    assert rule.source
+    assert re.search(r"[\u4e00-\u9fff]", rule.title_zh), "title_zh must be Chinese"
+    assert rule.function.__doc__, "the rule function's docstring states what it requires"
+
+
+def test_every_family_the_issue_asks_for_has_rules() -> None:
+    assert {rule.family for rule in RULES} == {
+        "structure",
+        "consistency",
+        "substance",
+        "year over year",
+    }
+
+
+# Every rule fires on its failing example at the declared pointer, and is silent otherwise --------
+
+
+@pytest.mark.parametrize("rule", RULES, ids=_ids)
+def test_rule_fires_on_its_failing_example_at_the_declared_pointer(rule: rm.Rule) -> None:
+    findings = run_example(rule, failing=True)
+    assert findings, f"{rule.code} did not fire on its failing example"
+    assert findings[0].pointer == rule.example.pointer
+    for finding in findings:
+        assert finding.code == rule.code
+        assert finding.name == rule.name
+        assert finding.message
+        assert re.search(r"[\u4e00-\u9fff]", finding.message_zh)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=_ids)
+def test_rule_is_silent_on_its_passing_example(rule: rm.Rule) -> None:
+    assert run_example(rule, failing=False) == []
+
+
+def test_the_sample_report_passes_every_rule_including_year_over_year() -> None:
+    report = rm.from_dict(SAMPLE_REPORT)
+    previous = rm.from_dict(SAMPLE_PREVIOUS)
+    assert rm.check(report, previous=previous) == []
+
+
+# The Wusu 2023 report: exactly what a careful reviewer says -------------------------------------
+
+# Each expected finding, with the reason a reviewer would give it:
+WUSU_EXPECTED = [
+    # The report has no part on how the principal leaders fulfilled their duty as first
+    # responsible persons: its three parts are measures, shortcomings and 2024 plans.
+    ("ROL101", "/parts", "error"),
+    # Group （一）强化组织领导 and its three items state no figure at all.
+    ("ROL301", "/parts/0/measures/0", "warning"),
+    # Group （二）完善规章制度 and its three items state no figure at all. Groups （三）-（五） do
+    # (聘请率100%, 专项检查40次, 专题活动300余次 …), so they are not flagged.
+    ("ROL301", "/parts/0/measures/1", "warning"),
+    # 二、存在的不足 lists four shortcomings (一是…四是) and gives no cause for any of them.
+    ("ROL103", "/parts/1", "error"),
+    # 三是 法治建设举措有待创新: none of the three plans (依法决策, 法治培训, 部门协同) speaks of
+    # innovation or a distinctive project. The other three shortcomings are taken up: staff
+    # awareness by （二）抓好法治培训, the enforcement system by （二）and（三）(行政执法程序,
+    # 综合行政执法机制), student legal education by （三）(校园法治教育, 师生法治素养).
+    ("ROL302", "/parts/1/shortcomings/2", "warning"),
+    # None of the three 2024 plans has a figure, a time limit or a coverage target (info only).
+    ("ROL303", "/parts/2/plans/0", "info"),
+    ("ROL303", "/parts/2/plans/1", "info"),
+    ("ROL303", "/parts/2/plans/2", "info"),
+]
+
+
+def _wusu() -> rm.Report:
+    if not WUSU.exists():
+        pytest.skip("examples/reports/wusu-education-2023.json is not in this checkout")
+    return rm.load(WUSU)
+
+
+def test_wusu_2023_gets_exactly_the_findings_a_careful_reviewer_gives() -> None:
+    findings = rm.check(_wusu())
+    assert [(f.code, f.pointer, f.severity) for f in findings] == WUSU_EXPECTED
+
+
+def test_wusu_2023_raises_no_false_alarm_on_dates_figures_title_or_repetition() -> None:
+    """It has no dates, plausible figures, a proper title and no repeated text: none flagged."""
+    codes = {f.code for f in rm.check(_wusu())}
+    assert codes.isdisjoint({"ROL105", "ROL104", "ROL201", "ROL203", "ROL204", "ROL304"})
+    assert codes.isdisjoint({"ROL206", "ROL207", "ROL208", "ROL209", "ROL305", "ROL306"})
+
+
+def test_wusu_findings_quote_the_offending_text() -> None:
+    by_pointer = {f.pointer: f for f in rm.check(_wusu())}
+    assert by_pointer["/parts/0/measures/0"].excerpt == "强化组织领导，确保法治教育顺利推进"
+    assert by_pointer["/parts/1/shortcomings/2"].excerpt == "法治建设举措有待创新"
+
+
+def test_wusu_with_causes_and_a_leadership_part_loses_those_two_errors() -> None:
+    report = _wusu()
+    parts = list(report.parts)
+    shortcomings = parts[1]
+    assert isinstance(shortcomings, rm.ShortcomingsPart)
+    parts[1] = attrs.evolve(
+        shortcomings, causes=(rm.Cause(id="c1", text="执法力量分散，专业培训不足。"),)
+    )
+    leader = rm.LeadershipPart(
+        heading="三、主要负责人履行推进法治建设第一责任人职责情况",
+        items=(rm.Item(id="l1", text="局主要负责人主持召开党组会专题研究法治建设工作。"),),
+    )
+    parts.insert(2, leader)
+    codes = [f.code for f in rm.check(attrs.evolve(report, parts=tuple(parts)))]
+    assert "ROL101" not in codes
+    assert "ROL103" not in codes
+
+
+# Running the rules: order, selection, robustness ----------------------------------------------
+
+
+def test_findings_come_in_document_order() -> None:
+    report = rm.from_dict(SAMPLE_REPORT)
+    broken = attrs.evolve(report, title="报告", published_on=report.issued_on.replace(month=1))  # type: ignore[union-attr]
+    findings = rm.check(broken)
+    document = to_dict(broken)
+    keys = [position(document, f.pointer) for f in findings]
+    assert keys == sorted(keys)
+    assert [f.code for f in findings] == ["ROL105", "ROL206"]
+
+
+def test_select_and_ignore_take_codes_and_family_prefixes() -> None:
+    report = _wusu()
+    assert {f.code for f in rm.check(report, select=["ROL1"])} == {"ROL101", "ROL103"}
+    assert {f.code for f in rm.check(report, select=["rol3"], ignore=["ROL303"])} == {
+        "ROL301",
+        "ROL302",
+    }
+    assert rm.check(report, ignore=["ROL"]) == []
+
+
+def test_year_over_year_rules_run_only_when_a_previous_report_is_given() -> None:
+    report = rm.from_dict(SAMPLE_REPORT)
+    unrelated = rm.from_dict({**SAMPLE_PREVIOUS, "year": 2020})
+    assert rm.check(report, select=["ROL4"]) == []
+    assert [f.code for f in rm.check(report, previous=unrelated, select=["ROL4"])] == ["ROL404"]
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(strategies.reports())
+def test_check_never_raises_on_a_valid_report_and_points_into_it(report: rm.Report) -> None:
+    findings = rm.check(report, previous=report)
+    document = to_dict(report)
+    for finding in findings:
+        assert isinstance(finding, Finding)
+        assert finding.pointer == "" or finding.pointer.startswith("/")
+        head = finding.pointer.split("/")[1] if finding.pointer else ""
+        assert head in {"", *document, "parts", "published_on", "issued_on"}
+    keys = [position(document, f.pointer) for f in findings]
+    assert keys == sorted(keys)
+
+
+def test_a_finding_converts_to_the_one_problem_record() -> None:
+    finding = rm.check(_wusu())[0]
+    issue = finding.to_issue()
+    assert (issue.code, issue.pointer, issue.severity, issue.message) == (
+        finding.code,
+        finding.pointer,
+        finding.severity,
+        finding.message,
+    )
+
+
+# Matching by meaning --------------------------------------------------------------------------
+
+
+def test_similarity_ignores_punctuation_and_spacing() -> None:
+    assert similarity("执法力量不足，培训不够。", "执法力量不足 培训不够") == 1.0
+    assert similarity("执法力量不足", "学校章程修订") == 0.0
+    assert similarity("", "") == 0.0
+
+
+def _with_shortcoming(text: str) -> rm.Report:
+    data = to_dict(rm.from_dict(SAMPLE_PREVIOUS))
+    data["parts"][1]["shortcomings"][0]["text"] = text
+    return rm.from_dict(data)
+
+
+@pytest.mark.parametrize(
+    "last_year",
+    [
+        "基层执法人员法律素养参差不齐，个别案件文书说理不充分。",  # the same words
+        "部分基层执法人员法律素养不高，执法文书说理不够充分。",  # reworded
+        "执法人员的法律素养有待提升。",  # shorter, same problem
+    ],
+)
+def test_a_recurring_shortcoming_is_found_when_reworded(last_year: str) -> None:
+    report = rm.from_dict(SAMPLE_REPORT)
+    findings = rm.check(report, previous=_with_shortcoming(last_year), select=["ROL401"])
+    assert [f.pointer for f in findings] == ["/parts/1/shortcomings/0"]
+
+
+@pytest.mark.parametrize(
+    "last_year",
+    [
+        "行政复议应诉能力较弱，败诉案件有所增加。",
+        "规范性文件备案审查不及时。",
+        "法治宣传形式单一，群众参与度不高。",
+    ],
+)
+def test_a_different_shortcoming_is_not_called_recurring(last_year: str) -> None:
+    report = rm.from_dict(SAMPLE_REPORT)
+    assert rm.check(report, previous=_with_shortcoming(last_year), select=["ROL401"]) == []
+
+
+# The generated rule reference ------------------------------------------------------------------
+
+
+def test_docs_rules_md_is_generated_from_the_registry() -> None:
+    script = ROOT / "tools" / "build_rules_doc.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--print"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    )
+    current = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert current == result.stdout, (
+        "docs/rules.md is out of date with the rule registry; "
+        "regenerate it with: python tools/build_rules_doc.py"
+    )
+
+
+def test_docs_rules_md_lists_every_rule_with_both_examples() -> None:
+    text = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    for rule in RULES:
+        section = text.split(f"### {rule.code} ", 1)[1].split("\n### ", 1)[0]
+        assert "**Fails**" in section, rule.code
+        assert "**Passes**" in section, rule.code
