@@ -8,6 +8,7 @@ one in code from the frozen attrs classes (:class:`Report`, :class:`Measure` …
 from importlib.metadata import PackageNotFoundError, version
 
 from rol_model._checks import Finding, Rule, check, rules
+from rol_model._corpus import FileResult, check_many, iter_load
 from rol_model._importer import ImportResult, import_file, import_text
 from rol_model._issue import Issue, Severity
 from rol_model._model import (
@@ -67,6 +68,7 @@ __all__ = [
     "DEFAULT_LIMITS",
     "MAX_OUTLINE_DEPTH",
     "Cause",
+    "FileResult",
     "Finding",
     "ImportResult",
     "Indicator",
@@ -104,12 +106,14 @@ __all__ = [
     "__version__",
     "builtin_profiles",
     "check",
+    "check_many",
     "dump",
     "dumps",
     "from_dict",
     "import_file",
     "import_text",
     "iter_indicators",
+    "iter_load",
     "iter_nodes",
     "load",
     "load_profile",
