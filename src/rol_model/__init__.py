@@ -9,6 +9,9 @@ from importlib.metadata import PackageNotFoundError, version
 
 from rol_model._checks import Finding, Rule, check, rules
 from rol_model._corpus import FileResult, check_many, iter_load
+from rol_model._diff import FieldChange, ItemChange, PartChange, ReportDiff, diff
+from rol_model._diff_indicators import IndicatorChange
+from rol_model._diff_output import diff_to_dict, format_diff
 from rol_model._importer import ImportResult, import_file, import_text
 from rol_model._issue import Issue, Severity
 from rol_model._model import (
@@ -39,6 +42,7 @@ from rol_model._model import (
     iter_indicators,
     iter_nodes,
 )
+from rol_model._patch import json_patch
 from rol_model._profiles import Profile, builtin_profiles, load_profile, profile_from_dict
 from rol_model._schema import schema, validate
 from rol_model._serialize import (
@@ -68,14 +72,17 @@ __all__ = [
     "DEFAULT_LIMITS",
     "MAX_OUTLINE_DEPTH",
     "Cause",
+    "FieldChange",
     "FileResult",
     "Finding",
     "ImportResult",
     "Indicator",
+    "IndicatorChange",
     "InvalidProfileError",
     "InvalidReportError",
     "Issue",
     "Item",
+    "ItemChange",
     "LeadershipPart",
     "Limits",
     "LineRange",
@@ -87,6 +94,7 @@ __all__ = [
     "OrganizationLevel",
     "OtherPart",
     "Part",
+    "PartChange",
     "PartKind",
     "Period",
     "Plan",
@@ -96,6 +104,7 @@ __all__ = [
     "Qualifier",
     "ReadError",
     "Report",
+    "ReportDiff",
     "RolModelError",
     "Rule",
     "Severity",
@@ -107,14 +116,18 @@ __all__ = [
     "builtin_profiles",
     "check",
     "check_many",
+    "diff",
+    "diff_to_dict",
     "dump",
     "dumps",
+    "format_diff",
     "from_dict",
     "import_file",
     "import_text",
     "iter_indicators",
     "iter_load",
     "iter_nodes",
+    "json_patch",
     "load",
     "load_profile",
     "loads",

@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "validate": "check report JSON files against the schema / 校验报告 JSON 文件",
     "schema": "print the report JSON Schema / 输出报告 JSON Schema",
     "check": "check a report against the rules of a profile / 按规则检查报告",
+    "diff": "show what changed between two reports / 比较两份报告的变化",
 }
 
 

@@ -1,0 +1,301 @@
+"""Pairing the items of two versions of a report, and the text similarity behind it.
+
+Everything here works on JSON-shaped data (what :func:`rol_model.to_dict` returns), so the
+structured diff and the JSON Patch pair items in exactly the same way.
+
+The matching rule, for one list of siblings (the measures of a part, the children of an item,
+the indicators of an item, the parts of a report), in this order:
+
+1. **Same content.** Items whose content is equal once ids, markers, line numbers and indicator
+   ids are set aside are paired first, in document order. Renumbered positional ids (``m3``
+   becoming ``m4`` after an insertion above) never break a pair, and an insertion at the top
+   shows as one added item.
+2. **Same label.** Indicators with the same label and unit, unique on each side, are paired.
+3. **Similar content.** Every remaining pair is scored by :func:`similarity` of its whole text
+   (heading, text and the text of all descendants), plus :data:`ID_BONUS` when both carry the
+   same id; pairs scoring at least :data:`SIMILARITY_THRESHOLD` are taken greedily, best first.
+4. **Same id.** Items still unpaired that share an id are paired whatever their content: the
+   id says they are one item, rewritten.
+
+Everything left over is added or removed.
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "ID_BONUS",
+    "SIMILARITY_THRESHOLD",
+    "Pair",
+    "align",
+    "content_text",
+    "longest_increasing",
+    "similarity",
+]
+
+#: Two items are the same item, reworded, when their text similarity reaches this value.
+SIMILARITY_THRESHOLD = 0.5
+#: Added to the similarity of two items that carry the same id.
+ID_BONUS = 0.15
+#: Score every pair outright up to this many; above it, only pairs sharing a rare bigram.
+EXHAUSTIVE_PAIRS = 40_000
+#: A bigram found in more than this many candidates is too common to propose pairs.
+COMMON_BIGRAM = 64
+
+_IGNORED = frozenset({"id", "marker", "lines"})
+_NODE_LISTS = ("measures", "shortcomings", "causes", "plans", "items", "children")
+
+
+@attrs.frozen
+class Pair:
+    """Item ``old`` of the old list is item ``new`` of the new list; ``similarity`` in [0, 1]."""
+
+    old: int
+    new: int
+    similarity: float
+
+
+@attrs.frozen
+class _Fingerprint:
+    grams: Counter[str]
+    size: int
+    text: str
+
+
+def _normalize(text: str) -> str:
+    """NFKC, without whitespace and punctuation: rewording, not reformatting, is what counts."""
+    folded = unicodedata.normalize("NFKC", text)
+    return "".join(ch for ch in folded if unicodedata.category(ch)[0] not in "PZC")
+
+
+def _fingerprint(text: str) -> _Fingerprint:
+    norm = _normalize(text)
+    if len(norm) < 2:
+        grams: Counter[str] = Counter(norm)
+    else:
+        grams = Counter(norm[i : i + 2] for i in range(len(norm) - 1))
+    return _Fingerprint(grams=grams, size=sum(grams.values()), text=norm)
+
+
+def _dice(a: _Fingerprint, b: _Fingerprint, floor: float = 0.0) -> float:
+    if a.size == 0 or b.size == 0:
+        return 1.0 if a.text == b.text else 0.0
+    total = a.size + b.size
+    # 2·min/(sum) bounds the score from above: a cheap, exact prefilter before counting.
+    if 2 * min(a.size, b.size) / total < floor:
+        return 0.0
+    small, large = (a.grams, b.grams) if len(a.grams) <= len(b.grams) else (b.grams, a.grams)
+    shared = sum(min(count, large[gram]) for gram, count in small.items() if gram in large)
+    return 2 * shared / total
+
+
+def similarity(a: str, b: str) -> float:
+    """Similarity of two texts in [0, 1]: the Dice coefficient of their character bigrams.
+
+    Texts are compared after NFKC folding with whitespace and punctuation removed, so
+    full-width/half-width variants and re-punctuated sentences compare equal. It costs time
+    linear in the length of the texts, which keeps matching long Chinese paragraphs cheap.
+    """
+    return _dice(_fingerprint(a), _fingerprint(b))
+
+
+def content_text(node: Any) -> str:
+    """All the words of an item: its heading, its text and those of its descendants."""
+    if not isinstance(node, dict):
+        return "" if node is None else str(node)
+    pieces = [str(node.get(key) or "") for key in ("heading", "text")]
+    if "label" in node:  # an indicator
+        pieces = [str(node.get("label", "")), str(node.get("unit", "")), str(node.get("source"))]
+    for key in _NODE_LISTS:
+        pieces.extend(content_text(child) for child in node.get(key, ()))
+    return "".join(pieces)
+
+
+def _strip(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _strip(v) for k, v in value.items() if k not in _IGNORED}
+    if isinstance(value, list):
+        return [_strip(v) for v in value]
+    return value
+
+
+def content_key(value: Any) -> str:
+    """A key equal for two items whose content is equal apart from ids, markers and lines."""
+    return json.dumps(_strip(value), ensure_ascii=False, sort_keys=True, default=repr)
+
+
+def longest_increasing(values: Sequence[int]) -> set[int]:
+    """Positions of one longest strictly increasing subsequence of ``values`` (patience sort)."""
+    tails: list[int] = []  # positions, by length of the subsequence they end
+    previous: list[int] = [-1] * len(values)
+    for position, value in enumerate(values):
+        low, high = 0, len(tails)
+        while low < high:
+            middle = (low + high) // 2
+            if values[tails[middle]] < value:
+                low = middle + 1
+            else:
+                high = middle
+        previous[position] = tails[low - 1] if low else -1
+        if low == len(tails):
+            tails.append(position)
+        else:
+            tails[low] = position
+    result: set[int] = set()
+    position = tails[-1] if tails else -1
+    while position >= 0:
+        result.add(position)
+        position = previous[position]
+    return result
+
+
+class _Aligner:
+    def __init__(
+        self,
+        old: Sequence[Any],
+        new: Sequence[Any],
+        ident: Callable[[Any], Hashable],
+        label: Callable[[Any], Hashable] | None,
+        same_id_only: bool,
+    ) -> None:
+        self.old, self.new = old, new
+        self.same_id_only = same_id_only
+        self.ident, self.label = ident, label
+        self.free_old = set(range(len(old)))
+        self.free_new = set(range(len(new)))
+        self.pairs: list[Pair] = []
+        self.prints: dict[tuple[int, int], _Fingerprint] = {}
+
+    def take(self, i: int, j: int, score: float) -> None:
+        self.free_old.discard(i)
+        self.free_new.discard(j)
+        self.pairs.append(Pair(i, j, score))
+
+    def fingerprint(self, side: int, index: int) -> _Fingerprint:
+        key = (side, index)
+        if key not in self.prints:
+            node = (self.old, self.new)[side][index]
+            self.prints[key] = _fingerprint(content_text(node))
+        return self.prints[key]
+
+    def by_content(self) -> None:
+        waiting: dict[str, list[int]] = defaultdict(list)
+        for j in range(len(self.new)):
+            waiting[content_key(self.new[j])].append(j)
+        for lst in waiting.values():
+            lst.reverse()
+        for i in range(len(self.old)):
+            found = waiting.get(content_key(self.old[i]))
+            if found:
+                self.take(i, found.pop(), 1.0)
+
+    def by_label(self) -> None:
+        if self.label is None:
+            return
+        olds = _unique_by(self.label, self.old, self.free_old)
+        news = _unique_by(self.label, self.new, self.free_new)
+        for key in sorted(set(olds) & set(news), key=lambda k: olds[k]):
+            i, j = olds[key], news[key]
+            self.take(i, j, _dice(self.fingerprint(0, i), self.fingerprint(1, j)))
+
+    def candidates(self) -> Iterable[tuple[int, int]]:
+        olds, news = sorted(self.free_old), sorted(self.free_new)
+        if len(olds) * len(news) <= EXHAUSTIVE_PAIRS:
+            return ((i, j) for i in olds for j in news)
+        index: dict[str, list[int]] = defaultdict(list)
+        for i in olds:
+            for gram in self.fingerprint(0, i).grams:
+                index[gram].append(i)
+        found: set[tuple[int, int]] = set()
+        for j in news:
+            for gram in self.fingerprint(1, j).grams:
+                posting = index.get(gram, ())
+                if len(posting) <= COMMON_BIGRAM:
+                    found.update((i, j) for i in posting)
+        # same id is always worth scoring, however common its words are
+        by_id: dict[Hashable, list[int]] = defaultdict(list)
+        for i in olds:
+            by_id[self.ident(self.old[i])].append(i)
+        for j in news:
+            found.update((i, j) for i in by_id.get(self.ident(self.new[j]), ()))
+        return sorted(found)
+
+    def by_similarity(self) -> None:
+        scored: list[tuple[float, int, int, int, float]] = []
+        n_old, n_new = max(len(self.old), 1), max(len(self.new), 1)
+        for i, j in self.candidates():
+            same_id = self.ident(self.old[i]) == self.ident(self.new[j])
+            if self.same_id_only and not same_id:
+                continue
+            sim = _dice(self.fingerprint(0, i), self.fingerprint(1, j), SIMILARITY_THRESHOLD)
+            if sim < SIMILARITY_THRESHOLD:
+                continue
+            score = sim + (ID_BONUS if same_id else 0.0)
+            # ties go to the pair whose relative positions are closest
+            distance = round(abs(i / n_old - j / n_new) * 1_000_000)
+            scored.append((-score, distance, i, j, sim))
+        heapq.heapify(scored)
+        while scored:
+            _, _, i, j, sim = heapq.heappop(scored)
+            if i in self.free_old and j in self.free_new:
+                self.take(i, j, sim)
+
+    def by_id(self) -> None:
+        waiting: dict[Hashable, list[int]] = defaultdict(list)
+        for j in sorted(self.free_new, reverse=True):
+            waiting[self.ident(self.new[j])].append(j)
+        for i in sorted(self.free_old):
+            found = waiting.get(self.ident(self.old[i]))
+            if found:
+                j = found.pop()
+                self.take(i, j, _dice(self.fingerprint(0, i), self.fingerprint(1, j)))
+
+
+def _unique_by(
+    key: Callable[[Any], Hashable], items: Sequence[Any], free: set[int]
+) -> dict[Hashable, int]:
+    seen: dict[Hashable, int] = {}
+    clashes: set[Hashable] = set()
+    for index in sorted(free):
+        k = key(items[index])
+        if k in seen:
+            clashes.add(k)
+        seen[k] = index
+    return {k: v for k, v in seen.items() if k not in clashes}
+
+
+def _id_of(node: Any) -> Hashable:
+    return node.get("id") if isinstance(node, dict) else None
+
+
+def align(
+    old: Sequence[Any],
+    new: Sequence[Any],
+    *,
+    ident: Callable[[Any], Hashable] = _id_of,
+    label: Callable[[Any], Hashable] | None = None,
+    by_similarity: bool = True,
+    same_id_only: bool = False,
+) -> list[Pair]:
+    """Pair the elements of two lists by the module's matching rule; sorted by ``new``.
+
+    ``ident`` gives an element's id (pairs of parts use the part kind), ``label`` an optional
+    key for the same-label step. With ``by_similarity=False`` only equal content and equal ids
+    pair elements (used for lists of plain strings and values); with ``same_id_only=True``
+    only elements with equal ``ident`` pair at all (parts pair only with parts of their kind).
+    """
+    aligner = _Aligner(old, new, ident, label, same_id_only)
+    aligner.by_content()
+    aligner.by_label()
+    if by_similarity:
+        aligner.by_similarity()
+    aligner.by_id()
+    return sorted(aligner.pairs, key=lambda pair: pair.new)
