@@ -13,6 +13,7 @@ from rol_model._diff import FieldChange, ItemChange, PartChange, ReportDiff, dif
 from rol_model._diff_indicators import IndicatorChange
 from rol_model._diff_output import diff_to_dict, format_diff
 from rol_model._importer import ImportResult, import_file, import_text
+from rol_model._importer_docx import import_docx
 from rol_model._issue import Issue, Severity
 from rol_model._model import (
     MAX_OUTLINE_DEPTH,
@@ -44,6 +45,7 @@ from rol_model._model import (
 )
 from rol_model._patch import json_patch
 from rol_model._profiles import Profile, builtin_profiles, load_profile, profile_from_dict
+from rol_model._render import RenderFormat, render
 from rol_model._schema import schema, validate
 from rol_model._serialize import (
     DEFAULT_LIMITS,
@@ -103,6 +105,7 @@ __all__ = [
     "Profile",
     "Qualifier",
     "ReadError",
+    "RenderFormat",
     "Report",
     "ReportDiff",
     "RolModelError",
@@ -122,6 +125,7 @@ __all__ = [
     "dumps",
     "format_diff",
     "from_dict",
+    "import_docx",
     "import_file",
     "import_text",
     "iter_indicators",
@@ -132,6 +136,7 @@ __all__ = [
     "load_profile",
     "loads",
     "profile_from_dict",
+    "render",
     "rules",
     "schema",
     "to_dict",

@@ -17,7 +17,7 @@ import attrs
 from rol_model._convert import UnrepresentableValueError, converter
 from rol_model._issue import Issue
 from rol_model._model import Report, iter_indicators
-from rol_model._schema import iter_schema_issues, pointer
+from rol_model._schema import is_valid, iter_schema_issues, pointer
 from rol_model.exceptions import InvalidReportError, ReadError, WriteError
 
 __all__ = [
@@ -69,6 +69,12 @@ class _DuplicateKeys(dict[str, Any]):
 class _Parser:
     def __init__(self) -> None:
         self.suspect = False
+        self.long_decimal = False
+
+    def decimal(self, text: str) -> Decimal:
+        if len(text) > 16:  # more significant digits than a binary double keeps
+            self.long_decimal = True
+        return Decimal(text)
 
     def object_pairs(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         result = dict(pairs)
@@ -204,12 +210,13 @@ def parse_json(data: str | bytes | bytearray, limits: Limits = DEFAULT_LIMITS) -
     surrogates, and documents over ``limits.max_bytes``.
     """
     try:
-        return _parse(data, limits)
+        return _parse(data, limits)[0]
     except _StopError as stop:
         raise InvalidReportError(stop.issues) from None
 
 
-def _parse(data: str | bytes | bytearray, limits: Limits) -> Any:
+def _parse(data: str | bytes | bytearray, limits: Limits) -> tuple[Any, bool]:
+    """The document, and whether it holds a decimal too long for a binary double."""
     size = (
         len(data) if isinstance(data, (bytes, bytearray)) else len(data.encode("utf-8", "replace"))
     )
@@ -241,7 +248,7 @@ def _parse(data: str | bytes | bytearray, limits: Limits) -> Any:
         document = json.loads(
             text,
             object_pairs_hook=parser.object_pairs,
-            parse_float=Decimal,
+            parse_float=parser.decimal,
             parse_constant=parser.constant,
         )
     except json.JSONDecodeError as error:
@@ -263,18 +270,19 @@ def _parse(data: str | bytes | bytearray, limits: Limits) -> Any:
         issues = list(_suspect_issues(document))
         if issues:
             raise _StopError(*issues)
-    return document
+    return document, parser.long_decimal
 
 
-def _structure(document: Any, limits: Limits) -> Report:
+def _structure(document: Any, limits: Limits, *, exact: bool = True) -> Report:
     if not isinstance(document, dict):
         found = "an array" if isinstance(document, list) else f"a {type(document).__name__}"
         raise _StopError(
             Issue(code="json.not-an-object", message=f"a report is a JSON object, found {found}")
         )
-    issues = list(iter_schema_issues(document))
-    if issues:
-        raise _StopError(*issues)
+    if not is_valid(document, exact=exact):
+        issues = list(iter_schema_issues(document))
+        if issues:
+            raise _StopError(*issues)
     extensions = document.get("extensions", {})
     for key, value in extensions.items():
         if _depth(value) > limits.max_depth:
@@ -309,7 +317,8 @@ def from_dict(data: Mapping[str, Any], *, limits: Limits = DEFAULT_LIMITS) -> Re
 def loads(data: str | bytes | bytearray, *, limits: Limits = DEFAULT_LIMITS) -> Report:
     """Read a report from JSON text (``str``, or UTF-8 ``bytes``); see :func:`parse_json`."""
     try:
-        return _structure(_parse(data, limits), limits)
+        document, long_decimal = _parse(data, limits)
+        return _structure(document, limits, exact=long_decimal)
     except _StopError as stop:
         raise InvalidReportError(stop.issues, source="<string>") from None
 
@@ -352,7 +361,8 @@ def load(source: PathLike | IO[bytes], *, limits: Limits = DEFAULT_LIMITS) -> Re
     """
     data = read_document(source, limits)
     try:
-        return _structure(_parse(data, limits), limits)
+        document, long_decimal = _parse(data, limits)
+        return _structure(document, limits, exact=long_decimal)
     except _StopError as stop:
         raise InvalidReportError(stop.issues, source=_name(source)) from None
 
@@ -436,7 +446,7 @@ def dumps(report: Report) -> str:
     JSON cannot carry, so no invalid file is ever written.
     """
     data = to_dict(report)
-    issues = list(iter_schema_issues(data))
+    issues = [] if is_valid(data, exact=True) else list(iter_schema_issues(data))
     if not issues and _has_surrogate_anywhere(data):
         issues = [i for i in _suspect_issues(data) if i.code == "json.lone-surrogate"]
     if issues:

@@ -26,8 +26,14 @@ COMMANDS: dict[str, str] = {
     "validate": "check report JSON files against the schema / 校验报告 JSON 文件",
     "schema": "print the report JSON Schema / 输出报告 JSON Schema",
     "check": "check a report against the rules of a profile / 按规则检查报告",
+    "import": "import a published report (text or Word) into JSON / 导入已发布的报告",
+    "render": "write a report as text in the official layout / 按规范格式输出报告文本",
     "diff": "show what changed between two reports / 比较两份报告的变化",
 }
+
+
+#: Command name → module name, where the command is a Python keyword (``import``).
+_MODULES: dict[str, str] = {"import": "import_"}
 
 
 class _UsageError(Exception):
@@ -58,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"rol {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, help_text in COMMANDS.items():
-        module = importlib.import_module(f"rol_model._commands.{name}")
+        module = importlib.import_module(f"rol_model._commands.{_MODULES.get(name, name)}")
         sub = commands.add_parser(name, help=help_text, description=help_text)
         module.configure(sub)
     return parser
@@ -87,7 +93,9 @@ def main(
     if args.command is None:
         parser.print_help(err)
         return 2
-    module = importlib.import_module(f"rol_model._commands.{args.command}")
+    module = importlib.import_module(
+        f"rol_model._commands.{_MODULES.get(args.command, args.command)}"
+    )
     try:
         code: int = module.run(args, out, err)
     except RolModelError as error:
