@@ -104,10 +104,9 @@ WUSU_EXPECTED = [
     # awareness by （二）抓好法治培训, the enforcement system by （二）and（三）(行政执法程序,
     # 综合行政执法机制), student legal education by （三）(校园法治教育, 师生法治素养).
     ("ROL302", "/parts/1/shortcomings/2", "warning"),
-    # None of the three 2024 plans has a figure, a time limit or a coverage target (info only).
-    ("ROL303", "/parts/2/plans/0", "info"),
-    ("ROL303", "/parts/2/plans/1", "info"),
-    ("ROL303", "/parts/2/plans/2", "info"),
+    # None of the three 2024 plans has a figure, a time limit or a coverage target: one remark
+    # on the plans part (info only; plans without targets are common, but worth a word).
+    ("ROL303", "/parts/2", "info"),
 ]
 
 

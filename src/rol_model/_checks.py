@@ -245,75 +245,62 @@ def similarity(first: str, second: str) -> float:
 
 
 # Words so common in these reports that sharing them says nothing about sharing a topic.
-_GENERIC_WORDS = [
-    "法治政府建设",
-    "法治建设",
-    "进一步",
-    "加强",
-    "强化",
-    "有待",
-    "提高",
-    "提升",
-    "不够",
-    "不足",
-    "存在",
-    "问题",
-    "部分",
-    "我局",
-    "我市",
-    "我县",
-    "我区",
-    "推进",
-    "推动",
-    "全面",
-    "深入",
-    "开展",
-    "落实",
-    "完善",
-    "健全",
-    "工作",
-    "持续",
-    "继续",
-    "不断",
-    "切实",
-    "有效",
-    "需要",
-    "仍需",
-    "还需",
-    "加大",
-    "力度",
-    "水平",
-    "能力建设",
-    "方面",
-    "一些",
-    "相关",
-    "各项",
-    "积极",
-    "努力",
-    "坚持",
-    "围绕",
-    "着力",
-]
+_GENERIC_WORDS = (
+    "法治政府建设 法治建设 进一步 加强 强化 增强 有待 提高 提升 不够 不足 存在 问题 部分 我局 我市 "
+    "我县 我区 推进 推动 全面 深入 开展 落实 完善 健全 工作 持续 继续 不断 切实 有效 需要 仍需 "
+    "还需 加大 力度 水平 能力建设 方面 一些 相关 各项 积极 努力 坚持 围绕 着力"
+).split()
 _GENERIC_BIGRAMS = frozenset(
     word[i : i + 2] for word in _GENERIC_WORDS for i in range(len(word) - 1)
 )
+# Characters that make a bigram grammatical rather than topical (的针, 性和, 还不).
+_FUNCTION_CHARACTERS = frozenset(
+    "的了和与及不还较仍有待够是在等对之其为把被所并且也都又很更最未尚没"
+)
+# One topic, many names: a text that uses any of these also speaks of the key (普法).
+_SYNONYMS: Mapping[str, tuple[str, ...]] = {
+    "普法": (
+        "法治宣传",
+        "法治宣傳",
+        "法律宣传",
+        "法律宣傳",
+        "普法宣传",
+        "法治教育",
+        "法律知识宣传",
+    ),
+}
+
+
+def _canonical(text: str) -> str:
+    for key, names in _SYNONYMS.items():
+        for name in names:
+            text = text.replace(name, key)
+    return text
 
 
 def content_bigrams(text: str) -> frozenset[str]:
-    """Bigrams of the text without those of words every report uses (推进, 加强, 有待 …)."""
-    return bigrams(text) - _GENERIC_BIGRAMS
+    """Topical bigrams of the text: generic words (推进, 加强, 有待 …) and grammar left out.
+
+    Synonyms are first replaced by one name (法治宣传 by 普法), so that one topic counts once.
+    """
+    return frozenset(
+        bigram
+        for bigram in bigrams(_canonical(text))
+        if bigram not in _GENERIC_BIGRAMS and not _FUNCTION_CHARACTERS.intersection(bigram)
+    )
 
 
 def coverage(part: str, whole: str) -> float:
     """Share of the content bigrams of ``part`` that also occur in ``whole`` (0.0 to 1.0).
 
     Used to ask whether a short statement (a shortcoming's gist, a plan's heading) is taken up
-    somewhere in a longer text, whatever else that text says.
+    somewhere in a longer text, whatever else that text says; ``whole`` matches in its own words
+    and with synonyms replaced.
     """
     wanted = content_bigrams(part)
     if not wanted:
         return 0.0
-    return len(wanted & bigrams(whole)) / len(wanted)
+    return len(wanted & (bigrams(whole) | bigrams(_canonical(whole)))) / len(wanted)
 
 
 def gist(node: Node | Part) -> str:

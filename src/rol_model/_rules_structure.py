@@ -168,6 +168,18 @@ def plans_wrong_year(context: Context) -> Iterator[Hit]:
                 break
 
 
+def _names(report: Report) -> list[str]:
+    """Ways a title may name the body: 柳溪镇人民政府 is also just 柳溪镇."""
+    organization = report.organization
+    names = [organization.name]
+    for suffix in ("人民政府办公室", "人民政府"):
+        if organization.name.endswith(suffix) and len(organization.name) > len(suffix):
+            names.append(organization.name[: -len(suffix)])
+    if organization.kind == "government" and organization.region:
+        names.append(organization.region)
+    return names
+
+
 def _title_has_year(title: str, year: int) -> bool:
     return str(year) in title.translate(_CHINESE_DIGITS)
 
@@ -191,7 +203,7 @@ def title_incomplete(context: Context) -> Iterator[Hit]:
     report = context.report
     title = normalize(report.title)
     missing_en, missing_zh = [], []
-    if normalize(report.organization.name) not in title:
+    if not any(normalize(name) in title for name in _names(report)):
         missing_en.append(f"the organization ({report.organization.name})")
         missing_zh.append(f"报告主体（{report.organization.name}）")
     if not _title_has_year(report.title, report.year):

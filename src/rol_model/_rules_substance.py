@@ -10,6 +10,7 @@ from rol_model._checks import (
     Context,
     Example,
     Hit,
+    content_bigrams,
     coverage,
     excerpt,
     gist,
@@ -203,11 +204,16 @@ def shortcoming_not_addressed(context: Context) -> Iterator[Hit]:
         if not isinstance(part, ShortcomingsPart):
             continue
         for position, shortcoming in enumerate(part.shortcomings):
+            if _is_cause_heading(shortcoming):
+                continue
             if linked:
                 ids = {node.id for node in _subtree(shortcoming)}
                 addressed = bool(ids & linked)
             else:
-                addressed = any(coverage(gist(shortcoming), text) >= threshold for text in texts)
+                topics = _topics(shortcoming)
+                addressed = not topics or any(
+                    coverage(topic, text) >= threshold for topic in topics for text in texts
+                )
             if not addressed:
                 yield Hit(
                     pointer=f"/parts/{index}/shortcomings/{position}",
@@ -217,6 +223,20 @@ def shortcoming_not_addressed(context: Context) -> Iterator[Hit]:
                 )
 
 
+def _is_cause_heading(node: Node) -> bool:
+    """A shortcomings item headed 原因分析 introduces causes; it is not itself a shortcoming."""
+    return "原因" in (getattr(node, "heading", None) or "")
+
+
+def _topics(shortcoming: Shortcoming) -> list[str]:
+    """The informative gists of a shortcoming and its sub-items (not 存在的不足 and the like)."""
+    return [
+        gist(node)
+        for node in _subtree(shortcoming)
+        if not _is_cause_heading(node) and len(content_bigrams(gist(node))) >= 2
+    ]
+
+
 @register(
     code="ROL303",
     name="plan-without-target",
@@ -224,7 +244,8 @@ def shortcoming_not_addressed(context: Context) -> Iterator[Hit]:
     title="A plan has no measurable target",
     title_zh="工作安排缺少可衡量的目标",
     rationale="A plan with a figure, a time limit (6月底前, 年内) or a coverage target (全覆盖) "
-    "can be checked a year later; one without any cannot.",
+    "can be checked a year later; one without any cannot. When no plan of a part has a target, "
+    "one finding points at the part.",
     source=EVALUATIONS,
     example=Example(
         fails=(
@@ -243,14 +264,26 @@ def plan_without_target(context: Context) -> Iterator[Hit]:
     for index, part in enumerate(context.report.parts):
         if not isinstance(part, PlansPart):
             continue
-        for position, plan in enumerate(part.plans):
-            if _has_figure(plan) or _MEASURABLE.search(_subtree_text(plan)):
-                continue
+        missing = [
+            position
+            for position, plan in enumerate(part.plans)
+            if not _has_figure(plan) and not _MEASURABLE.search(_subtree_text(plan))
+        ]
+        if len(missing) > 1 and len(missing) == len(part.plans):
+            # One finding for the part: the same remark on every plan would bury the others.
+            yield Hit(
+                pointer=f"/parts/{index}",
+                message=f"none of the {len(missing)} plans has a measurable target (no figure, "
+                "time limit or coverage)",
+                message_zh=f"{len(missing)}项安排均没有可衡量的目标（无数据、时限或覆盖要求）",
+            )
+            continue
+        for position in missing:
             yield Hit(
                 pointer=f"/parts/{index}/plans/{position}",
                 message="this plan has no measurable target (no figure, time limit or coverage)",
                 message_zh="该项安排没有可衡量的目标（无数据、时限或覆盖要求）",
-                excerpt=excerpt(gist(plan)),
+                excerpt=excerpt(gist(part.plans[position])),
             )
 
 
@@ -329,6 +362,8 @@ def near_empty_item(context: Context) -> Iterator[Hit]:
     """Every item without sub-items says something: enough letters and digits."""
     minimum = context.threshold("near_empty_characters")
     for pointer, node in iter_nodes(context.report):
+        if _is_cause_heading(node):
+            continue  # 原因分析 with its causes recorded as Cause records
         if isinstance(node, (Measure, Shortcoming, Plan, Item)) and _leaf(node):
             length = len(normalize(node_text(node)))
             if length < minimum:
