@@ -519,6 +519,7 @@ def _import(
         preamble=_preamble(preamble_paragraphs),
         parts=parts,
     )
+    issues.sort(key=lambda issue: issue.line or 0)
     return ImportResult(report=_validated(report), warnings=tuple(issues))
 
 

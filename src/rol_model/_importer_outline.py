@@ -282,7 +282,7 @@ def split_causes(paragraph: Paragraph, *, lead: bool) -> list[RawCause]:
     """Cause statements of one paragraph: by 一是…二是…, else by ；, else the whole."""
     text = paragraph.text
     listing = False
-    if lead:
+    if lead and not _ENUM_START.match(fold(text[:4])):
         text, listing = _strip_cause_lead(text)
     folded = fold(text)
     segments = enumerate_segments(folded)

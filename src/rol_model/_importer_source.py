@@ -132,6 +132,7 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
 # --- residue -------------------------------------------------------------------------------------
 
 _BOOKMARK = re.compile(r"\[(?:bookmark|BOOKMARK|Bookmark): ?[^\]\n]{0,200}\]")
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
 _SPACE = " \t\u3000\u00a0\u2002\u2003\ufeff\u200b"
 
 # Keys that open a line of web page chrome or of a metadata block; matched on folded text.
@@ -236,6 +237,8 @@ def split_lines(text: str) -> tuple[list[SourceLine], list[SourceLine], list[Iss
                 )
                 line = stripped_bookmarks
         line = line.strip(_SPACE)
+        if line.startswith("#"):
+            line = _MARKDOWN_HEADING.sub("", line, count=1)  # text written by render(markdown)
         if not line:
             continue
         kind = chrome_kind(fold(line))

@@ -1,0 +1,38 @@
+"""``rol render FILE [--format text|markdown] [-o OUT]``: write a report in the official layout."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TextIO
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """The report JSON file (``-`` is standard input), the output format and file."""
+    parser.add_argument("file", metavar="FILE", help="report JSON file, or - for stdin")
+    parser.add_argument(
+        "--format",
+        choices=("text", "markdown"),
+        default="text",
+        help="plain text (default) or Markdown",
+    )
+    parser.add_argument("-o", "--output", metavar="OUT", help="write the text here (UTF-8)")
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Render the report; exit 0, or 2 when the file cannot be read or is no valid report."""
+    from pathlib import Path
+
+    from rol_model._commands._files import read_input
+    from rol_model._render import render
+    from rol_model._serialize import loads
+    from rol_model.exceptions import WriteError
+
+    text = render(loads(read_input(args.file)), format=args.format)
+    if args.output:
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise WriteError(f"{args.output}: {error.strerror or error}") from None
+    else:
+        out.write(text)
+    return 0
