@@ -82,7 +82,8 @@ def _write_text(
     out: TextIO, name: str, report: Report, findings: Sequence[Finding], profile: str
 ) -> None:
     counts = _counts(findings)
-    summary = ", ".join(f"{n} {s}" for s, n in counts.items())
+    words = {"error": "errors", "warning": "warnings", "info": "info"}
+    summary = ", ".join(f"{n} {s if n == 1 else words[s]}" for s, n in counts.items())
     print(f"{name}: {summary} (profile {profile})", file=out)
     current: int | None = None
     for finding in sorted(findings, key=lambda f: _group(report, f)[0]):
