@@ -64,7 +64,7 @@ def test_expand_paths_keeps_missing_files_so_the_reader_reports_them(tmp_path: P
 
 
 def test_expand_paths_refuses_a_directory_without_reports(tmp_path: Path) -> None:
-    with pytest.raises(rm.ReadError, match="no \\*.json file"):
+    with pytest.raises(rm.ReadError, match=r"no \*\.json file"):
         list(expand_paths([tmp_path]))
 
 
