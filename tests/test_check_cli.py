@@ -191,3 +191,43 @@ def test_an_invalid_previous_report_exits_2(sample: dict[str, str], tmp_path: Pa
 def test_check_is_listed_in_rol_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--help"], io.StringIO(), io.StringIO()) == 0
     assert "check a report against the rules of a profile" in capsys.readouterr().out
+
+
+# docs/check.md shows real behaviour ---------------------------------------------------------
+
+DOC = ROOT / "docs" / "check.md"
+
+
+def _blocks(language: str) -> list[str]:
+    import re
+
+    pattern = re.compile(rf"^```{language}\n(.*?)^```", re.DOTALL | re.MULTILINE)
+    return pattern.findall(DOC.read_text(encoding="utf-8"))
+
+
+def test_docs_python_example_runs(monkeypatch: pytest.MonkeyPatch, wusu: str) -> None:
+    monkeypatch.chdir(ROOT)
+    namespace: dict[str, object] = {"__name__": "__docs__"}
+    for block in _blocks("python"):
+        exec(compile(block, str(DOC), "exec"), namespace)
+
+
+def test_docs_text_output_is_what_rol_check_prints(
+    monkeypatch: pytest.MonkeyPatch, wusu: str
+) -> None:
+    monkeypatch.chdir(ROOT)
+    _, out, _ = _run("examples/reports/wusu-education-2023.json")
+    assert _blocks("text")[0] == out, "update the example output in docs/check.md"
+
+
+def test_docs_profile_example_is_a_valid_profile_and_the_error_example_is_real(
+    tmp_path: Path,
+) -> None:
+    (example,) = _blocks("json")
+    profile = rm.profile_from_dict(json.loads(example))
+    assert profile.rules["ROL303"] == "off"
+    assert profile.required_parts[-1] == "other"
+    bad = {**json.loads(example), "rules": {"ROL301": "fatal"}}
+    with pytest.raises(rm.InvalidProfileError) as caught:
+        rm.profile_from_dict(bad, source="my-bureau.json")
+    assert f"`{caught.value}`" in DOC.read_text(encoding="utf-8")
