@@ -274,3 +274,95 @@ def test_docs_rules_md_lists_every_rule_with_both_examples() -> None:
         section = text.split(f"### {rule.code} ", 1)[1].split("\n### ", 1)[0]
         assert "**Fails**" in section, rule.code
         assert "**Passes**" in section, rule.code
+
+
+# The corpus: real variety, no false alarms ------------------------------------------------------
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+# Errors and warnings a reviewer gives each corpus report (plans without targets, info, are left
+# out: nearly every real report has them). Verified against the texts:
+CORPUS_EXPECTED = {
+    # three parts only (工作开展情况 / 存在的问题 / 下一步工作打算): no leadership part
+    "03-liuxi-town-three-parts-2024": ["ROL101"],
+    # （五）自觉接受监督 and the second part's 4. 推行包容审慎监管 state no figure
+    "05-fenghe-transport-word-export-2022": ["ROL301", "ROL301"],
+    # （一）统筹推进法治政府建设 names documents and dates but no figure
+    "07-tongjiang-justice-many-references-2023": ["ROL301"],
+    # 规范村级权力运行 states no figure
+    "11-taoyuan-town-unnumbered-bom-2024": ["ROL301"],
+    "wusu-education-2023": ["ROL101", "ROL301", "ROL301", "ROL103", "ROL302"],
+}
+
+
+def _corpus() -> list[Path]:
+    if not CORPUS.is_dir():
+        pytest.skip("shared/ corpus not found beside the repository")
+    return sorted(CORPUS.glob("*.txt"))
+
+
+def test_imported_corpus_reports_get_only_the_findings_a_reviewer_gives() -> None:
+    """Through the importer: what the checker says about each of the 13 corpus reports."""
+    found = {}
+    for path in _corpus():
+        report = rm.import_file(path).report
+        codes = [f.code for f in rm.check(report) if f.severity != "info"]
+        found[path.stem] = codes
+    expected = {path.stem: CORPUS_EXPECTED.get(path.stem, []) for path in _corpus()}
+    assert found == expected
+
+
+# Details of single rules ----------------------------------------------------------------------
+
+
+def _sample(**changes: object) -> dict[str, object]:
+    return to_dict(rm.from_dict({**SAMPLE_REPORT, **changes}))
+
+
+def test_a_year_range_in_the_plans_heading_is_not_a_wrong_year() -> None:
+    data = _sample()
+    data["parts"][3]["heading"] = "四、2024年及“十四五”后期（2024—2025年）工作安排"  # type: ignore[index]
+    assert rm.check(rm.from_dict(data), select=["ROL104"]) == []
+    data["parts"][3]["heading"] = "四、2025年工作安排"  # type: ignore[index]
+    assert [f.pointer for f in rm.check(rm.from_dict(data), select=["ROL104"])] == [
+        "/parts/3/heading"
+    ]
+
+
+def test_a_government_may_be_named_by_its_place_in_the_title() -> None:
+    data = _sample(
+        title="柳溪镇2023年法治政府建设年度报告",
+        organization={"name": "柳溪镇人民政府", "level": "township", "kind": "government"},
+    )
+    assert rm.check(rm.from_dict(data), select=["ROL105"]) == []
+
+
+def test_causes_stated_in_the_text_count_even_without_cause_records() -> None:
+    data = _sample()
+    del data["parts"][1]["causes"]  # type: ignore[index,attr-defined]
+    assert [f.code for f in rm.check(rm.from_dict(data), select=["ROL103"])] == ["ROL103"]
+    data["parts"][1]["text"] = "究其原因，主要是培训方式单一、经费投入不足。"  # type: ignore[index]
+    assert rm.check(rm.from_dict(data), select=["ROL103"]) == []
+
+
+def test_explicit_links_decide_over_wording() -> None:
+    data = _sample()
+    # p1's wording is all about s1, but it links to s2 only: s1 is then not addressed.
+    data["parts"][3]["plans"][0]["shortcoming_ids"] = ["s2"]  # type: ignore[index]
+    findings = rm.check(rm.from_dict(data), select=["ROL302"])
+    assert [f.pointer for f in findings] == ["/parts/1/shortcomings/0"]
+
+
+def test_a_synonym_counts_as_the_same_topic() -> None:
+    from rol_model._checks import coverage
+
+    plan = "深化精准普法，运用短视频推送典型案例。"
+    assert coverage("法治宣传深度不够", plan) >= 0.3
+    assert coverage("执法队伍力量薄弱", plan) == 0.0
+
+
+def test_boilerplate_is_measured_by_share_of_stock_phrases() -> None:
+    from rol_model._rules_substance import boilerplate_share
+
+    assert boilerplate_share("高度重视，狠抓落实，推动法治政府建设再上新台阶。") == 1.0
+    assert boilerplate_share("评查案卷120卷，发现问题35个，已全部整改。") < 0.2
