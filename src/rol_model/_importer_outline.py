@@ -113,7 +113,7 @@ def _marker_style(folded: str) -> tuple[str, int, int] | None:
         if match is None:
             continue
         numeral = match.group(1) or match.group(2)
-        number = int(numeral) if numeral.isdigit() else cn_number(numeral)
+        number = int(numeral) if numeral.isascii() and numeral.isdigit() else cn_number(numeral)
         if style == "circled":
             number = ord(numeral) - ord("①") + 1
         if number == 0:

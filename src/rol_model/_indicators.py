@@ -85,7 +85,7 @@ _MASKS = (
     re.compile(r"\d+[-—–~～至]\d+年"),  # year ranges
 )
 
-_LABEL_STOP = "，,。；;：:！!？?（()）\n"
+_LABEL_STOP = '，,。；;：:！!？?（()）“”"《》等\n'
 _LABEL_TRIM_TAIL = (
     "均达到",
     "均达",
@@ -121,7 +121,7 @@ _LABEL_TRIM_TAIL = (
     "的",
 )
 _LABEL_TRIM_HEAD = ("、", "和", "及", "其中", "同时", "并", "全年", "共", "累计")
-_WINDOW = 24
+_WINDOW = 12
 _MAX_DIGITS = 15
 
 
@@ -237,10 +237,20 @@ def _label(original: str, folded: str, clause_start: int, number_start: int) -> 
 
 
 def _clause_start(masked: str, floor: int, number_start: int) -> int:
+    """Where the phrase stating a figure begins: after the nearest punctuation or 等, at most
+    :data:`_WINDOW` characters back, never inside a word of Latin letters or digits."""
     low = max(floor, number_start - _WINDOW)
     index = number_start
     while index > low and masked[index - 1] not in _LABEL_STOP:
         index -= 1
+    if index == low and index > 0 and masked[index - 1] not in _LABEL_STOP:
+        comma = masked.find("、", index, number_start)
+        if comma != -1:
+            index = comma + 1  # the window cut a word: start at the next list item instead
+    while index < number_start and (
+        masked[index] in "、□" or (masked[index].isascii() and masked[index].isalnum())
+    ):
+        index += 1
     return index
 
 

@@ -1,0 +1,464 @@
+"""Importing published reports: rol_model.import_text / import_file / import_docx and rol import."""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import rol_model as rm
+from rol_model import _importer
+from rol_model._importer_source import fold
+from rol_model.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+ANNOTATIONS = sorted(CORPUS.glob("*.expected.json"))
+SEED = CORPUS / "wusu-education-2023.txt"
+EXAMPLE = ROOT / "examples" / "reports" / "wusu-education-2023.json"
+
+MINIMAL = """某某县司法局2023年度法治政府建设情况报告
+2023年，我局认真贯彻落实上级部署，扎实推进法治政府建设各项工作，取得了一定成效，现报告如下。
+一、主要举措和成效
+（一）加强组织领导。全年召开专题会议4次。
+二、存在的不足和原因
+一是学法用法还不够深入。二是执法力量仍显薄弱。
+三、2024年工作打算
+（一）加强学习培训。组织培训不少于2次。
+"""
+
+
+def _norm(text: str) -> str:
+    return "".join(ch for ch in fold(text) if ch not in '。，、；：,.;: \u3000“”"')
+
+
+def _nodes(part: Any) -> tuple[Any, ...]:
+    for field in ("measures", "shortcomings", "plans", "items"):
+        if hasattr(part, field):
+            return tuple(getattr(part, field))
+    return ()  # pragma: no cover
+
+
+def _assert_items(expected: list[dict[str, Any]], nodes: tuple[Any, ...], where: str) -> None:
+    assert [item["marker"] for item in expected] == [node.marker for node in nodes], where
+    for item, node in zip(expected, nodes, strict=True):
+        own = _norm((node.heading or "") + (node.text or ""))
+        assert own.startswith(_norm(item["start"])), f"{where}: {item['start']} vs {own[:20]}"
+        _assert_items(item["items"], node.children, f"{where} > {item['marker']}")
+
+
+@pytest.mark.parametrize("annotation", ANNOTATIONS, ids=lambda p: p.name.split(".")[0])
+def test_each_corpus_report_imports_as_annotated(annotation: Path) -> None:
+    expected = json.loads(annotation.read_text(encoding="utf-8"))
+    result = rm.import_file(CORPUS / expected["source"])
+    report = result.report
+    assert report.title == expected["title"]
+    assert report.organization.name == expected["organization"]
+    assert report.year == expected["year"]
+    assert report.source is not None
+    assert report.source.encoding == expected["encoding"]
+    parts = [p for p in expected["parts"] if p["kind"] != "preamble"]
+    assert (report.preamble is not None) == any(p["kind"] == "preamble" for p in expected["parts"])
+    assert [p.kind for p in report.parts] == [p["kind"] for p in parts]
+    for part, wanted in zip(report.parts, parts, strict=True):
+        assert (part.marker or "") + (part.heading or "") == wanted["heading"]
+        _assert_items(wanted["items"], _nodes(part), wanted["heading"])
+    causes = [_norm(cause.text) for cause in report.causes]
+    for start in expected["causes"]:
+        assert any(cause.startswith(_norm(start)) for cause in causes), start
+    got = [(i.value, i.unit, i.qualifier) for _, i in rm.iter_indicators(report)]
+    wanted_figures = [
+        (Decimal(i["value"]), i["unit"], i["qualifier"]) for i in expected["indicators"]
+    ]
+    assert sorted(got) == sorted(wanted_figures)
+    rm.loads(rm.dumps(report))  # schema-valid, and survives the JSON round trip
+
+
+def test_the_seed_imports_equal_to_the_hand_built_example_but_for_figure_labels() -> None:
+    if not EXAMPLE.exists():  # pragma: no cover - the example ships with the repository
+        pytest.skip("examples/reports/wusu-education-2023.json not found")
+    example = rm.load(EXAMPLE)
+    imported = rm.import_file(SEED).report
+    assert (imported.title, imported.year) == (example.title, example.year)
+    assert imported.organization.name == example.organization.name
+    assert imported.preamble == example.preamble
+    assert len(imported.parts) == len(example.parts)
+    for mine, theirs in zip(imported.parts, example.parts, strict=True):
+        for field in ("kind", "marker", "heading", "text", "references", "lines", "indicators"):
+            assert getattr(mine, field) == getattr(theirs, field), field
+    mine_nodes = list(rm.iter_nodes(imported))
+    their_nodes = list(rm.iter_nodes(example))
+    assert [pointer for pointer, _ in mine_nodes] == [pointer for pointer, _ in their_nodes]
+    for (_, mine_node), (pointer, their_node) in zip(mine_nodes, their_nodes, strict=True):
+        for field in ("id", "marker", "heading", "text", "references", "lines"):
+            assert getattr(mine_node, field) == getattr(their_node, field), (pointer, field)
+        assert len(mine_node.indicators) == len(their_node.indicators), pointer
+        for a, b in zip(mine_node.indicators, their_node.indicators, strict=True):
+            assert (a.id, a.value, a.unit, a.qualifier) == (b.id, b.value, b.unit, b.qualifier)
+            assert a.source in b.source or b.source in a.source or a.source.endswith(b.source[-6:])
+
+
+def test_chinese_text_survives_unchanged() -> None:
+    seed = SEED.read_text(encoding="utf-8")
+    report = rm.import_file(SEED).report
+    for _, node in rm.iter_nodes(report):
+        for text in (node.heading, node.text):
+            if text:
+                assert text in seed
+
+
+@pytest.mark.parametrize(
+    ("encoding", "label"),
+    [
+        ("utf-8", "utf-8"),
+        ("utf-8-sig", "utf-8-sig"),
+        ("utf-16", "utf-16"),
+        ("utf-16-be", "utf-16"),
+        ("gb18030", "gb18030"),
+        ("gbk", "gb18030"),
+    ],
+)
+def test_the_encoding_is_detected_and_recorded(tmp_path: Path, encoding: str, label: str) -> None:
+    path = tmp_path / "report.txt"
+    data = MINIMAL.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    path.write_bytes(data)
+    report = rm.import_file(path).report
+    assert report.source == rm.Source(file="report.txt", encoding=label)
+    assert report.title == "某某县司法局2023年度法治政府建设情况报告"
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (b"\x89PNG\r\n\x1a\n" + bytes(100), "PNG"),
+        (b"PK\x03\x04" + bytes(100), "ZIP"),
+        (b"%PDF-1.7\n", "PDF"),
+        ("法治".encode() + b"\x00\x01\x02" * 50, "NUL"),
+        (bytes(range(128, 256)) * 40, "cannot decode"),
+    ],
+)
+def test_binary_or_undecodable_files_are_refused_clearly(
+    tmp_path: Path, data: bytes, words: str
+) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes(data)
+    with pytest.raises(rm.ReadError, match=words):
+        rm.import_file(path)
+
+
+def test_a_missing_or_oversized_file_is_a_read_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with pytest.raises(rm.ReadError, match=r"missing\.txt"):
+        rm.import_file(tmp_path / "missing.txt")
+    path = tmp_path / "big.txt"
+    path.write_text(MINIMAL, encoding="utf-8")
+    monkeypatch.setattr(_importer, "MAX_IMPORT_BYTES", 10)
+    with pytest.raises(rm.ReadError, match="more than 10 bytes"):
+        rm.import_file(path)
+
+
+def test_web_page_chrome_and_word_bookmarks_are_dropped_with_line_numbers() -> None:
+    text = (
+        "某市人民政府门户网站\n"
+        "今天是：2019年6月7日 星期五\n"
+        "首页 > 政务公开 > 法治政府建设\n"
+        "某某县司法局2023年度法治政府建设情况报告\n"
+        "发布时间：2024-03-15 10:20　来源：县司法局　浏览次数：1386　字号：大 中 小\n"
+        "索引号：001-2024-00012　　发文字号：县司法〔2024〕3号\n"
+        "[bookmark: _Toc1]2023年，我局认真贯彻落实上级部署，扎实推进法治政府建设各项工作。\n"
+        "一、主要举措和成效\n"
+        "（一）加强组织领导。全年召开专题会议4次。\n"
+        "【打印】　【关闭】\n"
+    )
+    result = rm.import_text(text)
+    report = result.report
+    assert report.year == 2023
+    assert report.published_on is not None
+    assert report.published_on.isoformat() == "2024-03-15"
+    assert report.preamble is not None
+    assert report.preamble.text.startswith("2023年，我局")
+    residue = {w.line for w in result.warnings if w.code == "import.residue"}
+    assert residue == {1, 2, 3, 5, 6, 7, 10}
+    assert [(i.value, i.unit) for _, i in rm.iter_indicators(report)] == [(Decimal(4), "次")]
+
+
+def test_a_title_over_two_lines_is_joined_and_a_signature_gives_organization_and_date() -> None:
+    text = (
+        "柳溪镇2024年法治政府\n建设工作报告\n"
+        "2024年，柳溪镇在县委、县政府的正确领导下，扎实推进依法行政和基层依法治理工作。\n"
+        "一、工作开展情况\n（一）推进依法行政。全年审查合同26份。\n"
+        "二、存在的问题\n一是部分村干部法治意识不强；二是执法力量不足。\n"
+        "三、下一步工作打算\n（一）加强学法用法。\n"
+        "柳溪镇人民政府\n2025年1月20日\n"
+    )
+    report = rm.import_text(text).report
+    assert report.title == "柳溪镇2024年法治政府建设工作报告"
+    assert report.organization == rm.Organization(
+        name="柳溪镇人民政府", level="township", kind="government"
+    )
+    assert report.issued_on is not None
+    assert report.issued_on.isoformat() == "2025-01-20"
+    assert [p.kind for p in report.parts] == ["measures", "shortcomings", "plans"]
+    assert [s.marker for s in report.shortcomings] == ["一是", "二是"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("2023年度推进法治政府建设的主要举措和成效", "measures"),
+        ("工作开展情况", "measures"),
+        ("主要做法和成效", "measures"),
+        ("存在的问题", "shortcomings"),
+        ("存在的不足和原因", "shortcomings"),
+        ("存在的問題和原因", "shortcomings"),
+        ("党政主要负责人履行推进法治建设第一责任人职责情况", "leadership"),
+        ("黨政主要負責人履行推進法治建設第一責任人職責情況", "leadership"),
+        ("下一步工作打算", "plans"),
+        ("2024年推进法治政府建设的主要安排", "plans"),
+        ("2024年工作思路", "plans"),
+        ("2024年度工作计划", "plans"),
+        ("下一年度工作打算", "plans"),
+        ("其他需要报告的情况", "other"),
+        ("其他需要報告的情況", "other"),
+    ],
+)
+def test_part_kinds_come_from_the_heading_wording(heading: str, kind: str) -> None:
+    assert _importer.classify_part(heading, 2023)[0] == kind
+
+
+def test_an_unrecognised_part_heading_is_taken_as_measures_with_a_warning() -> None:
+    text = MINIMAL.replace(
+        "二、存在的不足和原因\n", "二、严格规范公正文明执法\n（一）推进改革。\n三、存在的问题\n"
+    )
+    text = text.replace("三、2024年工作打算", "四、2024年工作打算")
+    result = rm.import_text(text)
+    assert [p.kind for p in result.report.parts] == [
+        "measures",
+        "measures",
+        "shortcomings",
+        "plans",
+    ]
+    assert any(w.code == "import.part-unrecognised" and w.line == 5 for w in result.warnings)
+
+
+def test_ids_follow_the_convention_and_every_item_has_its_lines() -> None:
+    report = rm.import_file(CORPUS / "01-baichuan-county-government-2023.txt").report
+    ids = [node.id for _, node in rm.iter_nodes(report)]
+    assert ids[:3] == ["m1", "m1.1", "m1.2"]
+    assert {"s1", "c1", "l1", "p1"} <= set(ids)
+    for _, node in rm.iter_nodes(report):
+        assert node.lines is not None
+        assert node.lines.start <= node.lines.end
+        for index, indicator in enumerate(node.indicators, start=1):
+            assert indicator.id == f"{node.id}-i{index}"
+    assert all(part.lines is not None for part in report.parts)
+
+
+def test_causes_under_a_cause_heading_are_causes_not_items() -> None:
+    report = rm.import_file(CORPUS / "10-linxi-housing-cause-analysis-2024.txt").report
+    part = report.parts[1]
+    assert isinstance(part, rm.ShortcomingsPart)
+    assert [s.heading for s in part.shortcomings] == ["存在的不足", "原因分析"]
+    assert part.shortcomings[1].children == ()
+    assert [c.marker for c in part.causes] == ["一是", "二是", "三是", "四是"]
+
+
+def test_a_cause_inside_a_shortcoming_is_linked_to_it() -> None:
+    report = rm.import_file(CORPUS / "09-ningfeng-police-2025.txt").report
+    assert [c.shortcoming_ids for c in report.causes] == [("s1",), ("s2",), ("s3",)]
+    assert report.causes[0].text.startswith("主要原因是")
+    assert "主要原因是" not in (report.shortcomings[0].text or "")
+
+
+def test_enumerations_inside_a_paragraph_become_items_and_the_lead_stays_text() -> None:
+    report = rm.import_file(SEED).report
+    part = report.parts[1]
+    assert part.text is not None
+    assert part.text.endswith("还存在一些差距和短板。")
+    assert [s.heading for s in report.shortcomings][:2] == [
+        "工作人员法治意识和能力有待提高",
+        "教育行政执法体系有待完善",
+    ]
+    assert report.shortcomings[3].heading is None  # one sentence: all text, no heading
+
+
+def test_references_go_on_the_item_that_cites_them() -> None:
+    report = rm.import_file(SEED).report
+    node = report.measures[0].children[1]
+    assert node.references[0] == "中华人民共和国预防未成年人犯罪法"
+    assert all("《" not in ref for _, n in rm.iter_nodes(report) for ref in n.references)
+
+
+def test_numbering_glitches_are_read_as_the_intended_levels() -> None:
+    report = rm.import_file(CORPUS / "12-baichuan-agriculture-numbering-glitches-2021.txt").report
+    measures = report.measures
+    assert [m.marker for m in measures] == ["一）", "（二）", "（三）"]
+    assert [c.marker for c in measures[1].children] == ["4、", "5.", "6．"]
+    assert measures[0].heading == "加强组织领导，落实法治建设责任"
+
+
+def test_a_report_without_a_year_fails_cleanly_unless_one_is_given() -> None:
+    text = "某某县司法局法治政府建设情况报告\n一、主要举措和成效\n（一）加强组织领导。\n"
+    with pytest.raises(rm.InvalidReportError) as caught:
+        rm.import_text(text)
+    assert caught.value.issues[0].code == "import.year-missing"
+    report = rm.import_text(text, year=2023, organization="某某县司法局").report
+    assert (report.year, report.organization.name) == (2023, "某某县司法局")
+
+
+def test_empty_text_fails_cleanly() -> None:
+    with pytest.raises(rm.InvalidReportError, match="no report content"):
+        rm.import_text(" \n\u3000\n")
+
+
+def test_outline_deeper_than_the_model_allows_is_kept_as_text_with_a_warning() -> None:
+    text = MINIMAL.replace(
+        "（一）加强组织领导。全年召开专题会议4次。\n",
+        "（一）加强组织领导\n1.健全机制\n（1）明确分工\n①细化任务\nA)落实责任\n"
+        "（1）明确分工\n(一)再次\n",
+    )
+    text = text.replace("A)落实责任", "1)落实责任")
+    result = rm.import_text(text)
+    rm.dumps(result.report)
+    assert all(pointer.count("children") <= 3 for pointer, _ in rm.iter_nodes(result.report))
+
+
+def test_deeply_repeated_headings_import_into_a_valid_report() -> None:
+    body = "".join(
+        f"（{'一二三四五六七八九'[i % 9]}）加强工作\n1.健全机制\n（1）细化\n①落实\n"
+        for i in range(300)
+    )
+    text = "某某县司法局2023年度法治政府建设情况报告\n一、主要举措和成效\n" + body
+    result = rm.import_text(text)
+    rm.dumps(result.report)
+    assert len(result.report.measures) == 300
+    assert all(len(m.children[0].children[0].children) == 1 for m in result.report.measures)
+
+
+def test_random_cjk_and_digits_import_or_fail_cleanly() -> None:
+    rng = random.Random(5)
+    chars = [chr(rng.randint(0x4E00, 0x9FFF)) for _ in range(2000)] + list("0123456789")
+    lines = ["".join(rng.choice(chars) for _ in range(rng.randint(1, 200))) for _ in range(500)]
+    try:
+        result = rm.import_text("\n".join(lines), organization="某局", year=2023)
+    except rm.RolModelError:
+        return
+    rm.dumps(result.report)
+
+
+def test_a_line_longer_than_the_schema_allows_fails_with_an_invalid_report_error() -> None:
+    with pytest.raises(rm.InvalidReportError):
+        rm.import_text("报告\n" + "法" * 200_000, organization="某局", year=2023)
+
+
+# --- Word ----------------------------------------------------------------------------------------
+
+
+def _docx(tmp_path: Path, paragraphs: list[tuple[str, str | None]]) -> Path:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for text, style in paragraphs:
+        document.add_paragraph(text, style=style)
+    path = tmp_path / "report.docx"
+    document.save(str(path))
+    return path
+
+
+def test_a_word_file_imports_like_its_text(tmp_path: Path) -> None:
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    path = _docx(tmp_path, [(line, None) for line in lines])
+    from_word = rm.import_docx(path).report
+    from_text = rm.import_file(SEED).report
+    assert from_word.parts == from_text.parts
+    assert from_word.source == rm.Source(file="report.docx")
+
+
+def test_word_heading_styles_become_markers(tmp_path: Path) -> None:
+    path = _docx(
+        tmp_path,
+        [
+            ("某某县司法局2023年度法治政府建设情况报告", "Title"),
+            ("2023年，我局认真贯彻落实上级部署，扎实推进法治政府建设。", None),
+            ("主要举措和成效", "Heading 1"),
+            ("加强组织领导", "Heading 2"),
+            ("全年召开专题会议4次。", None),
+            ("存在的不足和原因", "Heading 1"),
+            ("执法力量仍显薄弱", "Heading 2"),
+        ],
+    )
+    report = rm.import_docx(path).report
+    assert [(p.marker, p.kind) for p in report.parts] == [
+        ("一、", "measures"),
+        ("二、", "shortcomings"),
+    ]
+    assert report.measures[0].marker == "（一）"
+    assert report.measures[0].heading == "加强组织领导"
+
+
+def _zip(tmp_path: Path, members: dict[str, bytes]) -> Path:
+    path = tmp_path / "evil.docx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_a_zip_bomb_is_refused(tmp_path: Path) -> None:
+    path = _zip(tmp_path, {"word/document.xml": b"<w/>", "word/media/big.bin": bytes(50_000_000)})
+    with pytest.raises(rm.ReadError, match="zip bomb"):
+        rm.import_docx(path)
+
+
+def test_xml_with_entities_is_refused(tmp_path: Path) -> None:
+    xml = b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]><w>&x;</w>'
+    path = _zip(tmp_path, {"word/document.xml": xml})
+    with pytest.raises(rm.ReadError, match="DOCTYPE"):
+        rm.import_docx(path)
+
+
+def test_a_file_that_is_no_zip_is_refused_as_word(tmp_path: Path) -> None:
+    path = tmp_path / "fake.docx"
+    path.write_text("not a zip", encoding="utf-8")
+    with pytest.raises(rm.ReadError, match="not a Word"):
+        rm.import_docx(path)
+
+
+# --- CLI -----------------------------------------------------------------------------------------
+
+
+def test_rol_import_writes_valid_json_and_says_which_encoding(tmp_path: Path) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    source = CORPUS / "04-yunshan-health-web-page-2023.txt"
+    target = tmp_path / "report.json"
+    assert main(["import", str(source), "-o", str(target)], out, err) == 0
+    assert rm.load(target).source == rm.Source(
+        file="04-yunshan-health-web-page-2023.txt", encoding="gb18030"
+    )
+    out = io.StringIO()
+    assert main(["import", str(source), "--format", "text"], out, err) == 0
+    assert "encoding: gb18030" in out.getvalue()
+    assert "line 1: skipped web page residue" in out.getvalue()
+
+
+def test_rol_import_prints_json_and_exits_1_on_warnings(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text(MINIMAL.replace("二、存在的不足和原因", "二、严格执法"), encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["import", str(path)], out, err) == 1
+    assert rm.loads(out.getvalue()).year == 2023
+    assert "import.part-unrecognised" in err.getvalue()
+
+
+def test_rol_import_of_an_unreadable_file_exits_2(tmp_path: Path) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["import", str(tmp_path / "nope.txt")], out, err) == 2
+    assert "nope.txt" in err.getvalue()

@@ -1,0 +1,156 @@
+"""Figures and citations found in report text (rol_model._indicators)."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from rol_model._importer_source import decode_bytes
+from rol_model._indicators import find_figures, find_references
+
+CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+ANNOTATIONS = sorted(CORPUS.glob("*.expected.json"))
+
+
+def _triples(text: str) -> list[tuple[Decimal, str, str]]:
+    return [(f.value, f.unit, f.qualifier) for f in find_figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("开展专项检查40次", [(Decimal(40), "次", "exact")]),
+        ("受教育学生达3万余人", [(Decimal(30000), "人", "at_least")]),
+        ("涉及金额2900余万元", [(Decimal(29000000), "元", "at_least")]),
+        ("罚没款1.2亿元", [(Decimal(120000000), "元", "exact")]),
+        ("罚没款金额1350.6万元", [(Decimal(13506000), "元", "exact")]),
+        ("聘请率达到100％", [(Decimal(100), "%", "exact")]),
+        ("办结率99.3%", [(Decimal("99.3"), "%", "exact")]),
+        ("较上年提高0.6个百分点", [(Decimal("0.6"), "个百分点", "exact")]),
+        ("线上学法两万余人次", [(Decimal(20000), "人次", "at_least")]),
+        ("企业增至五百余家", [(Decimal(500), "家", "at_least")]),
+        ("下设三个专项小组", [(Decimal(3), "个", "exact")]),
+        ("收集意见建议1300多条", [(Decimal(1300), "条", "at_least")]),
+        ("修订政策措施近900件", [(Decimal(900), "件", "at_most")]),
+        ("总投资约312亿元", [(Decimal(31200000000), "元", "approximately")]),
+        ("抽查比例降至3%左右", [(Decimal(3), "%", "approximately")]),
+        ("压缩至1天以内", [(Decimal(1), "天", "at_most")]),
+        ("压缩至15个工作日以内", [(Decimal(15), "个工作日", "at_most")]),
+        ("平均办理时长不足5天", [(Decimal(5), "天", "at_most")]),
+        ("检查超过4.5万家次", [(Decimal(45000), "家次", "at_least")]),
+        ("集中学法不少于1次", [(Decimal(1), "次", "at_least")]),
+        ("权重不低于10%", [(Decimal(10), "%", "at_least")]),
+        ("填报率达到98％以上", [(Decimal(98), "%", "at_least")]),
+        ("超限率控制在1％以下", [(Decimal(1), "%", "at_most")]),
+        ("在省直部门中排名第3位", [(Decimal(3), "位", "exact")]),
+        ("審批時間平均縮短40%以上", [(Decimal(40), "%", "at_least")]),
+        ("發放宣傳資料8000餘份", [(Decimal(8000), "份", "at_least")]),
+        ("不動產登記業務2.86萬件", [(Decimal(28600), "件", "exact")]),
+        ("壓縮至3個工作日", [(Decimal(3), "個工作日", "exact")]),
+        ("全年办结1,200件", [(Decimal(1200), "件", "exact")]),
+        ("检查７６次", [(Decimal(76), "次", "exact")]),
+        (
+            "检查76次、发现问题546项",
+            [(Decimal(76), "次", "exact"), (Decimal(546), "项", "exact")],
+        ),
+        ("参考率、合格率均达到100％", [(Decimal(100), "%", "exact")]),
+        (
+            "将适用事项由35项扩充至58项",
+            [(Decimal(35), "项", "exact"), (Decimal(58), "项", "exact")],
+        ),
+    ],
+)
+def test_a_stated_figure_comes_out_with_value_unit_and_qualifier(
+    text: str, expected: list[tuple[Decimal, str, str]]
+) -> None:
+    assert _triples(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年，全县法治建设",
+        "新条例自2024年10月1日起施行",
+        "以桐法委〔2023〕3号文件印发",
+        "（厅字〔2019〕28号）",
+        "《中华人民共和国行政处罚法》第二十四条",
+        "第三十三条第一款",
+        "全市第三批法治政府建设示范创建县",
+        "组织第二批次执法资格考试",
+        "结合“八五”普法工作",
+        "“三重一大”集体决策制度",
+        "对12345热线转办的诉求",
+        "畅通12348公共法律服务热线",
+        "《法治政府建设实施纲要（2021—2025年）》",
+        "实施方案（2021-2025年）",
+        "咨询电话：0731-85261234",
+        "发布时间：2024-03-15 10:20",
+        "三條控制線",
+        "整合到一个窗口办理",
+        "二十届二中、三中全会精神",
+        "“3·15”国际消费者权益日",
+        "通过ISO9001认证",
+        "落实“一岗双责”要求",
+        "省、市、县三级联席会议机制",
+        "提升行政执法质量三年行动",
+        "截至2025年12月底",
+    ],
+)
+def test_years_dates_numbers_ordinals_and_slogans_are_not_figures(text: str) -> None:
+    assert find_figures(text) == ()
+
+
+@pytest.mark.parametrize("annotation", ANNOTATIONS, ids=lambda p: p.name.split(".")[0])
+def test_every_annotated_not_indicator_phrase_yields_no_figure(annotation: Path) -> None:
+    for phrase in json.loads(annotation.read_text(encoding="utf-8"))["not_indicators"]:
+        if phrase.startswith(("四、", "三、", "五、", "（二）")):
+            continue  # a heading line: its year is not a figure, checked above
+        assert find_figures(phrase) == (), phrase
+
+
+@pytest.mark.parametrize("annotation", ANNOTATIONS, ids=lambda p: p.name.split(".")[0])
+def test_every_annotated_indicator_of_the_corpus_is_found_in_its_report(annotation: Path) -> None:
+    data = json.loads(annotation.read_text(encoding="utf-8"))
+    text, _ = decode_bytes((CORPUS / data["source"]).read_bytes())
+    found = [f for line in text.splitlines() for f in find_figures(line)]
+    for indicator in data["indicators"]:
+        wanted = (Decimal(indicator["value"]), indicator["unit"], indicator["qualifier"])
+        hits = [f for f in found if (f.value, f.unit, f.qualifier) == wanted]
+        assert hits, indicator
+        number = indicator["source"]
+        assert any(set(number) & set(f.source) for f in hits)
+
+
+def test_the_source_is_the_verbatim_phrase_and_spans_the_figure() -> None:
+    text = "全年开展“法律进乡村”宣传活动36场次，覆盖群众8000余人次。"
+    first, second = find_figures(text)
+    assert text[first.start : first.end] == first.source
+    assert first.source.endswith("36场次")
+    assert second.source.endswith("8000余人次")
+    assert second.label == "覆盖群众"
+
+
+def test_a_label_drops_connecting_verbs_before_the_figure() -> None:
+    (figure,) = find_figures("目前，我市学校均聘请了法治副校长，聘请率达到100％。")
+    assert figure.label == "聘请率"
+    assert figure.source == "聘请率达到100％"
+
+
+def test_references_are_titles_cited_in_book_title_marks_without_the_marks() -> None:
+    text = (
+        "学习《中华人民共和国教育法》《中华人民共和国行政许可法》等，落实"
+        "《关于印发〈法治政府建设与责任落实督察工作规定〉的通知》和《中华人民共和国教育法》。"
+    )
+    assert find_references(text) == (
+        "中华人民共和国教育法",
+        "中华人民共和国行政许可法",
+        "关于印发〈法治政府建设与责任落实督察工作规定〉的通知",
+    )
+
+
+def test_numbers_too_large_for_the_schema_are_not_figures() -> None:
+    assert find_figures("编号12345678901234567890件") == ()
+    assert find_figures("共99999999亿元") == ()
