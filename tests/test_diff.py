@@ -218,15 +218,29 @@ def test_a_renamed_id_is_a_change_but_a_renumbered_id_is_not() -> None:
     assert changes.renumbered == ()
 
 
-def test_a_rewritten_item_that_keeps_its_id_is_paired_by_id() -> None:
+def test_a_rewritten_item_that_keeps_a_chosen_id_is_paired_by_id() -> None:
+    old_measures = numbered([0, 1, 2, 3, 4, 5])
+    old_measures[2] = attrs.evolve(old_measures[2], id="m-decisions")
+    new_measures = list(old_measures)
+    new_measures[2] = attrs.evolve(
+        old_measures[2], heading="优化营商环境", text="全面推行证明事项告知承诺制。"
+    )
+    changes = rm.diff(report(old_measures), report(new_measures))
+    (change,) = changes.items
+    assert (change.kind, change.old_id, change.new_id) == ("modified", "m-decisions", "m-decisions")
+    assert {f.field for f in change.fields} == {"heading", "text"}
+
+
+def test_an_unrelated_item_at_the_same_positional_id_is_a_removal_and_an_addition() -> None:
     measures = numbered([0, 1, 2, 3, 4, 5])
     measures[2] = attrs.evolve(
         measures[2], heading="优化营商环境", text="全面推行证明事项告知承诺制。"
     )
     changes = rm.diff(BASE, report(measures))
-    (change,) = changes.items
-    assert (change.kind, change.old_id, change.new_id) == ("modified", "m3", "m3")
-    assert {f.field for f in change.fields} == {"heading", "text"}
+    assert sorted((c.kind, c.old_id, c.new_id) for c in changes.items) == [
+        ("added", None, "m3"),
+        ("removed", "m3", None),
+    ]
 
 
 def test_a_child_inserted_in_the_middle_is_one_added_child() -> None:

@@ -8,10 +8,22 @@ one in code from the frozen attrs classes (:class:`Report`, :class:`Measure` …
 from importlib.metadata import PackageNotFoundError, version
 
 from rol_model._checks import Finding, Rule, check, rules
+from rol_model._compare import (
+    Comparison,
+    FollowingMeasure,
+    IndicatorTrend,
+    Occurrence,
+    PlanFollowThrough,
+    RecurringShortcoming,
+    TrendPoint,
+    compare,
+)
+from rol_model._compare_output import comparison_csv, comparison_to_dict, format_comparison
 from rol_model._corpus import FileResult, check_many, iter_load
 from rol_model._diff import FieldChange, ItemChange, PartChange, ReportDiff, diff
 from rol_model._diff_indicators import IndicatorChange
 from rol_model._diff_output import diff_to_dict, format_diff
+from rol_model._export import ExportSummary, export_tables
 from rol_model._importer import ImportResult, import_file, import_text
 from rol_model._importer_docx import import_docx
 from rol_model._issue import Issue, Severity
@@ -58,6 +70,7 @@ from rol_model._serialize import (
     to_dict,
 )
 from rol_model.exceptions import (
+    ComparisonError,
     InvalidProfileError,
     InvalidReportError,
     ReadError,
@@ -74,12 +87,17 @@ __all__ = [
     "DEFAULT_LIMITS",
     "MAX_OUTLINE_DEPTH",
     "Cause",
+    "Comparison",
+    "ComparisonError",
+    "ExportSummary",
     "FieldChange",
     "FileResult",
     "Finding",
+    "FollowingMeasure",
     "ImportResult",
     "Indicator",
     "IndicatorChange",
+    "IndicatorTrend",
     "InvalidProfileError",
     "InvalidReportError",
     "Issue",
@@ -91,6 +109,7 @@ __all__ = [
     "Measure",
     "MeasuresPart",
     "Node",
+    "Occurrence",
     "Organization",
     "OrganizationKind",
     "OrganizationLevel",
@@ -100,11 +119,13 @@ __all__ = [
     "PartKind",
     "Period",
     "Plan",
+    "PlanFollowThrough",
     "PlansPart",
     "Preamble",
     "Profile",
     "Qualifier",
     "ReadError",
+    "RecurringShortcoming",
     "RenderFormat",
     "Report",
     "ReportDiff",
@@ -114,15 +135,21 @@ __all__ = [
     "Shortcoming",
     "ShortcomingsPart",
     "Source",
+    "TrendPoint",
     "WriteError",
     "__version__",
     "builtin_profiles",
     "check",
     "check_many",
+    "compare",
+    "comparison_csv",
+    "comparison_to_dict",
     "diff",
     "diff_to_dict",
     "dump",
     "dumps",
+    "export_tables",
+    "format_comparison",
     "format_diff",
     "from_dict",
     "import_docx",

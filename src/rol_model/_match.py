@@ -14,8 +14,10 @@ the indicators of an item, the parts of a report), in this order:
 3. **Similar content.** Every remaining pair is scored by :func:`similarity` of its whole text
    (heading, text and the text of all descendants), plus :data:`ID_BONUS` when both carry the
    same id; pairs scoring at least :data:`SIMILARITY_THRESHOLD` are taken greedily, best first.
-4. **Same id.** Items still unpaired that share an id are paired whatever their content: the
-   id says they are one item, rewritten.
+4. **Same id.** Items still unpaired that share an id are paired: the id says they are one
+   item, rewritten. An id that only counts positions (``m3``, ``p2``, ``m1.2-i1``) is weak
+   evidence, so such a pair also needs a similarity of at least :data:`POSITIONAL_ID_FLOOR`;
+   a chosen id (``m-training``) pairs whatever the content.
 
 Everything left over is added or removed.
 """
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import heapq
 import json
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
@@ -33,11 +36,13 @@ import attrs
 
 __all__ = [
     "ID_BONUS",
+    "POSITIONAL_ID_FLOOR",
     "SIMILARITY_THRESHOLD",
     "Pair",
     "align",
     "content_text",
     "longest_increasing",
+    "normalize",
     "similarity",
 ]
 
@@ -45,12 +50,16 @@ __all__ = [
 SIMILARITY_THRESHOLD = 0.5
 #: Added to the similarity of two items that carry the same id.
 ID_BONUS = 0.15
+#: Two items sharing a positional id (m3, p2) pair only from this similarity on; unrelated
+#: items of one real report score below 0.23.
+POSITIONAL_ID_FLOOR = 0.25
 #: Score every pair outright up to this many; above it, only pairs sharing a rare bigram.
 EXHAUSTIVE_PAIRS = 40_000
 #: A bigram found in more than this many candidates is too common to propose pairs.
 COMMON_BIGRAM = 64
 
 _IGNORED = frozenset({"id", "marker", "lines"})
+_POSITIONAL_ID = re.compile(r".*?\d+(?:\.\d+)*(?:-i\d+)?")
 _NODE_LISTS = ("measures", "shortcomings", "causes", "plans", "items", "children")
 
 
@@ -70,14 +79,14 @@ class _Fingerprint:
     text: str
 
 
-def _normalize(text: str) -> str:
+def normalize(text: str) -> str:
     """NFKC, without whitespace and punctuation: rewording, not reformatting, is what counts."""
     folded = unicodedata.normalize("NFKC", text)
     return "".join(ch for ch in folded if unicodedata.category(ch)[0] not in "PZC")
 
 
 def _fingerprint(text: str) -> _Fingerprint:
-    norm = _normalize(text)
+    norm = normalize(text)
     if len(norm) < 2:
         grams: Counter[str] = Counter(norm)
     else:
@@ -255,8 +264,9 @@ class _Aligner:
         for i in sorted(self.free_old):
             found = waiting.get(self.ident(self.old[i]))
             if found:
-                j = found.pop()
-                self.take(i, j, _dice(self.fingerprint(0, i), self.fingerprint(1, j)))
+                sim = _dice(self.fingerprint(0, i), self.fingerprint(1, found[-1]))
+                if sim >= POSITIONAL_ID_FLOOR or not _positional_id(self.ident(self.old[i])):
+                    self.take(i, found.pop(), sim)
 
 
 def _unique_by(
@@ -270,6 +280,10 @@ def _unique_by(
             clashes.add(k)
         seen[k] = index
     return {k: v for k, v in seen.items() if k not in clashes}
+
+
+def _positional_id(ident: Hashable) -> bool:
+    return isinstance(ident, str) and _POSITIONAL_ID.fullmatch(ident) is not None
 
 
 def _id_of(node: Any) -> Hashable:

@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "import": "import a published report (text or Word) into JSON / 导入已发布的报告",
     "render": "write a report as text in the official layout / 按规范格式输出报告文本",
     "diff": "show what changed between two reports / 比较两份报告的变化",
+    "trend": "follow one body's reports across years / 跨年度比较同一单位的报告",
 }
 
 

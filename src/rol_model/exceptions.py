@@ -6,7 +6,14 @@ from collections.abc import Iterable
 
 from rol_model._issue import Issue
 
-__all__ = ["InvalidProfileError", "InvalidReportError", "ReadError", "RolModelError", "WriteError"]
+__all__ = [
+    "ComparisonError",
+    "InvalidProfileError",
+    "InvalidReportError",
+    "ReadError",
+    "RolModelError",
+    "WriteError",
+]
 
 
 class RolModelError(Exception):
@@ -47,6 +54,10 @@ class InvalidProfileError(RolModelError, ValueError):
         if more:
             headline += f" (and {more} more issue{'s' if more > 1 else ''})"
         super().__init__(f"{source}: {headline}" if source else headline)
+
+
+class ComparisonError(RolModelError, ValueError):
+    """Reports cannot be compared as a series: none were given, or two cover the same year."""
 
 
 class ReadError(RolModelError, OSError):
