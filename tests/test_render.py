@@ -152,7 +152,11 @@ def test_rol_render_prints_or_writes_the_text(tmp_path: Path) -> None:
 # run-in heading (40 characters); texts hold no outline markers, no 一是 enumerations and no
 # cause wording; every figure is written in a clause of its own, so its phrase is its source.
 
-FILLER = "法治政府建设依法行政执法监督普法教育学校市县镇人民举措成效工作推进落实完善健全强化规范服务管理机制制度培训宣传队伍能力水平质量效率群众企业社会环境公共安全保障权益纠纷化解调解复议诉讼审查备案清理公开透明决策程序合法科学民主"
+FILLER = (
+    "法治政府建设依法行政执法监督普法教育学校市县镇人民举措成效工作推进落实完善健全强"
+    "化规范服务管理机制制度培训宣传队伍能力水平质量效率群众企业社会环境公共安全保障权"
+    "益纠纷化解调解复议诉讼审查备案清理公开透明决策程序合法科学民主"
+)
 fillers = st.text(st.sampled_from(FILLER), min_size=20, max_size=30)
 headings = st.text(st.sampled_from(FILLER), min_size=4, max_size=20)
 labels = st.text(st.sampled_from(FILLER), min_size=2, max_size=5)
