@@ -366,3 +366,13 @@ def test_boilerplate_is_measured_by_share_of_stock_phrases() -> None:
 
     assert boilerplate_share("高度重视，狠抓落实，推动法治政府建设再上新台阶。") == 1.0
     assert boilerplate_share("评查案卷120卷，发现问题35个，已全部整改。") < 0.2
+
+
+def test_wusu_against_itself_as_last_year_recurs_every_shortcoming_and_follows_every_plan() -> None:
+    """A report whose shortcomings are last year's, word for word, and whose measures are the
+    ones it planned: the checker names each recurrence and no broken follow-through."""
+    report = _wusu()
+    findings = rm.check(attrs.evolve(report, year=2024), previous=report, select=["ROL4"])
+    assert [(f.code, f.pointer) for f in findings] == [
+        ("ROL401", f"/parts/1/shortcomings/{i}") for i in range(4)
+    ]

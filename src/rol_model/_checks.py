@@ -244,63 +244,23 @@ def similarity(first: str, second: str) -> float:
     return len(a & b) / len(a | b)
 
 
-# Words so common in these reports that sharing them says nothing about sharing a topic.
-_GENERIC_WORDS = [
-    "法治政府建设",
-    "法治建设",
-    "进一步",
-    "加强",
-    "强化",
-    "增强",
-    "有待",
-    "提高",
-    "提升",
-    "不够",
-    "不足",
-    "存在",
-    "问题",
-    "部分",
-    "我局",
-    "我市",
-    "我县",
-    "我区",
-    "推进",
-    "推动",
-    "全面",
-    "深入",
-    "开展",
-    "落实",
-    "完善",
-    "健全",
-    "工作",
-    "持续",
-    "继续",
-    "不断",
-    "切实",
-    "有效",
-    "需要",
-    "仍需",
-    "还需",
-    "加大",
-    "力度",
-    "水平",
-    "能力建设",
-    "方面",
-    "一些",
-    "相关",
-    "各项",
-    "积极",
-    "努力",
-    "坚持",
-    "围绕",
-    "着力",
-]
-_GENERIC_BIGRAMS = frozenset(
-    word[i : i + 2] for word in _GENERIC_WORDS for i in range(len(word) - 1)
+# Words so common in these reports that sharing them says nothing about sharing a topic. The
+# list is a tuple of strings written out one per word: ruff prefers literals to str.split.
+_GENERIC_WORDS = (
+    *("法治政府建设", "法治建设", "法治", "进一步", "加强", "强化", "增强", "有待", "提高", "提升"),
+    *("不够", "不足", "存在", "问题", "部分", "我局", "我市", "我县", "我区", "推进", "推动"),
+    *("全面", "深入", "开展", "落实", "完善", "健全", "工作", "持续", "继续", "不断", "切实"),
+    *("有效", "需要", "仍需", "还需", "加大", "力度", "水平", "方面", "一些", "相关", "各项"),
+    *("积极", "努力", "坚持", "围绕", "着力", "抓好", "做好", "深化", "加快", "注重", "突出"),
+    *("狠抓", "确保", "不断", "进行", "比较", "明显", "较为", "一定"),
 )
-# Characters that make a bigram grammatical rather than topical (的针, 性和, 还不).
-_FUNCTION_CHARACTERS = frozenset(
-    "的了和与及不还较仍有待够是在等对之其为把被所并且也都又很更最未尚没"
+# Characters that make a pair grammatical rather than topical (的针, 性和, 还不).
+_FUNCTION_CHARACTERS = "的了和与及不还较仍有待够是在等对之其为把被所并且也都又很更最未尚没"
+# Topical text is what remains between generic words and function characters: bigrams are
+# taken inside those stretches only, so no pair straddles a removed word (抓好|法治|培训 → 培训).
+_SEPARATORS = re.compile(
+    "|".join(re.escape(w) for w in sorted(_GENERIC_WORDS, key=len, reverse=True))
+    + f"|[{_FUNCTION_CHARACTERS}]"
 )
 # One topic, many names: a text that uses any of these also speaks of the key (普法).
 _SYNONYMS: Mapping[str, tuple[str, ...]] = {
@@ -328,11 +288,8 @@ def content_bigrams(text: str) -> frozenset[str]:
 
     Synonyms are first replaced by one name (法治宣传 by 普法), so that one topic counts once.
     """
-    return frozenset(
-        bigram
-        for bigram in bigrams(_canonical(text))
-        if bigram not in _GENERIC_BIGRAMS and not _FUNCTION_CHARACTERS.intersection(bigram)
-    )
+    stretches = _SEPARATORS.split(normalize(_canonical(text)))
+    return frozenset(part[i : i + 2] for part in stretches for i in range(len(part) - 1))
 
 
 def coverage(part: str, whole: str) -> float:
