@@ -219,12 +219,14 @@ def _is_content(char: str) -> bool:
     return unicodedata.category(char)[0] in "LN"
 
 
+@functools.lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """Letters and digits only: punctuation, spaces and symbols removed, width folded."""
     folded = unicodedata.normalize("NFKC", text)
     return "".join(char for char in folded if _is_content(char))
 
 
+@functools.lru_cache(maxsize=8192)
 def bigrams(text: str) -> frozenset[str]:
     """The set of adjacent character pairs of the normalized text."""
     clean = normalize(text)

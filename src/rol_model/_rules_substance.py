@@ -10,6 +10,7 @@ from rol_model._checks import (
     Context,
     Example,
     Hit,
+    bigrams,
     content_bigrams,
     coverage,
     excerpt,
@@ -19,7 +20,6 @@ from rol_model._checks import (
     normalize,
     part_pointers,
     register,
-    similarity,
 )
 from rol_model._model import (
     Item,
@@ -315,14 +315,19 @@ _MIN_REPEATED = 20  # shorter texts (a stock heading) may legitimately repeat
 def repeated_paragraph(context: Context) -> Iterator[Hit]:
     """No item's text repeats another's (nearly) word for word."""
     threshold = context.threshold("repeated_similarity")
-    earlier: list[tuple[str, str, str]] = []
+    earlier: list[tuple[str, str, str, frozenset[str]]] = []
     for pointer, node in iter_nodes(context.report):
         text = node.text or ""
         clean = normalize(text)
         if len(clean) < _MIN_REPEATED:
             continue
-        for other_pointer, other_id, other in earlier:
-            if clean == normalize(other) or similarity(text, other) >= threshold:
+        pairs = bigrams(text)
+        for other_pointer, other_id, other_clean, other_pairs in earlier:
+            small, large = sorted((len(pairs), len(other_pairs)))
+            if clean != other_clean and small < threshold * large:
+                continue  # Jaccard cannot reach the threshold: skip the set operations
+            jaccard = len(pairs & other_pairs) / len(pairs | other_pairs)
+            if clean == other_clean or jaccard >= threshold:
                 yield Hit(
                     pointer=f"{pointer}/text",
                     message=f"this text repeats that of {other_id} ({other_pointer})",
@@ -330,7 +335,7 @@ def repeated_paragraph(context: Context) -> Iterator[Hit]:
                     excerpt=excerpt(text),
                 )
                 break
-        earlier.append((pointer, node.id, text))
+        earlier.append((pointer, node.id, clean, pairs))
 
 
 def _leaf(node: Node) -> bool:
