@@ -170,6 +170,7 @@ def reports(draw: st.DrawFn) -> rm.Report:
         ),
         year=draw(st.integers(2000, 2100)),
         issued_on=draw(maybe(dates)),
+        submitted_on=draw(maybe(dates)),
         published_on=draw(maybe(dates)),
         source=draw(
             maybe(

@@ -376,3 +376,14 @@ def test_wusu_against_itself_as_last_year_recurs_every_shortcoming_and_follows_e
     assert [(f.code, f.pointer) for f in findings] == [
         ("ROL401", f"/parts/1/shortcomings/{i}") for i in range(4)
     ]
+
+
+def test_submission_deadline_uses_the_submission_date_when_the_report_records_one() -> None:
+    """ROL209: submitted_on, not the report's own date, decides whether it was late."""
+    sample = rm.from_dict(SAMPLE_REPORT)
+    late = attrs.evolve(sample, submitted_on=sample.issued_on.replace(month=3, day=5))  # type: ignore[union-attr]
+    assert [(f.code, f.pointer) for f in rm.check(late, select=["ROL209"])] == [
+        ("ROL209", "/submitted_on")
+    ]
+    on_time = attrs.evolve(late, submitted_on=sample.issued_on, issued_on=None)
+    assert rm.check(on_time, select=["ROL209"]) == []

@@ -585,6 +585,14 @@ def build() -> dict[str, Any]:
         "issued_on": doc(
             "Issued on", "成文日期", "Date the report was signed.", "报告落款日期。", ref="Date"
         ),
+        "submitted_on": doc(
+            "Submitted on",
+            "报送日期",
+            "Date the report was submitted to the party committee, the government or the "
+            "department one level up.",
+            "报告向本级党委、政府或上一级部门报送的日期。",
+            ref="Date",
+        ),
         "published_on": doc(
             "Published on",
             "公开日期",

@@ -290,6 +290,7 @@ class Report:
     organization: Organization
     year: int
     issued_on: dt.date | None = None
+    submitted_on: dt.date | None = None
     published_on: dt.date | None = None
     source: Source | None = None
     preamble: Preamble | None = None

@@ -289,7 +289,7 @@ def published_before_issued(context: Context) -> Iterator[Hit]:
 def date_before_year(context: Context) -> Iterator[Hit]:
     """issued_on and published_on fall after the reported year has begun."""
     report = context.report
-    for field in ("issued_on", "published_on"):
+    for field in ("issued_on", "submitted_on", "published_on"):
         date = getattr(report, field)
         if date is not None and date.year < report.year:
             yield Hit(
@@ -335,8 +335,8 @@ def published_late(context: Context) -> Iterator[Hit]:
     title="The report is dated after the submission deadline",
     title_zh="报送晚于规定时限",
     rationale="Government departments at county level and above report before 1 March, "
-    "provincial governments before 1 April. The report's own date (issued_on) is taken as its "
-    "submission date.",
+    "provincial governments before 1 April. The submission date is submitted_on; when the "
+    "report does not record it, the report's own date (issued_on) stands in for it.",
     source=REGULATION + ", reporting deadlines as restated in provincial guidelines",
     example=Example(
         fails=({"op": "replace", "path": "/issued_on", "value": "2024-03-05"},),
@@ -344,15 +344,21 @@ def published_late(context: Context) -> Iterator[Hit]:
     ),
 )
 def submitted_late(context: Context) -> Iterator[Hit]:
-    """issued_on is before the profile's submission deadline for the body's level and kind."""
+    """The submission (or issue) date is before the profile's deadline for the body."""
     report = context.report
     deadline = context.profile.deadline_for(report.organization)
-    if deadline is None or deadline.submit_before is None or report.issued_on is None:
+    field, date = (
+        ("submitted_on", report.submitted_on)
+        if report.submitted_on is not None
+        else ("issued_on", report.issued_on)
+    )
+    if deadline is None or deadline.submit_before is None or date is None:
         return
     due = deadline_date(report.year, deadline.submit_before)
-    if report.issued_on >= due:
+    if date >= due:
+        what, what_zh = ("submitted", "报送") if field == "submitted_on" else ("dated", "报告")
         yield Hit(
-            pointer="/issued_on",
-            message=f"dated {report.issued_on}; the submission deadline is before {due}",
-            message_zh=f"报告日期为{report.issued_on}，应在{due}之前报送",
+            pointer=f"/{field}",
+            message=f"{what} {date}; the submission deadline is before {due}",
+            message_zh=f"{what_zh}日期为{date}，应在{due}之前报送",
         )
