@@ -52,6 +52,7 @@ from rol_model._model import (
     Shortcoming,
     ShortcomingsPart,
     Source,
+    iter_nodes,
 )
 from rol_model.exceptions import InvalidReportError, ReadError
 
@@ -321,7 +322,7 @@ def _indicators(owner: str, *texts: str | None) -> tuple[Indicator, ...]:
 def _references(*texts: str | None) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for text in texts:
-        if text:
+        if text and "《" in text:
             for title in find_references(text):
                 seen.setdefault(title, None)
     return tuple(seen)
@@ -439,11 +440,60 @@ def _reported_year(title: str | None, preamble: list[Paragraph]) -> int | None:
     return None
 
 
-def _validated(report: Report) -> Report:
-    from rol_model._schema import iter_schema_issues
-    from rol_model._serialize import to_dict
+# The schema bounds that imported text can break (everything else the importer builds is valid by
+# construction); checked directly, since full JSON Schema validation of a large report is slow.
+_TEXT_LIMIT = 100_000
+_HEADING_LIMIT = 1000
+_ARRAY_LIMIT = 10_000
 
-    issues = list(iter_schema_issues(to_dict(report)))
+
+def _limit_issues(report: Report) -> list[Issue]:
+    issues: list[Issue] = []
+
+    def check(pointer: str, value: str | None, limit: int, line: int | None) -> None:
+        if value is not None and len(value) > limit:
+            issues.append(
+                Issue(
+                    code="import.too-long",
+                    message=f"{len(value)} characters, more than the {limit} a report allows",
+                    pointer=pointer,
+                    line=line,
+                )
+            )
+
+    if report.preamble is not None:
+        line = report.preamble.lines.start if report.preamble.lines else None
+        check("/preamble/text", report.preamble.text, _TEXT_LIMIT, line)
+    if len(report.parts) > _ARRAY_LIMIT:
+        issues.append(Issue(code="import.too-many", message="too many parts", pointer="/parts"))
+    for index, part in enumerate(report.parts):
+        line = part.lines.start if part.lines else None
+        check(f"/parts/{index}/heading", part.heading, _HEADING_LIMIT, line)
+        check(f"/parts/{index}/text", part.text, _TEXT_LIMIT, line)
+    for pointer, node in iter_nodes(report):
+        line = node.lines.start if node.lines else None
+        check(f"{pointer}/text", node.text, _TEXT_LIMIT, line)
+        if not isinstance(node, Cause):
+            check(f"{pointer}/heading", node.heading, _HEADING_LIMIT, line)
+            if len(node.children) > _ARRAY_LIMIT:
+                issues.append(
+                    Issue(code="import.too-many", message="too many items", pointer=pointer)
+                )
+    for index, part in enumerate(report.parts):
+        for field in ("measures", "shortcomings", "causes", "plans", "items"):
+            if len(getattr(part, field, ())) > _ARRAY_LIMIT:
+                issues.append(
+                    Issue(
+                        code="import.too-many",
+                        message=f"more than {_ARRAY_LIMIT} items in one part",
+                        pointer=f"/parts/{index}/{field}",
+                    )
+                )
+    return issues
+
+
+def _validated(report: Report) -> Report:
+    issues = _limit_issues(report)
     if issues:
         raise InvalidReportError(issues, source="import")
     return report

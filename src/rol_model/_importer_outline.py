@@ -161,13 +161,12 @@ def merge_broken_lines(lines: list[SourceLine]) -> list[Paragraph]:
     """Join a line that stops mid-sentence (ends in ， or 、) with the next non-marker line."""
     paragraphs: list[Paragraph] = []
     for line in lines:
-        folded = fold(line.text[:8])
         if (
             paragraphs
             and paragraphs[-1].text[-1] in "，、,"
             and len(paragraphs[-1].text) >= 30
-            and part_heading(folded) is None
-            and _marker_style(folded) is None
+            and part_heading(fold(line.text[:8])) is None
+            and _marker_style(fold(line.text[:8])) is None
         ):
             last = paragraphs[-1]
             paragraphs[-1] = Paragraph(

@@ -241,7 +241,7 @@ def split_lines(text: str) -> tuple[list[SourceLine], list[SourceLine], list[Iss
             line = _MARKDOWN_HEADING.sub("", line, count=1)  # text written by render(markdown)
         if not line:
             continue
-        kind = chrome_kind(fold(line))
+        kind = chrome_kind(fold(line)) if len(line) <= 200 else None
         if kind is not None:
             issues.append(
                 Issue(

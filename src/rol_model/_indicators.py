@@ -38,7 +38,7 @@ _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_ALL = _CN_DIGITS + "十百千"
 
 _FIGURE = re.compile(
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    r"(?P<num>(?<![\d.,])(?:\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,8})?|\d{1,20}(?:\.\d{1,8})?)"
     rf"|(?<![{_CN_ALL}])[{_CN_ALL}]{{1,8}})"
     r"(?P<q1>余|多)?(?P<mult>万亿|万|亿)?(?P<q2>余|多)?"
     rf"(?P<unit>{_UNIT_PATTERN})"
@@ -76,14 +76,21 @@ _SUFFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
 
 # Spans whose numbers are never figures: citations, short quotations (slogans), document numbers.
 _MASKS = (
-    re.compile(r"《[^《》\n]{0,200}》"),
-    re.compile(r"“[^“”\n]{0,24}”"),
-    re.compile(r"\"[^\"\n]{0,24}\""),
-    re.compile(r"‘[^‘’\n]{0,24}’"),
-    re.compile(r"[〔\[【][^〔〕\[\]【】\n]{0,12}[〕\]】]"),
-    re.compile(r"\d{1,4}[-/:·.]\d{1,4}(?:[-/:·]\d{1,8})+"),  # dates, times, phone numbers
-    re.compile(r"\d+[-—–~～至]\d+年"),  # year ranges
+    ("《", re.compile(r"《[^《》\n]{0,200}》")),
+    ("“", re.compile(r"“[^“”\n]{0,24}”")),
+    ('"', re.compile(r"\"[^\"\n]{0,24}\"")),
+    ("‘", re.compile(r"‘[^‘’\n]{0,24}’")),
+    ("〔[【", re.compile(r"[〔\[【][^〔〕\[\]【】\n]{0,12}[〕\]】]")),
+    (
+        "-/:·.",
+        re.compile(r"(?<!\d)\d{1,4}[-/:·.]\d{1,4}(?:[-/:·]\d{1,8})+"),
+    ),  # dates, times, phones
+    ("-—–~～至", re.compile(r"(?<!\d)\d+[-—–~～至]\d+年")),  # year ranges
 )
+_MASK_TRIGGER = re.compile(
+    "[" + re.escape("".join(sorted({ch for trigger, _ in _MASKS for ch in trigger}))) + "]"
+)
+_ANY_NUMBER = re.compile(rf"[\d{_CN_ALL}兩]")
 
 _LABEL_STOP = '，,。；;：:！!？?（()）“”"《》等\n'
 _LABEL_TRIM_TAIL = (
@@ -121,6 +128,8 @@ _LABEL_TRIM_TAIL = (
     "的",
 )
 _LABEL_TRIM_HEAD = ("、", "和", "及", "其中", "同时", "并", "全年", "共", "累计")
+_TRIM_TAIL = re.compile("(?:" + "|".join(map(re.escape, _LABEL_TRIM_TAIL)) + ")+$")
+_TRIM_HEAD = re.compile("(?:" + "|".join(map(re.escape, _LABEL_TRIM_HEAD)) + ")+")
 _WINDOW = 12
 _MAX_DIGITS = 15
 
@@ -157,12 +166,17 @@ def _chinese_value(numeral: str) -> int | None:
 
 
 def _masked(folded: str) -> str:
-    chars = list(folded)
-    for pattern in _MASKS:
+    if not _MASK_TRIGGER.search(folded):
+        return folded
+    chars: list[str] | None = None
+    for trigger, pattern in _MASKS:
+        if not any(ch in folded for ch in trigger):
+            continue
         for match in pattern.finditer(folded):
-            for index in range(match.start(), match.end()):
-                chars[index] = "□"
-    return "".join(chars)
+            if chars is None:
+                chars = list(folded)
+            chars[match.start() : match.end()] = "□" * (match.end() - match.start())
+    return folded if chars is None else "".join(chars)
 
 
 def _accept_chinese(numeral: str, value: int, match: re.Match[str]) -> bool:
@@ -220,20 +234,13 @@ def _qualifier(folded: str, match: re.Match[str], start: int) -> tuple[Qualifier
 
 
 def _label(original: str, folded: str, clause_start: int, number_start: int) -> str:
-    label = original[clause_start:number_start]
+    """The words before a figure, without the verbs and connectives that join them to it."""
     folded_label = folded[clause_start:number_start]
-    changed = True
-    while changed and label:
-        changed = False
-        for word in _LABEL_TRIM_TAIL:
-            if folded_label.endswith(word) and len(folded_label) > len(word):
-                label, folded_label = label[: -len(word)], folded_label[: -len(word)]
-                changed = True
-        for word in _LABEL_TRIM_HEAD:
-            if folded_label.startswith(word) and len(folded_label) > len(word):
-                label, folded_label = label[len(word) :], folded_label[len(word) :]
-                changed = True
-    return label.strip(" \u3000、")
+    tail = _TRIM_TAIL.search(folded_label)
+    end = tail.start() if tail is not None and tail.start() > 0 else len(folded_label)
+    head = _TRIM_HEAD.match(folded_label, 0, end)
+    start = head.end() if head is not None and head.end() < end else 0
+    return original[clause_start + start : clause_start + end].strip(" \u3000、")
 
 
 def _clause_start(masked: str, floor: int, number_start: int) -> int:
@@ -255,6 +262,8 @@ def _clause_start(masked: str, floor: int, number_start: int) -> int:
 
 
 def _figures(text: str) -> Iterator[Figure]:
+    if not _ANY_NUMBER.search(text):
+        return
     folded = fold(text)
     masked = _masked(folded)
     floor = 0
