@@ -23,6 +23,7 @@ from rol_model._corpus import FileResult, check_many, iter_load
 from rol_model._diff import FieldChange, ItemChange, PartChange, ReportDiff, diff
 from rol_model._diff_indicators import IndicatorChange
 from rol_model._diff_output import diff_to_dict, format_diff
+from rol_model._html import html_check, html_diff, html_report, html_trend
 from rol_model._importer import ImportResult, import_file, import_text
 from rol_model._importer_docx import import_docx
 from rol_model._issue import Issue, Severity
@@ -149,6 +150,10 @@ __all__ = [
     "format_comparison",
     "format_diff",
     "from_dict",
+    "html_check",
+    "html_diff",
+    "html_report",
+    "html_trend",
     "import_docx",
     "import_file",
     "import_text",

@@ -12,8 +12,8 @@ and indicators (``docs/import.md`` lists the few cases where that cannot hold).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any, Literal
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Literal
 
 from rol_model._model import (
     Cause,
@@ -27,10 +27,13 @@ from rol_model._model import (
     ShortcomingsPart,
 )
 
+if TYPE_CHECKING:
+    from rol_model._checks import Finding
+
 __all__ = ["RenderFormat", "render"]
 
-RenderFormat = Literal["text", "markdown"]
-"""Output of :func:`render`: plain text (one paragraph a line) or Markdown."""
+RenderFormat = Literal["text", "markdown", "html"]
+"""Output of :func:`render`: plain text (one paragraph a line), Markdown, or an HTML page."""
 
 _ORDER: dict[PartKind, int] = {
     "measures": 0,
@@ -168,17 +171,28 @@ def _part(writer: _Writer, part: Part, number: int) -> None:
         writer.paragraph(paragraph)
 
 
-def render(report: Report, format: RenderFormat = "text") -> str:
-    """The report as text in the official layout; ``format`` is ``"text"`` or ``"markdown"``.
+def render(
+    report: Report, format: RenderFormat = "text", *, findings: Sequence[Finding] | None = None
+) -> str:
+    """The report in the official layout; ``format`` is ``"text"``, ``"markdown"`` or ``"html"``.
 
     Parts come in the regulation's order whatever order the report keeps, numbered 一、 二、 …;
     outline items are numbered by depth （一） 1. （1） ①, whatever markers they had. A part
     without a heading gets the regulation's wording for its kind. When the report has an
     ``issued_on`` date, the organization and the date close the text as a signature.
-    Raises :class:`ValueError` for an unknown format.
+    ``"html"`` is a self-contained page (:func:`~rol_model.html_report`, extra
+    ``rol-model[html]``); ``findings`` from :func:`~rol_model.check` are shown in it next to
+    the items they concern. Raises :class:`ValueError` for an unknown format, or for
+    ``findings`` with a format other than ``"html"``.
     """
+    if format == "html":
+        from rol_model._html import html_report
+
+        return html_report(report, findings)
     if format not in ("text", "markdown"):
-        raise ValueError(f"unknown render format {format!r}: use 'text' or 'markdown'")
+        raise ValueError(f"unknown render format {format!r}: use 'text', 'markdown' or 'html'")
+    if findings is not None:
+        raise ValueError("findings are shown only in the 'html' format")
     writer = _Writer(markdown=format == "markdown")
     writer.heading(1, report.title)
     if report.preamble is not None:

@@ -12,11 +12,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("new", metavar="NEW", help="the later report JSON file, or - for stdin")
     parser.add_argument(
         "--format",
-        choices=("text", "json", "patch", "markdown"),
+        choices=("text", "json", "patch", "markdown", "html"),
         default="text",
         help="text outline (default), JSON following diff.schema.json, RFC 6902 JSON Patch, "
-        "or Markdown / 输出格式",
+        "Markdown, or a self-contained HTML page (extra html) / 输出格式",
     )
+    parser.add_argument("-o", "--output", metavar="OUT", help="write the output here (UTF-8)")
     parser.add_argument(
         "--color",
         choices=("auto", "always", "never"),
@@ -43,6 +44,13 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out.write(canonical_json(document_patch(old, new)))
         return 0 if same(old, new) else 1
     changes = diff_documents(old, new)
+    if args.format == "html":
+        from rol_model._html import html_diff, write_page
+        from rol_model._serialize import from_dict
+
+        page = html_diff(from_dict(old), from_dict(new), changes)
+        write_page(page, args.output, out)
+        return 0 if changes.identical else 1
     if args.format == "json":
         from rol_model._diff_output import diff_to_dict
 

@@ -1,4 +1,4 @@
-"""``rol render FILE [--format text|markdown] [-o OUT]``: write a report in the official layout."""
+"""``rol render FILE [--format text|markdown|html] [-o OUT]``: a report in the official layout."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="report JSON file, or - for stdin")
     parser.add_argument(
         "--format",
-        choices=("text", "markdown"),
+        choices=("text", "markdown", "html"),
         default="text",
-        help="plain text (default) or Markdown",
+        help="plain text (default), Markdown, or a self-contained HTML page (extra html)",
     )
     parser.add_argument("-o", "--output", metavar="OUT", help="write the text here (UTF-8)")
 

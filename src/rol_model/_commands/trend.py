@@ -13,10 +13,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--format",
-        choices=("text", "csv", "json"),
+        choices=("text", "csv", "json", "html"),
         default="text",
-        help="text (default), CSV or JSON / 输出格式",
+        help="text (default), CSV, JSON, or a self-contained HTML page (extra html) / 输出格式",
     )
+    parser.add_argument("-o", "--output", metavar="OUT", help="write the output here (UTF-8)")
     parser.add_argument(
         "--table",
         choices=("indicators", "plans", "shortcomings"),
@@ -37,7 +38,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 2
     reports = [loads(read_input(name)) if name == "-" else load(name) for name in args.files]
     comparison = compare(reports)
-    if args.format == "json":
+    if args.format == "html":
+        from rol_model._html import html_trend, write_page
+
+        write_page(html_trend(comparison), args.output, out)
+    elif args.format == "json":
         out.write(canonical_json(comparison_to_dict(comparison)))
     elif args.format == "csv":
         out.write(comparison_csv(comparison, args.table))
