@@ -462,3 +462,78 @@ def test_rol_import_of_an_unreadable_file_exits_2(tmp_path: Path) -> None:
     out, err = io.StringIO(), io.StringIO()
     assert main(["import", str(tmp_path / "nope.txt")], out, err) == 2
     assert "nope.txt" in err.getvalue()
+
+
+# --- variety seen in real reports -------------------------------------------------------------
+
+
+def _outline(report: rm.Report) -> list[Any]:
+    def walk(nodes: tuple[Any, ...]) -> list[Any]:
+        return [(n.heading, len(n.indicators), walk(n.children)) for n in nodes]
+
+    return [(p.kind, p.heading, walk(_nodes(p))) for p in report.parts]
+
+
+def test_text_hard_wrapped_at_a_fixed_width_is_joined_back_into_paragraphs() -> None:
+    source = CORPUS / "01-baichuan-county-government-2023.txt"
+    lines = []
+    for line in source.read_text(encoding="utf-8").splitlines():
+        lines += [line[i : i + 35] for i in range(0, len(line), 35)] or [""]
+    wrapped = rm.import_text("\n".join(lines)).report
+    original = rm.import_file(source).report
+    assert _outline(wrapped) == _outline(original)
+    assert wrapped.title == original.title
+
+
+def test_other_enumeration_styles_and_comma_separated_ones_become_items() -> None:
+    text = (
+        "某县司法局2023年度法治政府建设情况报告\n"
+        "一、主要工作及成效\n（一）加强组织领导。全年召开专题会议4次。\n"
+        "二、存在的问题\n主要表现在：一是学法用法还不够深入，二是执法力量仍显薄弱，三是普法形式单一。\n"
+        "三、下步工作打算\n2024年，我局将重点抓好以下工作：一要加强学习培训；二要规范执法行为。\n"
+        "四、其他需要报告的情况\n第一，本报告经局党组会议审议通过。第二，已在门户网站公开。\n"
+    )
+    report = rm.import_text(text).report
+    assert [p.kind for p in report.parts] == ["measures", "shortcomings", "plans", "other"]
+    assert [(s.marker, s.heading, s.text) for s in report.shortcomings] == [
+        ("一是", None, "学法用法还不够深入，"),
+        ("二是", None, "执法力量仍显薄弱，"),
+        ("三是", None, "普法形式单一。"),
+    ]
+    assert [p.marker for p in report.plans] == ["一要", "二要"]
+    assert [i.marker for i in report.other_matters] == ["第一，", "第二，"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("存在的问题和下一步工作打算", "shortcomings"),
+        ("下一步打算及存在问题", "plans"),
+        ("2024年工作重点", "plans"),
+        ("2023年度工作总结", "measures"),
+        ("2023年度工作计划完成情况", "measures"),
+        ("主要负责人履职情况", "leadership"),
+    ],
+)
+def test_combined_and_unusual_part_headings(heading: str, kind: str) -> None:
+    assert _importer.classify_part(heading, 2023) == (kind, True)
+
+
+@pytest.mark.parametrize(
+    ("title", "organization", "year"),
+    [
+        ("2023年度某某县司法局法治政府建设情况报告", "某某县司法局", 2023),
+        ("某某县司法局二〇二三年度法治政府建设情况报告", "某某县司法局", 2023),
+        ("柏川县人民政府关于2023年度法治政府建设情况的报告", "柏川县人民政府", 2023),
+        (
+            "中共某某县委全面依法治县委员会办公室2023年法治建设工作报告",
+            "中共某某县委全面依法治县委员会办公室",
+            2023,
+        ),
+    ],
+)
+def test_organization_and_year_come_from_titles_of_many_shapes(
+    title: str, organization: str, year: int
+) -> None:
+    report = rm.import_text(title + "\n一、主要举措和成效\n（一）加强组织领导。\n").report
+    assert (report.organization.name, report.year) == (organization, year)

@@ -82,6 +82,8 @@ class ImportResult:
 
 _TITLE_WORDS = re.compile(r"报告|总结|汇报|报$")
 _YEAR = re.compile(r"(20\d{2}) ?年")
+_CN_YEAR = re.compile(r"([二][〇零○][一二三四五六七八九〇零○]{2})年")
+_CN_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
 _DATE_LINE = re.compile(r"^(20\d{2}) ?年 ?(\d{1,2}) ?月 ?(\d{1,2}) ?日$")
 _PUBLISHED = re.compile(
     r"(?:发布时间|发布日期|发文日期|成文日期)\s*[:：]?\s*(20\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
@@ -179,8 +181,11 @@ def _signature(lines: list[SourceLine]) -> tuple[str | None, dt.date | None, int
 
 def _organization_from_title(title: str) -> str | None:
     folded = fold(title)
+    lead = re.match(r"^(?:20\d{2}|[二〇零一三四五六七八九]{4}) ?年度?", folded)
+    if lead is not None:  # 2023年度某某局法治政府建设情况报告
+        return _organization_from_title(title[lead.end() :])
     cut = len(folded)
-    for pattern in (_YEAR, re.compile("关于"), re.compile("法治政府"), re.compile("年度")):
+    for pattern in (_YEAR, _CN_YEAR, re.compile("关于"), re.compile("法治政府|法治建设")):
         match = pattern.search(folded)
         if match is not None:
             cut = min(cut, match.start())
@@ -216,7 +221,7 @@ _OTHER = re.compile(r"其他|其它")
 _PLANS_STRONG = re.compile(r"下一步|下步|下一年|明年|来年|打算|展望|努力方向|今后")
 _SHORTCOMINGS = re.compile(r"不足|问题|短板|差距|原因|薄弱|困难|挑战")
 _PLANS = re.compile(r"安排|计划|思路|工作要点|重点工作|目标|任务")
-_MEASURES = re.compile(r"举措|成效|措施|情况|主要工作|做法|成绩|进展|成果|亮点|经验|开展")
+_MEASURES = re.compile(r"举措|成效|措施|情况|主要工作|做法|成绩|进展|成果|亮点|经验|开展|总结|回顾")
 
 
 def classify_part(heading: str, year: int | None) -> tuple[PartKind, bool]:
@@ -226,16 +231,20 @@ def classify_part(heading: str, year: int | None) -> tuple[PartKind, bool]:
         return "leadership", True
     if _OTHER.search(folded):
         return "other", True
-    years = [int(match.group(1)) for match in _YEAR.finditer(folded)]
-    if year is not None and any(y > year for y in years):
+    years = [(match.start(), int(match.group(1))) for match in _YEAR.finditer(folded)]
+    future = [at for at, y in years if year is not None and y > year]
+    plans = _PLANS_STRONG.search(folded)
+    plans_at = min(
+        [at for at in [*future, plans.start() if plans else None] if at is not None] or [-1]
+    )
+    short = _SHORTCOMINGS.search(folded)
+    if short is not None and (plans_at == -1 or short.start() < plans_at):
+        return "shortcomings", True  # also a combined part such as 存在的问题和下一步打算
+    if plans_at != -1:
         return "plans", True
-    if _PLANS_STRONG.search(folded):
-        return "plans", True
-    if _SHORTCOMINGS.search(folded):
-        return "shortcomings", True
     if (
         _PLANS.search(folded)
-        and not (year is not None and year in years)
+        and not (year is not None and year in [y for _, y in years])
         and not re.search(r"完成|举措|成效", folded)
     ):
         return "plans", True
@@ -333,7 +342,9 @@ def _node_heading_text(node: RawNode) -> tuple[str | None, str | None]:
     if not paragraphs:
         return None, None
     more = len(paragraphs) > 1 or bool(node.children)
-    heading, body = split_heading(paragraphs[0].text, more_text=more)
+    heading, body = split_heading(
+        paragraphs[0].text, more_text=more, whole_line=node.style != "enum"
+    )
     if node.cause_heading:
         return heading or paragraphs[0].text, None
     texts = ([body] if body else []) + [p.text for p in paragraphs[1:]]
@@ -434,7 +445,11 @@ def _published_on(chrome: list[SourceLine]) -> dt.date | None:
 
 def _reported_year(title: str | None, preamble: list[Paragraph]) -> int | None:
     for text in [title or "", *(p.text for p in preamble[:3])]:
-        match = _YEAR.search(fold(text))
+        folded = fold(text)
+        match = _YEAR.search(folded)
+        chinese = _CN_YEAR.search(folded)
+        if chinese is not None and (match is None or chinese.start() < match.start()):
+            return int(chinese.group(1).translate(_CN_YEAR_DIGITS))  # 二〇二三年
         if match is not None:
             return int(match.group(1))
     return None

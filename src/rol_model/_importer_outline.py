@@ -10,6 +10,7 @@ heading is depth 1, the next new style depth 2, and so on, so reports that go �
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import attrs
 
@@ -45,7 +46,11 @@ _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("arabic", re.compile(r"(\d{1,2}) ?[.、](?!\d)")),
     ("circled", re.compile(r"([①-⑳])")),
 )
-_ENUM = re.compile(rf"(?:^|(?<=[。;:!?]))\s?([{_CN}]{{1,2}})是")
+# 一是…二是…, 一要…二要…, 第一，…第二，…; a comma before the marker counts only when no run
+# of at least two markers is found with stronger punctuation.
+_ENUM_BODY = rf"\s?(?:(?P<n>[{_CN}]{{1,2}})(?P<w>是|要)|第(?P<m>[{_CN}]{{1,2}})(?P<c>[,、]))"
+_ENUM = re.compile(rf"(?:^|(?<=[。;:!?])){_ENUM_BODY}")
+_ENUM_LOOSE = re.compile(rf"(?:^|(?<=[。;:!?,])){_ENUM_BODY}")
 _SENTENCE_END = "。!?;；！？"
 _CAUSE_LEAD = re.compile(r"^[^。:]{0,16}原因")
 _CAUSE_HEADING = re.compile(r"原因")
@@ -133,17 +138,20 @@ def part_heading(folded: str) -> tuple[int, int] | None:
     return number, match.end()
 
 
-def split_heading(rest: str, more_text: bool) -> tuple[str | None, str | None]:
+def split_heading(
+    rest: str, more_text: bool, *, whole_line: bool = True
+) -> tuple[str | None, str | None]:
     """Split the text after a marker into a heading and a body.
 
     A line without closing punctuation is a heading (its body is the paragraphs that follow);
     a short first sentence ending in 。 before more text is a run-in heading; otherwise the
-    whole is body text.
+    whole is body text. ``whole_line`` is false for an enumerated item inside a paragraph
+    (一是……), which has no line of its own.
     """
     rest = rest.strip(" \u3000")
     if not rest:
         return None, None
-    if rest[-1] not in _SENTENCE_END and len(rest) <= 100:
+    if whole_line and rest[-1] not in _SENTENCE_END + "，、," and len(rest) <= 100:
         return rest.rstrip(":："), None
     cut = rest.find("。")
     if cut == -1:
@@ -157,18 +165,56 @@ def split_heading(rest: str, more_text: bool) -> tuple[str | None, str | None]:
     return None, rest
 
 
+def _display_width(text: str) -> int:
+    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
+
+
+def _wrap_width(lines: list[SourceLine]) -> tuple[int, int] | None:
+    """``(characters, display width)`` text was hard-wrapped at (text taken from a PDF), if it
+    was: most long lines are about as long as the longest usual line."""
+    sample = [line.text for line in lines[:2000] if len(line.text) >= 15]
+    if len(sample) < 8:
+        return None
+    chars = Counter(len(text) for text in sample).most_common(1)[0][0]
+    width = Counter(_display_width(text) for text in sample).most_common(1)[0][0]
+    full = sum(1 for text in sample if _is_full(text, (chars, width)))
+    return (chars, width) if chars >= 15 and full >= len(sample) * 0.5 else None
+
+
+def _is_full(text: str, wrap: tuple[int, int]) -> bool:
+    chars, width = wrap
+    return chars - 3 <= len(text) <= chars + 3 or width - 5 <= _display_width(text) <= width + 2
+
+
+def _is_heading_line(paragraph: Paragraph) -> bool:
+    """A part heading without a full stop: it may merely fill the wrap width."""
+    return part_heading(fold(paragraph.text[:8])) is not None and "。" not in paragraph.text
+
+
 def merge_broken_lines(lines: list[SourceLine]) -> list[Paragraph]:
-    """Join a line that stops mid-sentence (ends in ， or 、) with the next non-marker line."""
+    """Join lines that continue a paragraph: a line that stops mid-sentence (ends in ， or 、),
+    and, in hard-wrapped text, a full line that does not end a sentence."""
+    wrap = _wrap_width(lines)
     paragraphs: list[Paragraph] = []
+    previous_line = ""
     for line in lines:
+        last = paragraphs[-1] if paragraphs else None
+        joins = last is not None and (
+            (last.text[-1] in "，、," and len(last.text) >= 30)
+            or (
+                wrap is not None
+                and last.text[-1] not in "。！？；：!?;:"
+                and _is_full(previous_line, wrap)
+                and (not _is_heading_line(last) or len(line.text) < wrap[0] * 0.6)
+            )
+        )
+        previous_line = line.text
         if (
-            paragraphs
-            and paragraphs[-1].text[-1] in "，、,"
-            and len(paragraphs[-1].text) >= 30
+            joins
+            and last is not None
             and part_heading(fold(line.text[:8])) is None
             and _marker_style(fold(line.text[:8])) is None
         ):
-            last = paragraphs[-1]
             paragraphs[-1] = Paragraph(
                 text=last.text + line.text, start=last.start, end=line.number
             )
@@ -320,37 +366,44 @@ def _split_keep(text: str, separators: str) -> list[str]:
 # --- enumerations 一是……二是…… -----------------------------------------------------------------
 
 
+def _enum_run(folded_texts: list[str]) -> list[tuple[int, int, int, int]]:
+    """The longest run 一、二、三 … of one enumeration style across texts, or ``[]``.
+
+    Entries are ``(text index, marker start, body start, number)``.
+    """
+    for pattern in (_ENUM, _ENUM_LOOSE):
+        runs: dict[str, list[tuple[int, int, int, int]]] = {}
+        for index, folded in enumerate(folded_texts):
+            if "是" not in folded and "要" not in folded and "第" not in folded:
+                continue
+            for match in pattern.finditer(folded):
+                style = match.group("w") or "第"
+                number = cn_number(match.group("n") or match.group("m"))
+                run = runs.setdefault(style, [])
+                if number == len(run) + 1:
+                    start = match.start("n") if match.group("n") else match.start("m") - 1
+                    run.append((index, start, match.end(), number))
+        best = max(runs.values(), key=len, default=[])
+        if len(best) >= 2:
+            return best
+    return []
+
+
 def enumerate_segments(folded: str) -> list[tuple[int, int, int]]:
-    """``(marker start, body start, body end)`` of a 一是、二是 … run, or ``[]``."""
-    found = [
-        (match.start(1), match.end(), cn_number(match.group(1))) for match in _ENUM.finditer(folded)
-    ]
-    run: list[tuple[int, int, int]] = []
-    for start, body, number in found:
-        if number == len(run) + 1:
-            run.append((start, body, number))
-    if len(run) < 2:
-        return []
+    """``(marker start, body start, body end)`` of a 一是、二是 … run in one text, or ``[]``."""
+    run = _enum_run([folded])
     return [
-        (start, body, run[index + 1][0] if index + 1 < len(run) else len(folded))
-        for index, (start, body, _) in enumerate(run)
+        (start, body, run[position + 1][1] if position + 1 < len(run) else len(folded))
+        for position, (_, start, body, _) in enumerate(run)
     ]
 
 
 def _enum_children(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[RawNode]]:
     """Split 一是…二是… out of paragraphs; returns the remaining paragraphs and the new items."""
-    if not any("是" in p.text for p in paragraphs):
+    if not any(("是" in p.text or "要" in p.text or "第" in p.text) for p in paragraphs):
         return paragraphs, []
-    joined_markers: list[tuple[int, int, int, int]] = []  # paragraph, marker, body, number
-    for index, paragraph in enumerate(paragraphs):
-        folded = fold(paragraph.text)
-        for match in _ENUM.finditer(folded):
-            joined_markers.append((index, match.start(1), match.end(), cn_number(match.group(1))))
-    run: list[tuple[int, int, int, int]] = []
-    for entry in joined_markers:
-        if entry[3] == len(run) + 1:
-            run.append(entry)
-    if len(run) < 2:
+    run = _enum_run([fold(p.text) for p in paragraphs])
+    if not run:
         return paragraphs, []
     first_paragraph, first_marker = run[0][0], run[0][1]
     kept = paragraphs[:first_paragraph]

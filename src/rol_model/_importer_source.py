@@ -185,6 +185,15 @@ _CHROME_KEYS = (
     "相关链接",
     "版权所有",
     "无障碍",
+    "分享:",
+    "【我要纠错",
+    "【收藏",
+    "视力保护色",
+    "返回顶部",
+    "打印此页",
+    "关闭此页",
+    "【大】",
+    "[大]",
 )
 _CHROME_START = re.compile("|".join(re.escape(key) for key in _CHROME_KEYS))
 _BREADCRUMB = re.compile(r"^(?:首页|主页|网站首页)\s*(?:>|›|»|→|/|\|)")
