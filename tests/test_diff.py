@@ -6,14 +6,17 @@ import io
 import json
 from decimal import Decimal
 from pathlib import Path
+from unittest import mock
 
 import attrs
 import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import rol_model as rm
 import strategies
+from rol_model import _match
 from rol_model._match import SIMILARITY_THRESHOLD, align, similarity
 from rol_model.cli import main
 
@@ -324,6 +327,26 @@ def test_similarity_ignores_punctuation_and_width_and_stays_in_range() -> None:
     assert similarity("依法行政", "") == 0.0
     unrelated = similarity(TEXTS[0][1], TEXTS[5][1])
     assert 0 <= unrelated < SIMILARITY_THRESHOLD
+
+
+SMALL_ALPHABET = "依法行政执法监督普法教育学校法治建设年度"
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.text(SMALL_ALPHABET, max_size=24), max_size=14),
+    st.lists(st.text(SMALL_ALPHABET, max_size=24), max_size=14),
+)
+def test_prefix_and_positional_filters_miss_no_pair_that_reaches_the_threshold(
+    olds: list[str], news: list[str]
+) -> None:
+    old = [{"id": f"a{n}", "text": t} for n, t in enumerate(olds)]
+    new = [{"id": f"b{n}", "text": t} for n, t in enumerate(news)]
+    with mock.patch.object(_match, "EXHAUSTIVE_PAIRS", 10**9):
+        everything = align(old, new)
+    with mock.patch.object(_match, "EXHAUSTIVE_PAIRS", 0):
+        filtered = align(old, new)
+    assert filtered == everything
 
 
 def test_matching_large_lists_uses_the_bigram_index_and_still_finds_moves() -> None:

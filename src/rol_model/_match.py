@@ -7,7 +7,8 @@ The matching rule, for one list of siblings (the measures of a part, the childre
 the indicators of an item, the parts of a report), in this order:
 
 1. **Same content.** Items whose content is equal once ids, markers, line numbers and indicator
-   ids are set aside are paired first, in document order. Renumbered positional ids (``m3``
+   ids are set aside are paired first (those with the same id before the others, then in
+   document order). Renumbered positional ids (``m3``
    becoming ``m4`` after an insertion above) never break a pair, and an insertion at the top
    shows as one added item.
 2. **Same label.** Indicators with the same label and unit, unique on each side, are paired.
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import heapq
 import json
+import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -53,12 +55,12 @@ ID_BONUS = 0.15
 #: Two items sharing a positional id (m3, p2) pair only from this similarity on; unrelated
 #: items of one real report score below 0.23.
 POSITIONAL_ID_FLOOR = 0.25
-#: Score every pair outright up to this many; above it, only pairs sharing a rare bigram.
-EXHAUSTIVE_PAIRS = 40_000
-#: A bigram found in more than this many candidates is too common to propose pairs.
-COMMON_BIGRAM = 64
+#: Score every pair outright up to this many (50 × 50 unpaired items, far more than a real
+#: report has in one list); above it, only pairs that share a rare bigram.
+EXHAUSTIVE_PAIRS = 2_500
 
 _IGNORED = frozenset({"id", "marker", "lines"})
+_NOT_WORD = re.compile(r"[\W_]+")
 _POSITIONAL_ID = re.compile(r".*?\d+(?:\.\d+)*(?:-i\d+)?")
 _NODE_LISTS = ("measures", "shortcomings", "causes", "plans", "items", "children")
 
@@ -74,40 +76,35 @@ class Pair:
 
 @attrs.frozen
 class _Fingerprint:
-    grams: Counter[str]
-    size: int
+    grams: frozenset[str]
     text: str
 
 
 def normalize(text: str) -> str:
-    """NFKC, without whitespace and punctuation: rewording, not reformatting, is what counts."""
-    folded = unicodedata.normalize("NFKC", text)
-    return "".join(ch for ch in folded if unicodedata.category(ch)[0] not in "PZC")
+    """NFKC, without whitespace, punctuation and symbols: rewording, not reformatting, counts."""
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
 
 
 def _fingerprint(text: str) -> _Fingerprint:
     norm = normalize(text)
     if len(norm) < 2:
-        grams: Counter[str] = Counter(norm)
-    else:
-        grams = Counter(norm[i : i + 2] for i in range(len(norm) - 1))
-    return _Fingerprint(grams=grams, size=sum(grams.values()), text=norm)
+        return _Fingerprint(grams=frozenset(norm), text=norm)
+    return _Fingerprint(grams=frozenset(norm[i : i + 2] for i in range(len(norm) - 1)), text=norm)
 
 
 def _dice(a: _Fingerprint, b: _Fingerprint, floor: float = 0.0) -> float:
-    if a.size == 0 or b.size == 0:
+    size_a, size_b = len(a.grams), len(b.grams)
+    if size_a == 0 or size_b == 0:
         return 1.0 if a.text == b.text else 0.0
-    total = a.size + b.size
-    # 2·min/(sum) bounds the score from above: a cheap, exact prefilter before counting.
-    if 2 * min(a.size, b.size) / total < floor:
+    total = size_a + size_b
+    # 2·min/(sum) bounds the score from above: a cheap, exact prefilter before intersecting.
+    if 2 * min(size_a, size_b) / total < floor:
         return 0.0
-    small, large = (a.grams, b.grams) if len(a.grams) <= len(b.grams) else (b.grams, a.grams)
-    shared = sum(min(count, large[gram]) for gram, count in small.items() if gram in large)
-    return 2 * shared / total
+    return 2 * len(a.grams & b.grams) / total
 
 
 def similarity(a: str, b: str) -> float:
-    """Similarity of two texts in [0, 1]: the Dice coefficient of their character bigrams.
+    """Similarity of two texts in [0, 1]: the Dice coefficient of their sets of character bigrams.
 
     Texts are compared after NFKC folding with whitespace and punctuation removed, so
     full-width/half-width variants and re-punctuated sentences compare equal. It costs time
@@ -196,13 +193,21 @@ class _Aligner:
         return self.prints[key]
 
     def by_content(self) -> None:
-        waiting: dict[str, list[int]] = defaultdict(list)
-        for j in range(len(self.new)):
-            waiting[content_key(self.new[j])].append(j)
-        for lst in waiting.values():
-            lst.reverse()
+        old_keys = [content_key(node) for node in self.old]
+        new_keys = [content_key(node) for node in self.new]
+        # equal content and equal id first, so repeated texts pair with their own item
+        same: dict[tuple[str, Hashable], list[int]] = defaultdict(list)
+        for j in reversed(range(len(self.new))):
+            same[new_keys[j], self.ident(self.new[j])].append(j)
         for i in range(len(self.old)):
-            found = waiting.get(content_key(self.old[i]))
+            found = same.get((old_keys[i], self.ident(self.old[i])))
+            if found:
+                self.take(i, found.pop(), 1.0)
+        waiting: dict[str, list[int]] = defaultdict(list)
+        for j in sorted(self.free_new, reverse=True):
+            waiting[new_keys[j]].append(j)
+        for i in sorted(self.free_old):
+            found = waiting.get(old_keys[i])
             if found:
                 self.take(i, found.pop(), 1.0)
 
@@ -219,22 +224,53 @@ class _Aligner:
         olds, news = sorted(self.free_old), sorted(self.free_new)
         if len(olds) * len(news) <= EXHAUSTIVE_PAIRS:
             return ((i, j) for i in olds for j in news)
-        index: dict[str, list[int]] = defaultdict(list)
+        return self.filtered(olds, news)
+
+    def filtered(self, olds: list[int], news: list[int]) -> list[tuple[int, int]]:
+        """Pairs that can reach the threshold, found as PPJoin does (Xiao et al., 2008).
+
+        Dice ≥ t needs ⌈t(|x|+|y|)/2⌉ shared bigrams, at least ⌈J·|x|⌉ with J = t/(2−t).
+        With bigrams ordered rarest first, two such sets share one among the first
+        |x| − ⌈J·|x|⌉ + 1 of each (prefix filter); shared bigrams come in the same order in
+        both, so a pair whose count so far plus what remains after the current positions
+        falls short is dropped (positional filter). Exact: no qualifying pair is missed.
+        """
+        frequency: Counter[str] = Counter()
+        for side, items in ((0, olds), (1, news)):
+            for position in items:
+                frequency.update(self.fingerprint(side, position).grams)
+        jaccard = SIMILARITY_THRESHOLD / (2 - SIMILARITY_THRESHOLD)
+
+        def ordered(side: int, position: int) -> tuple[list[str], int]:
+            fingerprint = self.fingerprint(side, position)
+            if not fingerprint.grams:  # a one-character text is similar only to itself
+                return ["\0" + fingerprint.text], 1
+            grams = sorted(fingerprint.grams, key=lambda gram: (frequency[gram], gram))
+            return grams, len(grams) - math.ceil(jaccard * len(grams) - 1e-9) + 1
+
+        index: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
         for i in olds:
-            for gram in self.fingerprint(0, i).grams:
-                index[gram].append(i)
-        found: set[tuple[int, int]] = set()
+            grams, length = ordered(0, i)
+            for at, gram in enumerate(grams[:length]):
+                index[gram].append((i, at, len(grams)))
+        found: list[tuple[int, int]] = []
         for j in news:
-            for gram in self.fingerprint(1, j).grams:
-                posting = index.get(gram, ())
-                if len(posting) <= COMMON_BIGRAM:
-                    found.update((i, j) for i in posting)
-        # same id is always worth scoring, however common its words are
-        by_id: dict[Hashable, list[int]] = defaultdict(list)
-        for i in olds:
-            by_id[self.ident(self.old[i])].append(i)
-        for j in news:
-            found.update((i, j) for i in by_id.get(self.ident(self.new[j]), ()))
+            grams, length = ordered(1, j)
+            size = len(grams)
+            shared: dict[int, int] = {}
+            dropped: set[int] = set()
+            for at, gram in enumerate(grams[:length]):
+                for i, other_at, other_size in index.get(gram, ()):
+                    if i in dropped:
+                        continue
+                    need = math.ceil(SIMILARITY_THRESHOLD * (size + other_size) / 2 - 1e-9)
+                    count = shared.get(i, 0) + 1
+                    if count + min(size - at - 1, other_size - other_at - 1) >= need:
+                        shared[i] = count
+                    else:
+                        dropped.add(i)
+                        shared.pop(i, None)
+            found.extend((i, j) for i in shared)
         return sorted(found)
 
     def by_similarity(self) -> None:
@@ -263,10 +299,14 @@ class _Aligner:
             waiting[self.ident(self.new[j])].append(j)
         for i in sorted(self.free_old):
             found = waiting.get(self.ident(self.old[i]))
-            if found:
-                sim = _dice(self.fingerprint(0, i), self.fingerprint(1, found[-1]))
-                if sim >= POSITIONAL_ID_FLOOR or not _positional_id(self.ident(self.old[i])):
-                    self.take(i, found.pop(), sim)
+            if not found:
+                continue
+            if self.same_id_only and not _positional_id(self.ident(self.old[i])):
+                self.take(i, found.pop(), 0.0)  # parts of one kind: unscored, texts are long
+                continue
+            sim = _dice(self.fingerprint(0, i), self.fingerprint(1, found[-1]))
+            if sim >= POSITIONAL_ID_FLOOR or not _positional_id(self.ident(self.old[i])):
+                self.take(i, found.pop(), sim)
 
 
 def _unique_by(

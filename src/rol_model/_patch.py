@@ -58,7 +58,12 @@ def _label(indicator: Any) -> Hashable:
 def pairs_for(field: str | None, old: Sequence[Any], new: Sequence[Any], model: bool) -> list[Pair]:
     """Pair the elements of the list stored under ``field`` (``model=False`` inside extensions)."""
     if model and field == "parts":
-        return align(old, new, ident=_kind, same_id_only=True)
+        # parts pair by kind; only two parts of one kind need their content compared
+        kinds = [_kind(part) for part in (*old, *new)]
+        ambiguous = any(
+            kinds[: len(old)].count(k) > 1 or kinds[len(old) :].count(k) > 1 for k in set(kinds)
+        )
+        return align(old, new, ident=_kind, same_id_only=True, by_similarity=ambiguous)
     if model and field in _NODE_LISTS:
         return align(old, new)
     if model and field == "indicators":
