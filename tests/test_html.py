@@ -549,3 +549,14 @@ def test_python_code_blocks_in_the_views_doc_run(
         exec(
             compile(block.replace("examples/", f"{ROOT}/examples/"), "views.md", "exec"), namespace
         )
+
+
+def test_rol_check_writes_the_check_view(tmp_path: Path, old: rm.Report) -> None:
+    target = tmp_path / "check.html"
+    code, out, _ = run("check", str(OLD), "--format", "html", "-o", str(target))
+    assert code == 1  # the Wusu report has error-level findings
+    assert out == ""
+    page = target.read_text("utf-8")
+    assert page == rm.html_check(old, rm.check(old), profile="national")
+    code, out, _ = run("check", str(OLD), "--format", "html")
+    assert out == page

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
@@ -38,8 +39,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--ignore", metavar="CODES", default="", help="skip these rules: codes or prefixes"
     )
     parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default text)"
+        "--format",
+        choices=("text", "json", "html"),
+        default="text",
+        help="output format (default text); html: a self-contained page (extra html)",
     )
+    parser.add_argument("-o", "--output", metavar="OUT", help="write the output here (UTF-8)")
 
 
 def _codes(text: str, known: Sequence[str], option: str) -> tuple[str, ...] | str:
@@ -151,8 +156,18 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         select=select,
         ignore=ignore,
     )
-    if args.format == "json":
-        _write_json(out, name, findings, profile.name, args.previous)
+    buffer = io.StringIO()
+    target = buffer if args.output else out
+    if args.format == "html":
+        from rol_model._html import html_check
+
+        target.write(html_check(report, findings, profile=profile.name))
+    elif args.format == "json":
+        _write_json(target, name, findings, profile.name, args.previous)
     else:
-        _write_text(out, name, report, findings, profile.name)
+        _write_text(target, name, report, findings, profile.name)
+    if args.output:
+        from rol_model._html import write_page
+
+        write_page(buffer.getvalue(), args.output, out)
     return 1 if any(f.severity == "error" for f in findings) else 0
