@@ -537,3 +537,41 @@ def test_organization_and_year_come_from_titles_of_many_shapes(
 ) -> None:
     report = rm.import_text(title + "\n一、主要举措和成效\n（一）加强组织领导。\n").report
     assert (report.organization.name, report.year) == (organization, year)
+
+
+def test_unnumbered_part_headings_are_found_when_there_is_no_numbered_one() -> None:
+    text = (
+        "某县司法局2023年度法治政府建设工作总结\n"
+        "2023年，我局认真贯彻落实上级部署，扎实推进法治政府建设各项工作，现总结如下。\n"
+        "一年来的主要工作\n（一）加强组织领导。全年召开专题会议4次。\n（二）推进依法行政。\n"
+        "存在的问题\n一是学法用法还不够深入。二是执法力量仍显薄弱。\n"
+        "下一步工作打算\n（一）加强学习培训。组织培训不少于2次。\n"
+    )
+    result = rm.import_text(text)
+    parts = result.report.parts
+    assert [(p.kind, p.marker, p.heading) for p in parts] == [
+        ("measures", None, "一年来的主要工作"),
+        ("shortcomings", None, "存在的问题"),
+        ("plans", None, "下一步工作打算"),
+    ]
+    assert [len(_nodes(p)) for p in parts] == [2, 2, 1]
+    assert {w.line for w in result.warnings if w.code == "import.part-unnumbered"} == {3, 6, 8}
+
+
+def test_parenthesised_part_headings_are_parts_when_there_is_no_numbered_one() -> None:
+    text = (
+        "某县司法局2023年度法治政府建设情况报告\n"
+        "（一）主要举措和成效\n1.加强组织领导。全年召开专题会议4次。\n2.推进依法行政。审查合同26份。\n"
+        "（二）存在的不足和原因\n1.学法用法还不够深入。部分干部学习不够。\n"
+        "（三）下一步工作打算\n1.加强学习培训。组织培训不少于2次。\n"
+    )
+    parts = rm.import_text(text).report.parts
+    assert [(p.kind, p.marker) for p in parts] == [
+        ("measures", "（一）"),
+        ("shortcomings", "（二）"),
+        ("plans", "（三）"),
+    ]
+    assert [m.heading for m in rm.import_text(text).report.measures] == [
+        "加强组织领导",
+        "推进依法行政",
+    ]

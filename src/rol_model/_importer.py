@@ -301,6 +301,77 @@ def _split_parts(
     return preamble, parts
 
 
+# Wording strong enough to make an unnumbered line, or a （一） line, a part heading when a report
+# has no 一、 headings at all.
+_STRONG_WORDING: tuple[tuple[PartKind, re.Pattern[str]], ...] = (
+    ("leadership", _LEADERSHIP),
+    ("other", re.compile(r"其他.{0,6}(?:报告|情况|事项)")),
+    (
+        "plans",
+        re.compile(r"下一步|下步|下一年|明年|打算|主要安排|工作思路|工作计划|工作重点|努力方向"),
+    ),
+    ("shortcomings", re.compile(r"存在.{0,4}(?:问题|不足|困难|短板)|不足|问题[和及与]原因")),
+    (
+        "measures",
+        re.compile(
+            r"主要举措|举措和成效|主要做法|主要工作|工作开展情况|开展情况|主要成效|工作成效"
+        ),
+    ),
+)
+
+
+def _strong_heading(paragraph: Paragraph) -> tuple[str | None, str, PartKind] | None:
+    """``(marker, heading, kind)`` for an unnumbered or （一） line that names a part."""
+    text = paragraph.text
+    folded = fold(text[:50])
+    marker = None
+    match = re.match(r"^\( ?[一二三四五六七八九十]{1,2} ?\)|^[一二三四五六七八九十]{1,2}\)", folded)
+    if match is not None:
+        marker, text, folded = text[: match.end()], text[match.end() :], folded[match.end() :]
+    heading = text.strip(" \u3000").rstrip("：:")
+    if not heading or len(heading) > 40 or heading[-1] in "。；;！？，,":
+        return None
+    for kind, pattern in _STRONG_WORDING:
+        if pattern.search(fold(heading)):
+            return marker, heading, kind
+    return None
+
+
+def _fallback_parts(
+    paragraphs: list[Paragraph], issues: list[Issue]
+) -> tuple[list[Paragraph], list[RawPart]] | None:
+    """Parts from unnumbered headings (or （一） headings) when there is no 一、 heading."""
+    found = [(index, _strong_heading(p)) for index, p in enumerate(paragraphs)]
+    heads = [(index, head) for index, head in found if head is not None]
+    if len(heads) < 2 or len({head[2] for _, head in heads}) < 2:
+        return None
+    preamble = paragraphs[: heads[0][0]]
+    parts: list[RawPart] = []
+    for position, (index, (marker, heading, kind)) in enumerate(heads):
+        stop = heads[position + 1][0] if position + 1 < len(heads) else len(paragraphs)
+        body = paragraphs[index + 1 : stop]
+        paragraph = paragraphs[index]
+        parts.append(
+            RawPart(
+                marker=marker,
+                heading=heading,
+                start=paragraph.start,
+                end=max([paragraph.end, *(p.end for p in body)]),
+                paragraphs=list(body),
+                kind=kind,
+            )
+        )
+        issues.append(
+            Issue(
+                code="import.part-unnumbered",
+                message=f"no 一、 part headings: took this line as the {kind} part",
+                severity="warning",
+                line=paragraph.start,
+            )
+        )
+    return preamble, parts
+
+
 # --- building the model ------------------------------------------------------------------------
 
 _NODE_CLASS: dict[str, Callable[..., Any]] = {
@@ -534,6 +605,10 @@ def _import(
     paragraphs = merge_broken_lines(body)
     early_year = year if year is not None else _reported_year(title, paragraphs[:3])
     preamble_paragraphs, raw_parts = _split_parts(paragraphs, early_year, issues)
+    if not raw_parts:
+        fallback = _fallback_parts(paragraphs, issues)
+        if fallback is not None:
+            preamble_paragraphs, raw_parts = fallback
     if not raw_parts:
         issues.append(
             Issue(
