@@ -15,6 +15,11 @@ Groups (``--only load,cli`` runs two of them):
   Baseline: ``json.loads`` of the imported report's canonical JSON.
 - ``cli``: cold start, as subprocesses: ``import rol_model``, ``rol --version`` and
   ``rol validate FILE``. Baseline: ``python -c pass``; figures are milliseconds above it.
+- ``corpus``: ``rol validate``, ``rol check`` and ``rol export`` with ``--jobs 2`` over 1,000 and
+  10,000 generated seed-sized reports (every text made unique, so no cache flatters the
+  figures) in a temporary folder. Baseline: ``json.loads`` of every file in one process. The
+  peak memory (max RSS of the command and its workers) is given for each size, and its growth
+  from 1,000 to 10,000 files, which streaming keeps near 1.
 
 Each figure is the median of several repetitions; each repetition times the baseline and the
 operation back to back, so the ratio holds even when the machine's speed drifts, and the
@@ -53,7 +58,7 @@ SEEDS = (
     ROOT.parent / "shared" / "seeds" / "wusu-education-2023.txt",
 )
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
-GROUPS = ("load", "diff", "import", "cli")
+GROUPS = ("load", "diff", "import", "cli", "corpus")
 
 
 @attrs.frozen
@@ -64,6 +69,8 @@ class Settings:
     sample_seconds: float
     cli_runs: int
     diff_sizes: tuple[int, ...]
+    corpus_sizes: tuple[int, ...]
+    corpus_runs: int
 
 
 @attrs.define
@@ -395,6 +402,126 @@ def bench_cli(suite: Suite) -> None:
         _print_row(row)
 
 
+# -- corpus ---------------------------------------------------------------------------------------
+
+
+def _unique_texts(value: Any, suffix: str) -> Any:
+    if isinstance(value, dict):
+        return {
+            key: (
+                item + suffix
+                if key in ("text", "heading") and isinstance(item, str)
+                else _unique_texts(item, suffix)
+            )
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_unique_texts(item, suffix) for item in value]
+    return value
+
+
+def write_corpus(folder: Path, size: int) -> None:
+    """``size`` variants of the example, 1,000 to a subfolder, each with its own texts."""
+    document = json.loads(EXAMPLE.read_bytes())
+    for number in range(size):
+        variant = _unique_texts(document, f"（{number}）")
+        variant["organization"]["name"] += str(number)
+        target = folder / f"{number // 1000:03}" / f"report-{number:06}.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(rm.dumps(rm.from_dict(variant)), encoding="utf-8")
+
+
+_MEASURE = (
+    "import resource, subprocess, sys, time\n"
+    "start = time.perf_counter()\n"
+    "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+    "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+_READ_ALL = (
+    "import json, pathlib, sys\n"
+    "for path in sorted(pathlib.Path(sys.argv[1]).rglob('*.json')):\n"
+    "    json.loads(path.read_bytes())"
+)
+
+
+def _measured(command: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB, the command and every worker it waited for)."""
+    completed = subprocess.run(
+        [sys.executable, "-c", _MEASURE, *command], capture_output=True, text=True, check=True
+    )
+    seconds, rss = completed.stdout.split()
+    return float(seconds), int(rss)
+
+
+def bench_corpus(suite: Suite) -> None:
+    """Corpus commands with two worker processes, against reading every file."""
+    import tempfile
+
+    rol = _rol()
+    peaks: dict[str, dict[int, int]] = {}
+    with tempfile.TemporaryDirectory(prefix="rol-corpus-") as temporary:
+        for size in suite.settings.corpus_sizes:
+            folder = Path(temporary) / f"corpus-{size}"
+            write_corpus(folder, size)
+            tables = Path(temporary) / f"tables-{size}"
+            commands = {
+                "rol validate --jobs 2": [*rol, "validate", str(folder), "-j", "2", "-q"],
+                "rol check --jobs 2": [*rol, "check", str(folder), "-j", "2", "-q"],
+                "rol export --jobs 2": [*rol, "export", str(folder), "-o", str(tables), "-j", "2"],
+            }
+            baseline = [sys.executable, "-c", _READ_ALL, str(folder)]
+            _print_header(
+                "corpus", f"{size:,} reports, --jobs 2", "json.loads of every file, 1 process"
+            )
+            runs = suite.settings.corpus_runs if size <= 1000 else 1
+            for name, command in commands.items():
+                times, base_times, rss = [], [], []
+                for _ in range(runs):
+                    base_times.append(_measured(baseline)[0])
+                    seconds, peak = _measured(command)
+                    times.append(seconds)
+                    rss.append(peak)
+                ratios = [t / b for t, b in zip(times, base_times, strict=True)]
+                peaks.setdefault(name, {})[size] = max(rss)
+                row = Row(
+                    group="corpus",
+                    case=f"{size} reports",
+                    operation=name,
+                    baseline="json.loads of every file",
+                    seconds=statistics.median(times),
+                    baseline_seconds=statistics.median(base_times),
+                    ratio=statistics.median(ratios),
+                    ratio_min=min(ratios),
+                    ratio_max=max(ratios),
+                    note=f"{size / statistics.median(times):,.0f} reports/s, "
+                    f"{statistics.median(times) / size * 1e3:.2f} ms/report, "
+                    f"peak RSS {max(rss) / 1024:.0f} MiB",
+                )
+                suite.rows.append(row)
+                _print_row(row)
+    sizes = suite.settings.corpus_sizes
+    if len(sizes) > 1:
+        first, last = sizes[0], sizes[-1]
+        print(f"\n  peak memory growth {first:,} → {last:,} reports (flat = 1.00):")
+        for name, by_size in peaks.items():
+            growth = by_size[last] / by_size[first]
+            print(f"  {name:34} {growth:8.2f}×")
+            suite.rows.append(
+                Row(
+                    group="corpus",
+                    case="memory growth",
+                    operation=f"{name}: peak RSS {last} vs {first} reports",
+                    baseline=f"peak RSS at {first} reports",
+                    seconds=0.0,
+                    baseline_seconds=0.0,
+                    ratio=growth,
+                    ratio_min=growth,
+                    ratio_max=growth,
+                    unit="ratio of peak RSS",
+                )
+            )
+
+
 # -- main ---------------------------------------------------------------------------------------
 
 
@@ -403,6 +530,7 @@ BENCHES: dict[str, Callable[[Suite], None]] = {
     "diff": bench_diff,
     "import": bench_import,
     "cli": bench_cli,
+    "corpus": bench_corpus,
 }
 
 
@@ -434,9 +562,23 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     groups = list(_groups(args.only))
     settings = (
-        Settings(repeat=3, sample_seconds=0.005, cli_runs=2, diff_sizes=(100, 500))
+        Settings(
+            repeat=3,
+            sample_seconds=0.005,
+            cli_runs=2,
+            diff_sizes=(100, 500),
+            corpus_sizes=(40,),
+            corpus_runs=1,
+        )
         if args.quick
-        else Settings(repeat=7, sample_seconds=0.1, cli_runs=15, diff_sizes=(100, 500, 2000))
+        else Settings(
+            repeat=7,
+            sample_seconds=0.1,
+            cli_runs=15,
+            diff_sizes=(100, 500, 2000),
+            corpus_sizes=(1000, 10000),
+            corpus_runs=3,
+        )
     )
     if args.repeat:
         settings = attrs.evolve(settings, repeat=args.repeat)

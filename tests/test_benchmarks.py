@@ -61,7 +61,7 @@ def test_run_quick_measures_every_group_and_writes_ratios(tmp_path: Path) -> Non
     assert "rol_model.loads (validated)" in completed.stdout
     figures = json.loads(output.read_text(encoding="utf-8"))
     groups = {row["group"] for row in figures["rows"]} | {s["group"] for s in figures["skipped"]}
-    assert groups == {"load", "diff", "import", "cli"}
+    assert groups == {"load", "diff", "import", "cli", "corpus"}
     for row in figures["rows"]:
         assert row["ratio_min"] <= row["ratio"] <= row["ratio_max"]
         assert row["seconds"] > 0

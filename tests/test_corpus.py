@@ -218,3 +218,31 @@ def test_validate_reports_a_pattern_without_match_as_unreadable_input(tmp_path: 
     assert code == 2
     assert "no file matches" in err
     assert "Traceback" not in err
+
+
+def test_check_on_a_directory_streams_findings_per_file_and_a_summary(corpus: Path) -> None:
+    clean = corpus / "b"
+    code, out, err = _run("check", str(clean), "--jobs", "2")
+    assert code == 2  # one file is not a valid report, so it cannot be checked
+    assert err == ""
+    expected = rm.check(rm.load(EXAMPLE))
+    assert f"{clean / 's00.json'}: " in out
+    assert f"  {expected[0]}" in out
+    assert "bad-title.json: not a valid report" in out
+    assert "failed checks" in out
+    (clean / "bad-title.json").unlink()
+    code, out, _ = _run("check", str(clean), "--format", "jsonl")
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [Path(r["file"]).name for r in records] == [f"s{i:02}.json" for i in range(6)]
+    assert [f["code"] for f in records[0]["findings"]] == [f.code for f in expected]
+    assert code == (1 if any(f.severity == "error" for f in expected) else 0)
+
+
+def test_check_in_corpus_mode_honours_select_and_refuses_previous(corpus: Path) -> None:
+    clean = corpus / "b"
+    (clean / "bad-title.json").unlink()
+    _, out, _ = _run("check", str(clean), "--select", "ROL1", "--format", "jsonl")
+    codes = {f["code"] for line in out.splitlines() for f in json.loads(line)["findings"]}
+    assert codes
+    assert all(code.startswith("ROL1") for code in codes)
+    assert _run("check", str(clean), "--previous", str(EXAMPLE))[0] == 2

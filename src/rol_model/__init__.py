@@ -23,6 +23,7 @@ from rol_model._corpus import FileResult, check_many, iter_load
 from rol_model._diff import FieldChange, ItemChange, PartChange, ReportDiff, diff
 from rol_model._diff_indicators import IndicatorChange
 from rol_model._diff_output import diff_to_dict, format_diff
+from rol_model._export import ExportSummary, export_tables
 from rol_model._html import html_check, html_diff, html_report, html_trend
 from rol_model._importer import ImportResult, import_file, import_text
 from rol_model._importer_docx import import_docx
@@ -89,6 +90,7 @@ __all__ = [
     "Cause",
     "Comparison",
     "ComparisonError",
+    "ExportSummary",
     "FieldChange",
     "FileResult",
     "Finding",
@@ -147,6 +149,7 @@ __all__ = [
     "diff_to_dict",
     "dump",
     "dumps",
+    "export_tables",
     "format_comparison",
     "format_diff",
     "from_dict",

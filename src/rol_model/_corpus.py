@@ -210,7 +210,14 @@ def load_file(path: str, *, limits: Limits | None = None, keep: bool = True) -> 
     return FileResult(path=path, report=loaded if keep else None)
 
 
-def check_file(path: str, *, profile: Profile | str | None = None, keep: bool = True) -> FileResult:
+def check_file(
+    path: str,
+    *,
+    profile: Profile | str | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    keep: bool = True,
+) -> FileResult:
     """Load and check one file into a :class:`FileResult` (the report dropped unless ``keep``)."""
     from rol_model._checks import check
     from rol_model._serialize import DEFAULT_LIMITS
@@ -218,7 +225,7 @@ def check_file(path: str, *, profile: Profile | str | None = None, keep: bool = 
     loaded = _read(path, DEFAULT_LIMITS)
     if isinstance(loaded, FileResult):
         return loaded
-    findings = tuple(check(loaded, profile=profile))
+    findings = tuple(check(loaded, profile=profile, select=select, ignore=ignore))
     return FileResult(path=path, report=loaded if keep else None, findings=findings)
 
 
@@ -248,15 +255,20 @@ def iter_load(
 
 
 def check_many(
-    paths: Iterable[PathLike], *, profile: Profile | str | None = None, jobs: int = 1
+    paths: Iterable[PathLike],
+    *,
+    profile: Profile | str | None = None,
+    jobs: int = 1,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
 ) -> Iterator[FileResult]:
     """Load and check many report files; one :class:`FileResult` per file, in input order.
 
     Like :func:`iter_load`, with the checker's findings for each valid report in
     ``FileResult.findings`` (``profile`` as for :func:`~rol_model.check`: a
     :class:`~rol_model.Profile`, a built-in profile name or a profile file; default
-    ``national``). Raises :class:`~rol_model.exceptions.InvalidProfileError` for a bad profile
-    before any file is read.
+    ``national``; ``select`` and ``ignore`` as for :func:`~rol_model.check`). Raises
+    :class:`~rol_model.exceptions.InvalidProfileError` for a bad profile before any file is read.
     """
     if isinstance(profile, str):  # read a profile file once, not once per report
         from rol_model._profiles import load_profile
@@ -264,7 +276,7 @@ def check_many(
         profile = load_profile(profile)
     if jobs > 1:
         warm_up()
-    function = functools.partial(check_file, profile=profile)
+    function = functools.partial(check_file, profile=profile, select=select, ignore=ignore)
     yield from ordered_map(function, expand_paths(paths), jobs=jobs)
 
 

@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "render": "write a report as text in the official layout / 按规范格式输出报告文本",
     "diff": "show what changed between two reports / 比较两份报告的变化",
     "trend": "follow one body's reports across years / 跨年度比较同一单位的报告",
+    "export": "flatten reports into CSV or JSON Lines tables / 将报告导出为数据表",
 }
 
 

@@ -17,7 +17,13 @@ _SEVERITIES = ("error", "warning", "info")
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """The report, last year's report, the profile, rule selection and the output format."""
-    parser.add_argument("file", metavar="FILE", help="report JSON file, or - for stdin")
+    parser.add_argument(
+        "file",
+        nargs="+",
+        metavar="FILE",
+        help="report JSON file, or - for stdin; several files, directories or glob patterns "
+        "check a corpus (see docs/scale.md)",
+    )
     parser.add_argument(
         "--previous",
         metavar="FILE",
@@ -40,9 +46,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--format",
-        choices=("text", "json", "html"),
+        choices=("text", "json", "jsonl", "html"),
         default="text",
-        help="output format (default text); html: a self-contained page (extra html)",
+        help="output format (default text); jsonl: one JSON line per file of a corpus; "
+        "html: a self-contained page (extra html)",
+    )
+    parser.add_argument(
+        "-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)"
+    )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="corpus text output: only files with findings"
     )
     parser.add_argument("-o", "--output", metavar="OUT", help="write the output here (UTF-8)")
 
@@ -134,6 +147,23 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(select if isinstance(select, str) else ignore, file=err)
         return 2
     profile = load_profile(args.profile)
+    from rol_model._corpus import expand_arguments
+
+    names = expand_arguments(args.file)
+    if len(names) > 1 or args.format == "jsonl" or args.jobs != 1:  # corpus mode
+        from rol_model._commands._check_many import run_many
+
+        if args.previous or args.output or args.format == "html" or args.jobs < 1:
+            print(
+                "rol check: --previous, --output and --format html take one report; "
+                "--jobs at least 1",
+                file=err,
+            )
+            return 2
+        return run_many(
+            names, profile=profile, select=select, ignore=ignore, args=args, out=out, err=err
+        )
+    args.file = names[0]
     name = "<stdin>" if args.file == "-" else args.file
     loaded: list[Report | None] = []
     for file in (args.file, args.previous):
