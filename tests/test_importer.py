@@ -575,3 +575,15 @@ def test_parenthesised_part_headings_are_parts_when_there_is_no_numbered_one() -
         "加强组织领导",
         "推进依法行政",
     ]
+
+
+def test_the_python_examples_in_the_import_docs_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    page = ROOT / "docs" / "import.md"
+    blocks = re.findall(r"^```python\n(.*?)^```", page.read_text("utf-8"), re.DOTALL | re.M)
+    assert blocks
+    monkeypatch.chdir(ROOT)
+    namespace: dict[str, object] = {"__name__": "__docs__"}
+    for block in blocks:
+        exec(compile(block, str(page), "exec"), namespace)
