@@ -5,10 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 
 import attrs
+import jsonpatch
 import pytest
 
 import rol_model as rm
@@ -174,3 +177,38 @@ def test_cli_trend_csv_tables() -> None:
     code, out, _ = run_cli("trend", str(OLD), str(NEW), "--format", "csv", "--table", "plans")
     assert code == 0
     assert out.startswith("year,plan_id,plan,status")
+
+
+def test_the_example_script_diffs_and_trends_the_two_wusu_reports(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "diff_and_trend.py"), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "is fictional" in result.stdout
+    assert "+ measure m2 强化依法决策" in result.stdout
+    assert "2023 p3 强化部门协同" in result.stdout
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written == [
+        "diff.json",
+        "diff.md",
+        "patch.json",
+        "trend-indicators.csv",
+        "trend-plans.csv",
+        "trend-shortcomings.csv",
+    ]
+    patch = json.loads((tmp_path / "patch.json").read_text("utf-8"))
+    applied = jsonpatch.apply_patch(json.loads(OLD.read_text("utf-8")), patch)
+    assert applied == json.loads(NEW.read_text("utf-8"))
+
+
+def test_the_fictional_report_says_so_in_title_source_and_extensions() -> None:
+    report = rm.load(NEW)
+    assert "虚构" in report.title
+    assert report.source is not None
+    assert "fictional" in (report.source.file or "")
+    assert report.extensions["rol-model:fictional"] is True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 from unittest import mock
@@ -474,3 +475,24 @@ def test_cli_diff_exits_2_on_a_missing_or_invalid_file(
     assert code == 2
     assert "bad.json" in err
     assert "Traceback" not in err
+
+
+def test_python_code_blocks_in_the_diff_docs_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    page = ROOT / "docs" / "diff.md"
+    blocks = re.findall(r"^```python\n(.*?)^```", page.read_text("utf-8"), re.DOTALL | re.MULTILINE)
+    assert len(blocks) == 3
+    monkeypatch.chdir(ROOT)
+    namespace: dict[str, object] = {"__name__": "__docs__"}
+    for block in blocks:  # the blocks build on each other, like a reader's session
+        exec(compile(block, str(page), "exec"), namespace)
+
+
+def test_the_diff_docs_state_the_thresholds_the_code_uses() -> None:
+    text = (ROOT / "docs" / "diff.md").read_text("utf-8")
+    assert f"**{_match.SIMILARITY_THRESHOLD}**" in text
+    assert f"**{_match.POSITIONAL_ID_FLOOR}**" in text
+    assert f"bonus of {_match.ID_BONUS}" in text
+    from rol_model import _compare
+
+    assert f"**{_compare.FOLLOW_THROUGH_THRESHOLD}**" in text
+    assert f"**{_compare.RECURRING_THRESHOLD}**" in text
