@@ -165,8 +165,11 @@ def split_heading(
     return None, rest
 
 
+_WIDE = re.compile("[\u2e80-\U0010ffff]")
+
+
 def _display_width(text: str) -> int:
-    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
+    return len(text) + len(_WIDE.findall(text))
 
 
 def _wrap_width(lines: list[SourceLine]) -> tuple[int, int] | None:

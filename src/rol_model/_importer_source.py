@@ -196,6 +196,7 @@ _CHROME_KEYS = (
     "[大]",
 )
 _CHROME_START = re.compile("|".join(re.escape(key) for key in _CHROME_KEYS))
+_CHROME_FIRST = frozenset(key[0] for key in _CHROME_KEYS)
 _BREADCRUMB = re.compile(r"^(?:首页|主页|网站首页)\s*(?:>|›|»|→|/|\|)")
 _NAV_BAR = re.compile(r"^[^|。]{1,12}(?:\|[^|。]{1,12}){2,}$")
 _SITE_TITLE = re.compile(r"(?:门户网站|政府网|官方网站|政务网)$")
@@ -206,7 +207,7 @@ def chrome_kind(folded: str) -> str | None:
     """Why a stripped, folded line is web page chrome, or ``None`` when it is content."""
     if len(folded) > 200:
         return None
-    if _CHROME_START.match(folded):
+    if folded[:1] in _CHROME_FIRST and _CHROME_START.match(folded):
         return "page metadata"
     if _BREADCRUMB.match(folded):
         return "breadcrumb"
