@@ -587,3 +587,34 @@ def test_the_python_examples_in_the_import_docs_run(monkeypatch: pytest.MonkeyPa
     namespace: dict[str, object] = {"__name__": "__docs__"}
     for block in blocks:
         exec(compile(block, str(page), "exec"), namespace)
+
+
+BODY = (
+    "\n一、2023年推进法治政府建设的主要举措和成效\n（一）加强组织领导。全年召开专题会议4次。\n"
+    "二、存在的不足和原因\n一是学法用法还不够深入。二是执法力量仍显薄弱。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "某某市某某区人民政府 2019年12月3日星期二\n无障碍 简体| 繁体\n"
+        "某某区2023年度法治政府建设情况报告\n"
+        "来源:某某区人民政府办公室 发布时间:2024-03-28 09:18\n"
+        "某某区2023年度法治政府建设情况报告",
+        "今天是:2019年10月31日 星期三 农历十月初七\n工作报告\n您所在的位置:政务公开 > 工作报告\n"
+        "2023年某某区法治政府建设情况报告\n文章来源:司法局 更新时间:2024/03/28 11:30:01\n"
+        "2023年某某区法治政府建设情况报告",
+    ],
+)
+def test_page_headers_of_government_portals_are_skipped(head: str) -> None:
+    result = rm.import_text(head + "\n2023年，某某区坚持依法行政，扎实推进法治政府建设。" + BODY)
+    report = result.report
+    assert "某某区" in report.title
+    assert report.title.endswith("法治政府建设情况报告")
+    assert report.organization.name == "某某区人民政府"
+    assert report.year == 2023
+    assert report.published_on is not None
+    assert report.published_on.isoformat() == "2024-03-28"
+    assert report.preamble is not None
+    assert report.preamble.text.startswith("2023年，某某区坚持依法行政")

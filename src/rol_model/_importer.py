@@ -81,12 +81,17 @@ class ImportResult:
 # --- header and footer -------------------------------------------------------------------------
 
 _TITLE_WORDS = re.compile(r"报告|总结|汇报|报$")
+# a title line that starts like this lacks its organisation, which is on the line before
+_TITLE_CONTINUES = re.compile(
+    r"^(?:20\d{2} ?年|[二〇零○]{2}[一二三四五六七八九〇零○]{2}年|关于|年度|建设|法治|政府)"
+)
 _YEAR = re.compile(r"(20\d{2}) ?年")
+_REGION_ONLY = re.compile(r"(?:省|自治区|市|自治州|州|盟|县|自治县|旗|区|镇|乡|街道)$")
 _CN_YEAR = re.compile(r"([二][〇零○][一二三四五六七八九〇零○]{2})年")
 _CN_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
 _DATE_LINE = re.compile(r"^(20\d{2}) ?年 ?(\d{1,2}) ?月 ?(\d{1,2}) ?日$")
 _PUBLISHED = re.compile(
-    r"(?:发布时间|发布日期|发文日期|成文日期)\s*[:：]?\s*(20\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
+    r"(?:发布时间|发布日期|发文日期|成文日期|更新时间)\s*[:：]?\s*(20\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
 )
 _ORG_SUFFIX = re.compile(
     r"(?:人民政府|政府|委员会|办公室|办公厅|管理局|局|厅|委|办|署|中心|镇|乡|街道办事处|街道|院)$"
@@ -114,13 +119,17 @@ def _is_title_like(line: SourceLine, limit: int = 80) -> bool:
 def _find_title(lines: list[SourceLine], issues: list[Issue]) -> tuple[str | None, int]:
     """The title (joined when split over two lines) and the index of the first body line."""
     found = None
-    for index, line in enumerate(lines[:8]):
+    candidates: list[int] = []
+    for index, line in enumerate(lines[:10]):
         folded = fold(line.text)
         if part_heading(folded) is not None or len(folded) > 80:
             break
         if _TITLE_WORDS.search(folded) and _is_title_like(line):
-            found = index
-            break
+            candidates.append(index)
+    # a title names the subject (法治…); a page's section name such as 工作报告 does not
+    named = [index for index in candidates if "法治" in fold(lines[index].text)]
+    if named or candidates:
+        found = (named or candidates)[0]
     if found is None:
         if lines and _is_title_like(lines[0], limit=60):
             found = 0
@@ -128,7 +137,11 @@ def _find_title(lines: list[SourceLine], issues: list[Issue]) -> tuple[str | Non
             return None, 0
     first = found
     title = lines[found].text
-    if found >= 1 and _is_title_like(lines[found - 1], limit=40):
+    if (
+        found >= 1
+        and _is_title_like(lines[found - 1], limit=40)
+        and _TITLE_CONTINUES.match(fold(title))
+    ):
         before = lines[found - 1].text
         if not _TITLE_WORDS.search(fold(before)):
             title = before + title
@@ -621,6 +634,17 @@ def _import(
     parse_body(raw_parts, issues)
     report_year = early_year
     name = organization or signed_by or (_organization_from_title(title) if title else None)
+    if name and not organization and not signed_by and _REGION_ONLY.search(fold(name)):
+        # a report titled by its region (某某区2023年…) is that region's people's government's
+        name += "办事处" if name.endswith("街道") else "人民政府"
+        issues.append(
+            Issue(
+                code="import.organization-guessed",
+                message=f"the title names a region; organization taken as {name}",
+                severity="info",
+                line=lines[0].number,
+            )
+        )
     missing = []
     if report_year is None:
         missing.append(

@@ -138,6 +138,11 @@ _SPACE = " \t\u3000\u00a0\u2002\u2003\ufeff\u200b"
 # Keys that open a line of web page chrome or of a metadata block; matched on folded text.
 _CHROME_KEYS = (
     "发布时间",
+    "更新时间",
+    "文章来源",
+    "时间:",
+    "编辑:",
+    "责任编辑",
     "发布日期",
     "发文日期",
     "信息来源",
@@ -197,6 +202,7 @@ _CHROME_KEYS = (
 )
 _CHROME_START = re.compile("|".join(re.escape(key) for key in _CHROME_KEYS))
 _CHROME_FIRST = frozenset(key[0] for key in _CHROME_KEYS)
+_PAGE_DATE = re.compile(r"\d{4} ?年 ?\d{1,2} ?月 ?\d{1,2} ?日 ?(?:星期|周)[一二三四五六日天]")
 _BREADCRUMB = re.compile(r"^(?:首页|主页|网站首页)\s*(?:>|›|»|→|/|\|)")
 _NAV_BAR = re.compile(r"^[^|。]{1,12}(?:\|[^|。]{1,12}){2,}$")
 _SITE_TITLE = re.compile(r"(?:门户网站|政府网|官方网站|政务网)$")
@@ -209,6 +215,8 @@ def chrome_kind(folded: str) -> str | None:
         return None
     if folded[:1] in _CHROME_FIRST and _CHROME_START.match(folded):
         return "page metadata"
+    if len(folded) <= 60 and _PAGE_DATE.search(folded):
+        return "page date"
     if _BREADCRUMB.match(folded):
         return "breadcrumb"
     compact = folded.replace(" ", "")
