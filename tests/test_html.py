@@ -349,6 +349,23 @@ def test_every_internal_link_points_at_an_element_of_the_page(old: rm.Report) ->
                 assert doc_has_id(doc, href[1:]), href
 
 
+CORPUS = sorted((ROOT / "tests" / "fixtures" / "corpus").glob("*.txt"))
+
+
+@pytest.mark.parametrize("source", CORPUS, ids=lambda p: p.stem)
+def test_every_corpus_report_gives_a_sound_check_view(source: Path) -> None:
+    report = rm.import_file(source).report
+    findings = rm.check(report)
+    doc = assert_well_formed(rm.html_check(report, findings))
+    marks = doc.find_all("mark")
+    figures = [indicator for _, indicator in rm.iter_indicators(report)]
+    assert sorted(m.text() for m in marks) == sorted(i.source for i in figures)
+    assert not [p for p in doc.find_all("p") if "loose" in p.classes()]  # all found in place
+    assert len(doc.find_all("aside")) == len(findings)
+    h2 = [e.text() for e in doc.find_all("h2") if re.match("[一二三四五]、", e.text())]
+    assert len(h2) == len(report.parts)
+
+
 # The diff view --------------------------------------------------------------------------------
 
 

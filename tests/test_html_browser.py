@@ -8,6 +8,7 @@ To refresh the screenshots of ``docs/views.md``, run
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -70,26 +71,24 @@ def _ink(png: bytes) -> float:
     return sum(1 for byte in pixels[::7] if byte) / len(pixels[::7])
 
 
-@pytest.mark.parametrize("name", ["report", "check", "diff", "trend"])
-def test_view_opens_in_headless_chromium(name: str, tmp_path: Path) -> None:
-    browser = _browser()
-    page = tmp_path / f"{name}.html"
-    page.write_text(_views()[name](), encoding="utf-8")
-    shot = tmp_path / f"{name}.png"
+def _run(browser: Path, tmp_path: Path, page: Path, *options: str) -> None:
     completed = subprocess.run(
-        [
-            str(browser),
-            *FLAGS,
-            f"--user-data-dir={tmp_path / 'profile'}",
-            f"--screenshot={shot}",
-            page.as_uri(),
-        ],
+        [str(browser), *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", *options, page.as_uri()],
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
     )
     assert completed.returncode == 0, completed.stderr[-2000:]
+
+
+@pytest.mark.parametrize("name", ["report", "check", "diff", "trend"])
+def test_view_opens_in_headless_chromium(name: str, tmp_path: Path) -> None:
+    browser = _browser()
+    page = tmp_path / f"{name}.html"
+    page.write_text(_views()[name](), encoding="utf-8")
+    shot = tmp_path / f"{name}.png"
+    _run(browser, tmp_path, page, f"--screenshot={shot}")
     png = shot.read_bytes()
     width, height = struct.unpack(">II", png[16:24])
     assert (width, height) == (1200, 1600)
@@ -97,3 +96,17 @@ def test_view_opens_in_headless_chromium(name: str, tmp_path: Path) -> None:
     target = os.environ.get("ROL_SCREENSHOT_DIR")
     if target:
         shutil.copyfile(shot, Path(target) / f"view-{name}.png")
+
+
+@pytest.mark.parametrize("name", ["check", "trend"])
+def test_view_prints_on_a4_pages(name: str, tmp_path: Path) -> None:
+    browser = _browser()
+    page = tmp_path / f"{name}.html"
+    page.write_text(_views()[name](), encoding="utf-8")
+    pdf = tmp_path / f"{name}.pdf"
+    _run(browser, tmp_path, page, "--no-pdf-header-footer", f"--print-to-pdf={pdf}")
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([0-9.]+) ([0-9.]+)\s*\]", pdf.read_bytes())
+    assert len(boxes) > 1  # the page is long: several sheets
+    for width, height in boxes:  # A4 is 210 x 297 mm = 595.3 x 841.9 pt
+        assert abs(float(width) - 595.3) < 1
+        assert abs(float(height) - 841.9) < 1
