@@ -437,8 +437,42 @@ def test_diff_view_marks_words_and_tabulates_figures(old: rm.Report, new: rm.Rep
     assert "↑ +6（+15%）" in rows["违规变形培训专项检查"].text()
     assert "↓ -3（-25%）" in rows["下发各类整改通知书"].text()
     inexact = next(t for t in rows if t.startswith("12345"))
-    assert "≈+12" in rows[inexact].text()
+    assert "? ≤+12 方向不定" in rows[inexact].text()  # 40余 → 52: at most +12, maybe down
     assert "非精确比较" in rows[inexact].text()
+    assert "? 方向不定" in rows["受教育学生"].text()  # 3万余 → 3.2万余: both are bounds
+
+
+def test_figure_changes_say_only_what_bounds_allow() -> None:
+    from rol_model._diff_indicators import IndicatorChange
+    from rol_model._html_diff import _change
+
+    def change(old: str, oq: str, new: str, nq: str) -> tuple[str, str, str]:
+        a, b = Decimal(old), Decimal(new)
+        return _change(
+            IndicatorChange(
+                kind="changed",
+                label="x",
+                unit="次",
+                old_value=a,
+                new_value=b,
+                old_qualifier=oq,
+                new_qualifier=nq,
+                absolute_change=b - a,
+                relative_change=(b - a) / a,
+                comparison="exact" if oq == nq == "exact" else "inexact",
+            )
+        )
+
+    assert change("40", "exact", "52", "at_least") == ("↑", "up", "≥+12")
+    assert change("40", "at_most", "30", "exact") == (
+        "?",
+        "flat",
+        "≥-10 方向不定 direction unknown",
+    )
+    assert change("40", "at_least", "30", "exact") == ("↓", "down", "≤-10")
+    assert change("40", "at_least", "30", "at_most") == ("↓", "down", "≤-10")
+    assert change("40", "approximately", "50", "exact") == ("↑", "up", "≈+10（+25%）")
+    assert change("40", "exact", "40", "exact") == ("→", "flat", "+0（+0%）")
 
 
 def test_diff_of_a_report_with_itself_says_identical(old: rm.Report) -> None:

@@ -265,22 +265,59 @@ def _percent(relative: Decimal | None) -> str:
     return f"（{percent:+}%）".replace(".0%", "%")
 
 
-def _figure(change: IndicatorChange) -> FigureRow:
-    arrow, direction, text = "→", "flat", ""
-    if change.kind == "added":
-        arrow, direction, text = "+", "up", "新增 added"
-    elif change.kind == "removed":
-        arrow, direction, text = "−", "down", "删除 removed"
-    elif change.comparison == "incomparable" or change.absolute_change is None:
-        arrow, direction, text = "≠", "flat", "不可比 not comparable"
+def _signed(value: Decimal) -> str:
+    return number(value) if value < 0 else "+" + number(value)
+
+
+def _bounds(value: Decimal, qualifier: str | None) -> tuple[Decimal | None, Decimal | None]:
+    if qualifier == "at_least":
+        return value, None
+    if qualifier == "at_most":
+        return None, value
+    return value, value
+
+
+def _bounded(change: IndicatorChange) -> tuple[str, str, str]:
+    """Arrow, direction and change text when a qualifier makes a figure a bound (余, 近 …)."""
+    assert change.old_value is not None
+    assert change.new_value is not None
+    old_low, old_high = _bounds(change.old_value, change.old_qualifier)
+    new_low, new_high = _bounds(change.new_value, change.new_qualifier)
+    low = None if new_low is None or old_high is None else new_low - old_high
+    high = None if new_high is None or old_low is None else new_high - old_low
+    if low is not None and high is not None:
+        text = f"{_signed(low)} … {_signed(high)}"
+    elif high is not None:
+        text = f"≤{_signed(high)}"
+    elif low is not None:
+        text = f"≥{_signed(low)}"
     else:
-        delta = change.absolute_change
-        arrow, direction = (
-            ("↑", "up") if delta > 0 else ("↓", "down") if delta < 0 else ("→", "flat")
-        )
-        sign = "≈" if change.comparison == "inexact" else ""
-        text = sign + (number(delta) if delta < 0 else "+" + number(delta))
-        text += _percent(change.relative_change)
+        text = ""
+    if low is not None and low > 0:
+        return "↑", "up", text
+    if high is not None and high < 0:
+        return "↓", "down", text
+    return "?", "flat", f"{text} 方向不定 direction unknown".strip()
+
+
+def _change(change: IndicatorChange) -> tuple[str, str, str]:
+    if change.kind == "added":
+        return "+", "up", "新增 added"
+    if change.kind == "removed":
+        return "−", "down", "删除 removed"
+    delta = change.absolute_change
+    if change.comparison == "incomparable" or delta is None:
+        return "≠", "flat", "不可比 not comparable"
+    approximate = "approximately" in (change.old_qualifier, change.new_qualifier)
+    if change.comparison == "inexact" and not approximate:
+        return _bounded(change)
+    arrow, direction = ("↑", "up") if delta > 0 else ("↓", "down") if delta < 0 else ("→", "flat")
+    sign = "≈" if approximate else ""
+    return arrow, direction, sign + _signed(delta) + _percent(change.relative_change)
+
+
+def _figure(change: IndicatorChange) -> FigureRow:
+    arrow, direction, text = _change(change)
     return FigureRow(
         label=change.label,
         kind=change.kind,
