@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import rol_model as rm
 from rol_model import _importer
@@ -618,3 +620,59 @@ def test_page_headers_of_government_portals_are_skipped(head: str) -> None:
     assert report.published_on.isoformat() == "2024-03-28"
     assert report.preamble is not None
     assert report.preamble.text.startswith("2023年，某某区坚持依法行政")
+
+
+_PIECES = [
+    "一、",
+    "二、",
+    "三、",
+    "（一）",
+    "（二）",
+    "1.",
+    "2、",
+    "（1）",
+    "①",
+    "一是",
+    "二是",
+    "第一，",
+    "原因：",
+    "主要原因是",
+    "存在的问题",
+    "下一步工作打算",
+    "第一责任人",
+    "其他",
+    "报告",
+    "2023年",
+    "3万余人",
+    "98.6％",
+    "约12次",
+    "《条例》",
+    "“八五”",
+    "〔2023〕12号",
+    "[bookmark: _Toc1]",
+    "发布时间：2024-03-15",
+    "首页 > 政务公开",
+    "。",
+    "，",
+    "；",
+    "：",
+    "\n",
+    "\n",
+    "\r\n",
+    "　",
+    "法治政府建设",
+    "加强组织领导",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=5), max_size=80))
+def test_any_text_imports_into_a_valid_report_or_fails_cleanly(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    try:
+        result = rm.import_text(text, organization="某某县司法局", year=2023)
+    except rm.RolModelError:
+        return
+    rm.loads(rm.dumps(result.report))
+    for warning in result.warnings:
+        assert warning.line is None or warning.line >= 1

@@ -174,7 +174,7 @@ def _find_title(lines: list[SourceLine], issues: list[Issue]) -> tuple[str | Non
             )
         )
         body += 1
-    return title.strip(), body
+    return title.strip() or None, body
 
 
 def _signature(lines: list[SourceLine]) -> tuple[str | None, dt.date | None, int]:
@@ -449,9 +449,9 @@ class _Builder:
         )
         fields: dict[str, Any] = {
             "id": node_id,
-            "marker": raw.marker,
-            "heading": heading,
-            "text": text,
+            "marker": raw.marker or None,
+            "heading": heading or None,
+            "text": text or None,
             "indicators": _indicators(node_id, heading, text),
             "references": _references(heading, text),
             "lines": LineRange(start=raw.start, end=raw.end),
@@ -487,8 +487,8 @@ class _Builder:
     def part(self, raw: RawPart, index: int) -> Part:
         text = "\n".join(p.text for p in raw.paragraphs if p.text) or None
         common: dict[str, Any] = {
-            "marker": raw.marker,
-            "heading": raw.heading,
+            "marker": raw.marker or None,
+            "heading": raw.heading or None,
             "text": text,
             "indicators": _indicators(f"part{index}", text),
             "references": _references(raw.heading, text),

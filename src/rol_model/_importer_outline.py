@@ -152,7 +152,7 @@ def split_heading(
     if not rest:
         return None, None
     if whole_line and rest[-1] not in _SENTENCE_END + "，、," and len(rest) <= 100:
-        return rest.rstrip(":："), None
+        return rest.rstrip(":：") or None, None
     cut = rest.find("。")
     if cut == -1:
         return None, rest

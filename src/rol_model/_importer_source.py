@@ -254,7 +254,7 @@ def split_lines(text: str) -> tuple[list[SourceLine], list[SourceLine], list[Iss
                     )
                 )
                 line = stripped_bookmarks
-        line = line.strip(_SPACE)
+        line = line.strip().strip(_SPACE).strip()
         if line.startswith("#"):
             line = _MARKDOWN_HEADING.sub("", line, count=1)  # text written by render(markdown)
         if not line:
