@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import ast
+import importlib
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+import rol_model
+
+INIT = Path(rol_model.__file__)
 
 HEAVY = ("jsonschema", "cattrs", "referencing", "rpds", "docx", "jinja2", "pydantic")
 
@@ -51,3 +58,43 @@ VALID = '{"title": "t", "organization": {"name": "o"}, "year": 2023}'
 def test_reading_reports_imports_the_libraries_on_first_use(name: str, code: str) -> None:
     """The guards above are not vacuous: the same probe sees them once they are needed."""
     assert name in _modules_after(code)
+
+
+def test_import_rol_model_imports_none_of_its_modules_until_a_name_is_used() -> None:
+    modules = _modules_after("import rol_model")
+    assert sorted(m for m in modules if m.startswith("rol_model")) == ["rol_model"]
+
+
+def _type_checking_imports() -> dict[str, str]:
+    """Name → module of the imports in the ``if TYPE_CHECKING:`` block of __init__.py."""
+    tree = ast.parse(INIT.read_text(encoding="utf-8"))
+    block = next(
+        node
+        for node in tree.body
+        if isinstance(node, ast.If)
+        and isinstance(node.test, ast.Name)
+        and node.test.id == "TYPE_CHECKING"
+    )
+    return {
+        alias.asname or alias.name: node.module
+        for node in block.body
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("rol_model")
+        for alias in node.names
+    }
+
+
+def test_lazy_export_table_matches_the_type_checking_imports_and_all() -> None:
+    """Fix: add the name to _EXPORTS, to the TYPE_CHECKING imports and to __all__ together."""
+    exports = rol_model._EXPORTS  # type: ignore[attr-defined]
+    assert _type_checking_imports() == exports
+    assert set(rol_model.__all__) == {*exports, "__version__"}
+
+
+def test_every_public_name_resolves_to_the_object_of_its_module() -> None:
+    for name, module in rol_model._EXPORTS.items():  # type: ignore[attr-defined]
+        assert getattr(rol_model, name) is getattr(importlib.import_module(module), name)
+    assert isinstance(rol_model.__version__, str)
+    assert set(rol_model.__all__) <= set(dir(rol_model))
+    assert rol_model.exceptions.RolModelError is rol_model.RolModelError
+    with pytest.raises(AttributeError, match="no_such_name"):
+        _ = rol_model.no_such_name  # type: ignore[attr-defined]

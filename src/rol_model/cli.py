@@ -17,8 +17,6 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from rol_model.exceptions import RolModelError
-
 __all__ = ["main", "run"]
 
 #: Command name → one-line help. The module is ``rol_model._commands.<name>``.
@@ -56,6 +54,18 @@ def _version() -> str:
         return "0+unknown"
 
 
+class _VersionAction(argparse.Action):
+    """``--version`` that reads the version only when asked: package metadata is slow to load."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **_: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        sys.stdout.write(f"rol {_version()}
+")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every command configured."""
     parser = _Parser(
@@ -63,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Load, validate and compare rule-of-law government annual reports "
         "(法治政府建设年度报告).",
     )
-    parser.add_argument("--version", action="version", version=f"rol {_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, help_text in COMMANDS.items():
         module = importlib.import_module(f"rol_model._commands.{_MODULES.get(name, name)}")
@@ -84,6 +94,8 @@ def main(
     if args_list in (["--version"], ["-V"]):  # answer before building every parser: cold start
         print(f"rol {_version()}", file=out)
         return 0
+    from rol_model.exceptions import RolModelError  # here, not above: keeps --version fast
+
     parser = build_parser()
     try:
         args = parser.parse_args(args_list)
