@@ -61,8 +61,7 @@ class _VersionAction(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
 
     def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
-        sys.stdout.write(f"rol {_version()}
-")
+        sys.stdout.write(f"rol {_version()}\n")
         parser.exit()
 
 
