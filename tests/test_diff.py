@@ -264,6 +264,35 @@ def test_a_child_inserted_in_the_middle_is_one_added_child() -> None:
     ]
 
 
+def test_a_child_moved_to_another_group_is_one_move_across_groups() -> None:
+    first = [rm.Measure(id=f"m1.{n}", marker=f"{n}.", text=TEXTS[n - 1][1]) for n in (1, 2, 3)]
+    second = [rm.Measure(id=f"m2.{n}", marker=f"{n}.", text=TEXTS[n + 2][1]) for n in (1, 2)]
+    old = report(
+        [
+            rm.Measure(id="m1", heading="组织保障", children=tuple(first)),
+            rm.Measure(id="m2", heading="执法监督", children=tuple(second)),
+        ]
+    )
+    moved = attrs.evolve(first[2], id="m2.3", marker="3.", text=TEXTS[2][1] + "全年审查八件。")
+    new = report(
+        [
+            rm.Measure(id="m1", heading="组织保障", children=tuple(first[:2])),
+            rm.Measure(id="m2", heading="执法监督", children=(*second, moved)),
+        ]
+    )
+    changes = rm.diff(old, new)
+    (change,) = changes.items
+    assert (change.kind, change.old_id, change.new_id, change.parent_id) == (
+        "modified",
+        "m1.3",
+        "m2.3",
+        "m2",
+    )
+    assert change.moved
+    assert [f.field for f in change.fields] == ["text"]
+    assert ("m1.3", "m2.3") in changes.renumbered
+
+
 def test_renumbered_shortcoming_references_are_not_a_change_of_the_plan() -> None:
     old = BASE
     shortcomings_part = old.parts[1]

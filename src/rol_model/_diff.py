@@ -9,7 +9,7 @@ content: renumbered ids are listed in :attr:`ReportDiff.renumbered` and nothing 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Hashable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -181,6 +181,7 @@ class _Walker:
         self.indicators: list[IndicatorChange] = []
         self.lost: list[tuple[str, Mapping[str, Any]]] = []  # unpaired old figures
         self.found: list[tuple[str, Mapping[str, Any]]] = []  # unpaired new figures
+        self.nodes: dict[tuple[str, str], Mapping[str, Any]] = {}  # added/removed, by pointer
 
     def pairs(
         self, field: str, old: list[Any], new: list[Any], old_ptr: str, new_ptr: str
@@ -331,6 +332,7 @@ class _Walker:
     ) -> ItemChange:
         self.subtree_figures(node, where, self.found if kind == "added" else self.lost)
         side = "new" if kind == "added" else "old"
+        self.nodes[side, where] = node
         return ItemChange(
             kind=kind,
             item=place.item,
@@ -397,6 +399,7 @@ class _Walker:
             if field in old or field in new:
                 place = _Place(item=item, depth=1, parent=None)
                 items.extend(self.items(field, old, new, old_ptr, new_ptr, place=place))
+        items = self.relink(items)
         if not (fields or items or moved):
             return None
         return PartChange(
@@ -409,6 +412,39 @@ class _Walker:
             items=tuple(items),
             moved=moved,
         )
+
+    def relink(self, items: list[ItemChange]) -> list[ItemChange]:
+        """Pair items removed from one group with items added to another: moved across groups.
+
+        The same rule pairs them as siblings (same content, then similar content), ids aside:
+        an item that changed its group has a new positional id anyway.
+        """
+        removed = [c for c in items if c.kind == "removed"]
+        added = [c for c in items if c.kind == "added"]
+        replaced: dict[int, list[ItemChange]] = {}
+        for item in {c.item for c in removed} & {c.item for c in added}:
+            olds = [c for c in removed if c.item == item]
+            news = [c for c in added if c.item == item]
+            old_nodes = [self.nodes["old", c.old_pointer or ""] for c in olds]
+            new_nodes = [self.nodes["new", c.new_pointer or ""] for c in news]
+            for pair in align(old_nodes, new_nodes, ident=_anonymous):
+                gone, came = olds[pair.old], news[pair.new]
+                pointers = (gone.old_pointer or "", came.new_pointer or "")
+                _forget(self.lost, pointers[0])
+                _forget(self.found, pointers[1])
+                place = _Place(item=item, depth=came.depth, parent=came.parent_id)
+                replaced[id(gone)] = []
+                replaced[id(came)] = list(
+                    self.paired(
+                        old_nodes[pair.old],
+                        new_nodes[pair.new],
+                        pointers,
+                        place,
+                        pair=pair,
+                        moved=True,
+                    )
+                )
+        return [c for change in items for c in replaced.get(id(change), [change])]
 
     def lone_part(
         self, kind: Literal["added", "removed"], part: Mapping[str, Any], index: int
@@ -428,6 +464,14 @@ class _Walker:
         return PartChange(
             kind=kind, part=part["kind"], heading=part.get("heading"), old_index=index
         )
+
+
+def _anonymous(_: Any) -> Hashable:
+    return object()  # never equal: items in different groups pair by content only
+
+
+def _forget(bucket: list[tuple[str, Mapping[str, Any]]], pointer: str) -> None:
+    bucket[:] = [(p, v) for p, v in bucket if p != pointer and not p.startswith(pointer + "/")]
 
 
 def _metadata(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[FieldChange]:
