@@ -525,3 +525,10 @@ def test_the_diff_docs_state_the_thresholds_the_code_uses() -> None:
 
     assert f"**{_compare.FOLLOW_THROUGH_THRESHOLD}**" in text
     assert f"**{_compare.RECURRING_THRESHOLD}**" in text
+
+
+def test_cli_diff_colours_only_when_asked_or_on_a_terminal(files: tuple[str, str]) -> None:
+    _, plain, _ = run_cli("diff", *files)
+    _, coloured, _ = run_cli("diff", *files, "--color", "always")
+    assert "\x1b[" not in plain  # a StringIO is not a terminal
+    assert "\x1b[32m+++ " in coloured

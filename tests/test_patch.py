@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import copy
+import json
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import attrs
 import jsonpatch
+import jsonschema
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import rol_model as rm
 import strategies
+from rol_model._diff import diff_documents
 from rol_model._patch import document_patch
 
 NODE_LISTS = ("measures", "shortcomings", "causes", "plans", "items")
@@ -70,6 +74,25 @@ def test_patch_survives_realistic_edits_of_generated_reports(
     old = rm.to_dict(report)
     new = data.draw(edited(old))
     assert apply(document_patch(old, new), old) == new
+
+
+DIFF_SCHEMA = json.loads(
+    (Path(__file__).resolve().parent.parent / "schemas" / "diff.schema.json").read_text("utf-8")
+)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data(), strategies.reports())
+def test_diff_of_realistic_edits_follows_the_diff_schema_and_is_empty_only_if_equal(
+    data: st.DataObject, report: rm.Report
+) -> None:
+    old = rm.to_dict(report)
+    new = data.draw(edited(old))
+    changes = diff_documents(old, new)
+    jsonschema.Draft202012Validator(DIFF_SCHEMA).validate(rm.diff_to_dict(changes))
+    assert changes.identical == (old == new)
+    if document_patch(old, new) == []:
+        assert not changes
 
 
 def measures(*texts: str) -> rm.Report:
