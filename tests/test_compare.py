@@ -13,8 +13,11 @@ from pathlib import Path
 import attrs
 import jsonpatch
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import rol_model as rm
+import strategies
 from rol_model.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -212,3 +215,24 @@ def test_the_fictional_report_says_so_in_title_source_and_extensions() -> None:
     assert report.source is not None
     assert "fictional" in (report.source.file or "")
     assert report.extensions["rol-model:fictional"] is True
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(strategies.reports(), min_size=1, max_size=3, unique_by=lambda r: r.year))
+def test_compare_handles_any_generated_series(series: list[rm.Report]) -> None:
+    comparison = rm.compare(series)
+    assert list(comparison.years) == sorted(r.year for r in series)
+    assert all(len(t.points) == len(series) for t in comparison.indicators)
+    plans = sum(len(r.plans) for r in series)
+    assert len(comparison.plans) == plans
+    for table in ("indicators", "plans", "shortcomings"):
+        rows = list(csv.reader(io.StringIO(rm.comparison_csv(comparison, table))))
+        assert len({len(row) for row in rows}) == 1
+    json.loads(_json_text(rm.comparison_to_dict(comparison)))
+    assert rm.format_comparison(comparison)
+
+
+def _json_text(data: object) -> str:
+    from rol_model._serialize import canonical_json
+
+    return canonical_json(data)
