@@ -676,3 +676,29 @@ def test_any_text_imports_into_a_valid_report_or_fails_cleanly(pieces: list[str]
     rm.loads(rm.dumps(result.report))
     for warning in result.warnings:
         assert warning.line is None or warning.line >= 1
+
+
+def test_a_plan_worded_against_a_shortcoming_names_it() -> None:
+    report = rm.import_file(CORPUS / "10-linxi-housing-cause-analysis-2024.txt").report
+    assert [p.shortcoming_ids for p in report.plans] == [
+        ("s1.1",),
+        ("s1.2",),
+        ("s1.3",),
+        ("s1.4",),
+        (),
+    ]
+
+
+def test_part_numerals_followed_by_a_space_bold_markers_and_a_stray_comma_after_a_marker() -> None:
+    text = (
+        "某县司法局2023年度法治政府建设情况报告\n"
+        "2023年，我局认真贯彻落实上级部署，扎实推进法治政府建设。\n"
+        "**一　主要工作及成效**\n（一）、加强组织领导。全年召开专题会议4次。\n"
+        "二 存在的问题\n一是学法用法还不够深入。二是执法力量仍显薄弱。\n"
+    )
+    report = rm.import_text(text).report
+    assert [(p.kind, p.marker, p.heading) for p in report.parts] == [
+        ("measures", "一", "主要工作及成效"),
+        ("shortcomings", "二", "存在的问题"),
+    ]
+    assert report.measures[0].heading == "加强组织领导"

@@ -507,6 +507,55 @@ class _Builder:
         return OtherPart(items=nodes, **common)
 
 
+_REMEDIES = re.compile(r"^针对(.{2,40}?)(?:等)?(?:的)?(?:问题|不足|短板|情况)")
+
+
+def _shortcoming_texts(parts: tuple[Part, ...]) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+
+    def walk(nodes: tuple[Shortcoming, ...]) -> None:
+        for node in nodes:
+            own = fold(node.heading or (node.text or "")[:60])
+            found.append((node.id, own))
+            walk(node.children)
+
+    for part in parts:
+        if isinstance(part, ShortcomingsPart):
+            walk(part.shortcomings)
+    return found
+
+
+def _remedied(plan: Plan, shortcomings: list[tuple[str, str]]) -> tuple[str, ...]:
+    """The shortcoming a plan says it addresses (针对……的问题), when exactly one matches."""
+    match = _REMEDIES.match(fold(plan.heading or plan.text or ""))
+    if match is None:
+        return ()
+    named = match.group(1)
+    hits = [sid for sid, own in shortcomings if own and (named in own or own in named)]
+    if not hits:  # the plan may shorten the wording: compare the first characters
+        hits = [sid for sid, own in shortcomings if own[:6] and own[:6] == named[:6]]
+    return tuple(hits) if len(hits) == 1 else ()
+
+
+def _link_plans(parts: tuple[Part, ...]) -> tuple[Part, ...]:
+    """Fill ``Plan.shortcoming_ids`` from plans worded 针对……的问题."""
+    shortcomings = _shortcoming_texts(parts)
+    if not shortcomings:
+        return parts
+
+    def link(plan: Plan) -> Plan:
+        children = tuple(link(child) for child in plan.children)
+        ids = plan.shortcoming_ids or _remedied(plan, shortcomings)
+        return attrs.evolve(plan, shortcoming_ids=ids, children=children)
+
+    return tuple(
+        attrs.evolve(part, plans=tuple(link(plan) for plan in part.plans))
+        if isinstance(part, PlansPart)
+        else part
+        for part in parts
+    )
+
+
 def _preamble(paragraphs: list[Paragraph]) -> Preamble | None:
     text = "\n".join(p.text for p in paragraphs)
     if not text:
@@ -672,7 +721,9 @@ def _import(
             )
         )
     builder = _Builder()
-    parts = tuple(builder.part(raw, index) for index, raw in enumerate(raw_parts, start=1))
+    parts = _link_plans(
+        tuple(builder.part(raw, index) for index, raw in enumerate(raw_parts, start=1))
+    )
     report = Report(
         title=title,
         organization=_organization(name),

@@ -40,6 +40,7 @@ def cn_number(numeral: str) -> int:
 
 
 _PART = re.compile(rf"([{_CN}]{{1,3}}) ?[、.](?![{_CN}])")
+_PART_SPACE = re.compile(rf"([{_CN}]{{1,3}}) +(?=[^ {_CN}\d])")
 _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cn-paren", re.compile(rf"\( ?([{_CN}]{{1,3}}) ?\)|([{_CN}]{{1,3}})\)")),
     ("arabic-paren", re.compile(r"\( ?(\d{1,2}) ?\)|(\d{1,2})\)")),
@@ -128,8 +129,13 @@ def _marker_style(folded: str) -> tuple[str, int, int] | None:
 
 
 def part_heading(folded: str) -> tuple[int, int] | None:
-    """``(number, length of the marker)`` when a line opens with a part marker such as 一、."""
+    """``(number, length of the marker)`` when a line opens with a part marker such as 一、.
+
+    A numeral followed by a space (一　工作开展情况) counts only on a short line without 。.
+    """
     match = _PART.match(folded)
+    if match is None and len(folded) <= 40 and "。" not in folded:
+        match = _PART_SPACE.match(folded)
     if match is None or folded[match.end() : match.end() + 1] == "是":
         return None
     number = cn_number(match.group(1))
@@ -272,7 +278,7 @@ def _open_node(paragraph: Paragraph, folded: str, marked: tuple[str, int, int]) 
     style, number, length = marked
     text = paragraph.text
     marker = text[:length].strip(" \u3000")
-    rest = text[length:]
+    rest = text[length:].lstrip(" \u3000、.．")  # （一）、加强…: a stray 、 after the marker
     return RawNode(
         marker=marker,
         style=style,

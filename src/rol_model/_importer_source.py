@@ -255,6 +255,8 @@ def split_lines(text: str) -> tuple[list[SourceLine], list[SourceLine], list[Iss
                 )
                 line = stripped_bookmarks
         line = line.strip().strip(_SPACE).strip()
+        if line.startswith("**") and line.endswith("**") and len(line) > 4:
+            line = line[2:-2].strip()  # bold markers left by a converter
         if line.startswith("#"):
             line = _MARKDOWN_HEADING.sub("", line, count=1)  # text written by render(markdown)
         if not line:
