@@ -702,3 +702,13 @@ def test_part_numerals_followed_by_a_space_bold_markers_and_a_stray_comma_after_
         ("shortcomings", "二", "存在的问题"),
     ]
     assert report.measures[0].heading == "加强组织领导"
+
+
+def test_rol_import_reads_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = (CORPUS / "04-yunshan-health-web-page-2023.txt").read_bytes()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["import", "-"], out, err) == 0
+    report = rm.loads(out.getvalue())
+    assert report.source == rm.Source(encoding="gb18030")
+    assert report.organization.name == "云山区卫生健康委员会"

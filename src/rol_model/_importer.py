@@ -770,12 +770,29 @@ def import_file(
         raise
     except OSError as error:
         raise ReadError(f"{file_path}: {error.strerror or error}") from None
-    text, encoding = decode_bytes(data, name=str(file_path))
+    return import_bytes(data, name=file_path.name, organization=organization, year=year)
+
+
+def import_bytes(
+    data: bytes,
+    *,
+    name: str | None = None,
+    organization: str | None = None,
+    year: int | None = None,
+) -> ImportResult:
+    """Import report text given as bytes (a file's or standard input's), detecting the encoding.
+
+    ``name`` is recorded as ``report.source.file``. Raises :class:`~rol_model.ReadError` for
+    binary or undecodable bytes, as :func:`import_file` does.
+    """
+    if len(data) > MAX_IMPORT_BYTES:
+        raise ReadError(f"{name or '<bytes>'}: more than {MAX_IMPORT_BYTES} bytes")
+    text, encoding = decode_bytes(data, name=name or "<bytes>")
     return _import(
         text,
         organization=organization,
         year=year,
-        source=Source(file=file_path.name, encoding=encoding),
+        source=Source(file=name, encoding=encoding),
     )
 
 

@@ -8,7 +8,9 @@ from typing import TextIO
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """The report file (text in any supported encoding, or .docx), output file and format."""
-    parser.add_argument("file", metavar="FILE", help="report as text (.txt) or Word (.docx)")
+    parser.add_argument(
+        "file", metavar="FILE", help="report as text (.txt) or Word (.docx); - reads stdin"
+    )
     parser.add_argument("-o", "--output", metavar="OUT", help="write the report JSON here")
     parser.add_argument(
         "--format",
@@ -47,12 +49,17 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Import; exit 0 when clean, 1 when there are warnings a reviewer should check."""
     from pathlib import Path
 
-    from rol_model._importer import import_file
+    from rol_model._importer import MAX_IMPORT_BYTES, import_bytes, import_file
     from rol_model._serialize import dump, dumps
 
     path = Path(args.file)
     options = {"organization": args.organization, "year": args.year}
-    if path.suffix.lower() == ".docx":
+    if args.file == "-":
+        import sys
+
+        data = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1)
+        result = import_bytes(data, name=None, **options)
+    elif path.suffix.lower() == ".docx":
         from rol_model._importer_docx import import_docx
 
         result = import_docx(path, **options)
