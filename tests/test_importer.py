@@ -712,3 +712,26 @@ def test_rol_import_reads_standard_input(monkeypatch: pytest.MonkeyPatch) -> Non
     report = rm.loads(out.getvalue())
     assert report.source == rm.Source(encoding="gb18030")
     assert report.organization.name == "云山区卫生健康委员会"
+
+
+def test_a_combined_problems_and_plans_part_is_split_and_a_nameless_title_uses_the_preamble() -> (
+    None
+):
+    text = (
+        "关于2023年度法治政府建设情况的报告\n"
+        "2023年，某某县市场监督管理局在县委、县政府的正确领导下，坚持依法行政。\n"
+        "一、主要工作及成效\n（一）加强组织领导。全年召开专题会议4次。\n"
+        "二、存在的问题及下一步工作打算\n（一）存在的问题\n一是学法用法还不够深入。二是执法力量仍显薄弱。\n"
+        "（二）下一步工作打算\n1.加强学习培训。组织培训不少于2次。\n2.规范执法行为。开展案卷评查。\n"
+    )
+    result = rm.import_text(text)
+    report = result.report
+    assert report.organization.name == "某某县市场监督管理局"
+    assert [(p.kind, p.heading) for p in report.parts] == [
+        ("measures", "主要工作及成效"),
+        ("shortcomings", "存在的问题及下一步工作打算"),
+        ("plans", "下一步工作打算"),
+    ]
+    assert [p.heading for p in report.plans] == ["加强学习培训", "规范执法行为"]
+    codes = {w.code for w in result.warnings}
+    assert {"import.part-split", "import.organization-guessed"} <= codes

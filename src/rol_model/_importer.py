@@ -206,6 +206,18 @@ def _organization_from_title(title: str) -> str | None:
     return name or None
 
 
+_PREAMBLE_SUBJECT = re.compile(
+    r"^(?:20\d{2} ?年(?:度|以来)?|一年来|今年以来)[,，]?(?:在[^,，。]{2,40}?下[,，])?"
+    r"([^,，。在以]{2,30}?(?:人民政府|管理局|委员会|办公室|局|厅|委|中心|镇|乡|街道办事处))"
+)
+
+
+def _organization_from_preamble(text: str) -> str | None:
+    """The subject of an opening such as 2023年，某某局坚持……, when the title names no body."""
+    match = _PREAMBLE_SUBJECT.match(fold(text))
+    return text[match.start(1) : match.end(1)] if match is not None else None
+
+
 def _organization(name: str) -> Organization:
     folded = fold(name)
     kind: OrganizationKind | None = None
@@ -383,6 +395,54 @@ def _fallback_parts(
             )
         )
     return preamble, parts
+
+
+def _split_combined_parts(parts: list[RawPart], issues: list[Issue]) -> list[RawPart]:
+    """Split a part headed 存在的问题及下一步打算 at its sub-heading that names the plans.
+
+    Only a part whose own heading names two kinds is split, so a leadership item folded into the
+    measures (（一）落实第一责任人职责) stays where the report put it.
+    """
+    out: list[RawPart] = []
+    for part in parts:
+        heading = fold(part.heading or "")
+        combined = part.kind == "shortcomings" and _PLANS_STRONG.search(heading)
+        if not combined:
+            out.append(part)
+            continue
+        split_at = None
+        for index, paragraph in enumerate(part.paragraphs):
+            strong = _strong_heading(paragraph)
+            if strong is not None and strong[0] is not None and strong[2] == "plans":
+                split_at = index
+                break
+        if split_at is None:
+            out.append(part)
+            continue
+        marker, sub_heading, _ = _strong_heading(part.paragraphs[split_at]) or (None, None, None)
+        rest = part.paragraphs[split_at + 1 :]
+        start = part.paragraphs[split_at].start
+        plans = RawPart(
+            marker=marker,
+            heading=sub_heading,
+            start=start,
+            end=max([start, *(p.end for p in rest)]),
+            paragraphs=list(rest),
+            kind="plans",
+        )
+        part.paragraphs = part.paragraphs[:split_at]
+        part.end = max([part.start, *(p.end for p in part.paragraphs)])
+        issues.append(
+            Issue(
+                code="import.part-split",
+                message=f"the part {part.heading} holds the plans too: {sub_heading} is a "
+                "plans part of its own",
+                severity="warning",
+                line=start,
+            )
+        )
+        out.extend((part, plans))
+    return out
 
 
 # --- building the model ------------------------------------------------------------------------
@@ -680,9 +740,21 @@ def _import(
                 line=paragraphs[0].start if paragraphs else None,
             )
         )
+    raw_parts = _split_combined_parts(raw_parts, issues)
     parse_body(raw_parts, issues)
     report_year = early_year
     name = organization or signed_by or (_organization_from_title(title) if title else None)
+    if not name and preamble_paragraphs:
+        name = _organization_from_preamble(preamble_paragraphs[0].text)
+        if name:
+            issues.append(
+                Issue(
+                    code="import.organization-guessed",
+                    message=f"no organization in the title; taken from the preamble: {name}",
+                    severity="warning",
+                    line=preamble_paragraphs[0].start,
+                )
+            )
     if name and not organization and not signed_by and _REGION_ONLY.search(fold(name)):
         # a report titled by its region (某某区2023年…) is that region's people's government's
         name += "办事处" if name.endswith("街道") else "人民政府"
