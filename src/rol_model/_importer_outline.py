@@ -1,10 +1,10 @@
-"""The outline of a report body: part headings, numbered items, enumerations, causes.
+"""The outline of a report body: paragraphs, markers, headings, enumerations, lead sentences.
 
-Input is the list of content lines after the title; output is a light tree of :class:`RawPart`
-and :class:`RawNode` with paragraphs and line numbers, which :mod:`rol_model._importer` turns
-into model objects. Numbering styles are not tied to depths: the first style met below a part
-heading is depth 1, the next new style depth 2, and so on, so reports that go 一、 → 1、 or
-一、 → （一） → （1） all come out right. Every pattern is anchored and bounded.
+The light tree of :class:`RawPart` and :class:`RawNode` (paragraphs with line numbers) is
+filled by :mod:`rol_model._importer_body` and turned into model objects by
+:mod:`rol_model._importer_build`. Numbering styles are not tied to depths: the first style met
+below a part heading is depth 1, the next new style depth 2, and so on, so reports that go
+一、 → 1、 or 一、 → （一） → （1） all come out right. Every pattern is anchored and bounded.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from collections import Counter
 import attrs
 
 from rol_model._importer_source import SourceLine, fold
-from rol_model._issue import Issue
 from rol_model._model import MAX_OUTLINE_DEPTH
 
 __all__ = [
@@ -23,11 +22,21 @@ __all__ = [
     "RawCause",
     "RawNode",
     "RawPart",
-    "parse_body",
+    "cn_number",
+    "enum_children",
+    "enumerate_segments",
+    "expand_enumerations",
+    "marker_style",
+    "merge_broken_lines",
+    "part_heading",
     "split_heading",
+    "unnumbered_items",
 ]
 
+
 _CN = "一二三四五六七八九十"
+
+
 _CN_VALUES = {ch: index + 1 for index, ch in enumerate("一二三四五六七八九")}
 
 
@@ -40,26 +49,33 @@ def cn_number(numeral: str) -> int:
 
 
 _PART = re.compile(rf"([{_CN}]{{1,3}}) ?[、.](?![{_CN}])")
+
+
 _PART_SPACE = re.compile(rf"([{_CN}]{{1,3}}) +(?=[^ {_CN}\d])")
+
+
 _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cn-paren", re.compile(rf"\( ?([{_CN}]{{1,3}}) ?\)|([{_CN}]{{1,3}})\)")),
     ("arabic-paren", re.compile(r"\( ?(\d{1,2}) ?\)|(\d{1,2})\)")),
     ("arabic", re.compile(r"(\d{1,2}) ?[.、](?!\d)")),
     ("circled", re.compile(r"([①-⑳])")),
 )
+
+
 # 一是…二是…, 一要…二要…, 第一，…第二，…; a comma before the marker counts only when no run
 # of at least two markers is found with stronger punctuation.
 _ENUM_BODY = rf"\s?(?:(?P<n>[{_CN}]{{1,2}})(?P<w>是|要)|第(?P<m>[{_CN}]{{1,2}})(?P<c>[,、]))"
+
+
 _ENUM = re.compile(rf"(?:^|(?<=[。;:!?])){_ENUM_BODY}")
+
+
 _ENUM_LOOSE = re.compile(rf"(?:^|(?<=[。;:!?,])){_ENUM_BODY}")
+
+
 _SENTENCE_END = "。!?;；！？"
-_CAUSE_LEAD = re.compile(r"^[^。:]{0,16}原因")
-_CAUSE_HEADING = re.compile(r"原因")
-_CAUSE_IN_TEXT = re.compile(
-    r"(?:^|(?<=[。;]))(?:主要|根本|深层次|究其)?原因(?:是|在于|主要是|有|:)"
-)
-_CAUSE_LEAD_FULL = re.compile(r"^[^。]{0,30}?原因[^。:]{0,16}?(?::|,(?=一是|一方面)|是|在于|,)")
-_ENUM_START = re.compile(rf"^\s?([{_CN}]{{1,2}})是")
+
+
 _LEAD_MAX = 40
 
 
@@ -112,7 +128,7 @@ class RawPart:
     kind: str = "measures"
 
 
-def _marker_style(folded: str) -> tuple[str, int, int] | None:
+def marker_style(folded: str) -> tuple[str, int, int] | None:
     """``(style, number, length of the marker)`` when a paragraph opens with an item marker."""
     for style, pattern in _STYLES:
         match = pattern.match(folded)
@@ -222,7 +238,7 @@ def merge_broken_lines(lines: list[SourceLine]) -> list[Paragraph]:
             joins
             and last is not None
             and part_heading(fold(line.text[:8])) is None
-            and _marker_style(fold(line.text[:8])) is None
+            and marker_style(fold(line.text[:8])) is None
         ):
             paragraphs[-1] = Paragraph(
                 text=last.text + line.text, start=last.start, end=line.number
@@ -230,149 +246,6 @@ def merge_broken_lines(lines: list[SourceLine]) -> list[Paragraph]:
             continue
         paragraphs.append(Paragraph(text=line.text, start=line.number, end=line.number))
     return paragraphs
-
-
-def _add_node(
-    part: RawPart,
-    stack: list[RawNode],
-    node: RawNode,
-    issues: list[Issue],
-) -> bool:
-    """Place ``node`` in the tree by its style; ``False`` when it would nest too deep."""
-    styles = [entry.style for entry in stack]
-    if node.style in styles:
-        del stack[styles.index(node.style) :]
-    elif len(stack) >= MAX_OUTLINE_DEPTH:
-        issues.append(
-            Issue(
-                code="import.depth",
-                message=f"outline deeper than {MAX_OUTLINE_DEPTH} levels: "
-                f"{node.marker} kept as text of its parent",
-                severity="warning",
-                line=node.start,
-            )
-        )
-        return False
-    siblings = stack[-1].children if stack else part.children
-    if siblings and node.number not in (siblings[-1].number + 1, 1) and node.style != "enum":
-        issues.append(
-            Issue(
-                code="import.numbering",
-                message=f"numbering jumps from {siblings[-1].marker} to {node.marker}",
-                severity="warning",
-                line=node.start,
-            )
-        )
-    siblings.append(node)
-    stack.append(node)
-    return True
-
-
-def _extend(stack: list[RawNode], part: RawPart, end: int) -> None:
-    for node in stack:
-        node.end = max(node.end, end)
-    part.end = max(part.end, end)
-
-
-def _open_node(paragraph: Paragraph, folded: str, marked: tuple[str, int, int]) -> RawNode:
-    style, number, length = marked
-    text = paragraph.text
-    marker = text[:length].strip(" \u3000")
-    rest = text[length:].lstrip(" \u3000、.．")  # （一）、加强…: a stray 、 after the marker
-    return RawNode(
-        marker=marker,
-        style=style,
-        number=number,
-        heading=None,
-        paragraphs=[
-            Paragraph(text=rest.strip(" \u3000"), start=paragraph.start, end=paragraph.end)
-        ],
-        start=paragraph.start,
-        end=paragraph.end,
-    )
-
-
-def _fill_part(part: RawPart, paragraphs: list[Paragraph], issues: list[Issue]) -> None:
-    stack: list[RawNode] = []
-    in_causes = False
-    for paragraph in paragraphs:
-        folded = fold(paragraph.text[:40])
-        marked = _marker_style(folded)
-        if marked is not None:
-            node = _open_node(paragraph, folded, marked)
-            if _add_node(part, stack, node, issues):
-                in_causes = False
-                _extend(stack, part, paragraph.end)
-                continue
-        if part.kind == "shortcomings" and (in_causes or _CAUSE_LEAD.match(folded)):
-            in_causes = True
-            part.causes.extend(split_causes(paragraph, lead=True))
-            stack.clear()
-            part.end = max(part.end, paragraph.end)
-            continue
-        target = stack[-1].paragraphs if stack else part.paragraphs
-        target.append(paragraph)
-        _extend(stack, part, paragraph.end)
-
-
-# --- causes ----------------------------------------------------------------------------------
-
-
-def _strip_cause_lead(text: str) -> tuple[str, bool]:
-    """Drop a lead such as 分析原因，主要有以下几个方面： and say whether it announced a list."""
-    folded = fold(text)
-    match = _CAUSE_LEAD_FULL.match(folded)
-    if match is None:
-        return text, False
-    lead = folded[: match.end()]
-    listing = "主要是" in lead or "主要有" in lead or "在于" in lead
-    body = text[match.end() :]
-    if not lead.endswith(":") and fold(body).startswith("主要是"):
-        body, listing = body[3:], True
-    return body, listing
-
-
-def split_causes(paragraph: Paragraph, *, lead: bool) -> list[RawCause]:
-    """Cause statements of one paragraph: by 一是…二是…, else by ；, else the whole."""
-    text = paragraph.text
-    listing = False
-    if lead and not _ENUM_START.match(fold(text[:4])):
-        text, listing = _strip_cause_lead(text)
-    folded = fold(text)
-    segments = enumerate_segments(folded)
-    pieces: list[tuple[str | None, str]] = []
-    if segments:
-        pieces = [(text[m0:m1], text[m1:end]) for m0, m1, end in segments]
-    elif _ENUM_START.match(folded):
-        opening = _ENUM_START.match(folded)
-        assert opening is not None
-        pieces = [(text[opening.start(1) : opening.end()], text[opening.end() :])]
-    elif ";" in folded.rstrip(";。"):
-        pieces = [(None, piece) for piece in _split_keep(text, "；;")]
-    elif listing and "，" in text:
-        pieces = [(None, piece) for piece in _split_keep(text, "，")]
-    else:
-        pieces = [(None, text)]
-    return [
-        RawCause(marker=marker, text=body, start=paragraph.start, end=paragraph.end)
-        for marker, body in pieces
-        if body.strip(" ，。；;")
-    ]
-
-
-def _split_keep(text: str, separators: str) -> list[str]:
-    pieces: list[str] = []
-    start = 0
-    for index, ch in enumerate(text):
-        if ch in separators:
-            pieces.append(text[start : index + 1])
-            start = index + 1
-    if text[start:]:
-        pieces.append(text[start:])
-    return [piece.strip(" \u3000") for piece in pieces]
-
-
-# --- enumerations 一是……二是…… -----------------------------------------------------------------
 
 
 def _enum_run(folded_texts: list[str]) -> list[tuple[int, int, int, int]]:
@@ -407,7 +280,7 @@ def enumerate_segments(folded: str) -> list[tuple[int, int, int]]:
     ]
 
 
-def _enum_children(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[RawNode]]:
+def enum_children(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[RawNode]]:
     """Split 一是…二是… out of paragraphs; returns the remaining paragraphs and the new items."""
     if not any(("是" in p.text or "要" in p.text or "第" in p.text) for p in paragraphs):
         return paragraphs, []
@@ -447,20 +320,17 @@ def _enum_children(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[R
     return kept, nodes
 
 
-def _expand_enumerations(nodes: list[RawNode], depth: int) -> None:
+def expand_enumerations(nodes: list[RawNode], depth: int) -> None:
     """Turn 一是…二是… in an item's own text into its first children, depth permitting."""
     for node in nodes:
         if node.cause_heading:
             continue
         if depth < MAX_OUTLINE_DEPTH and node.style != "enum":
-            kept, enum_nodes = _enum_children(node.paragraphs)
+            kept, enum_nodes = enum_children(node.paragraphs)
             if enum_nodes:
                 node.paragraphs = kept
                 node.children[:0] = enum_nodes
-        _expand_enumerations(node.children, depth + 1)
-
-
-# --- unnumbered items (paragraphs that open with a short lead sentence) -------------------------
+        expand_enumerations(node.children, depth + 1)
 
 
 def _lead_sentence(text: str) -> bool:
@@ -473,7 +343,7 @@ def _lead_sentence(text: str) -> bool:
     return not re.search(r"\d", first)
 
 
-def _unnumbered_items(part: RawPart) -> None:
+def unnumbered_items(part: RawPart) -> None:
     if part.children:
         return
     leads = [p for p in part.paragraphs if _lead_sentence(p.text)]
@@ -500,78 +370,3 @@ def _unnumbered_items(part: RawPart) -> None:
         else:
             intro.append(paragraph)
     part.paragraphs = intro
-
-
-# --- causes inside shortcomings ---------------------------------------------------------------
-
-
-def _causes_in_nodes(part: RawPart, nodes: list[RawNode]) -> None:
-    for node in nodes:
-        if node.cause_heading:
-            _causes_under_heading(part, node)
-            continue
-        kept: list[Paragraph] = []
-        for paragraph in node.paragraphs:
-            folded = fold(paragraph.text)
-            match = _CAUSE_IN_TEXT.search(folded)
-            if match is None or (match.start() == 0 and paragraph is node.paragraphs[0]):
-                kept.append(paragraph)
-                continue
-            before = paragraph.text[: match.start()].strip(" \u3000")
-            if before:
-                kept.append(Paragraph(text=before, start=paragraph.start, end=paragraph.end))
-            part.causes.append(
-                RawCause(
-                    marker=None,
-                    text=paragraph.text[match.start() :],
-                    start=paragraph.start,
-                    end=paragraph.end,
-                    node=node,
-                )
-            )
-        node.paragraphs = kept
-        _causes_in_nodes(part, node.children)
-
-
-def _causes_under_heading(part: RawPart, node: RawNode) -> None:
-    """Everything below a heading such as （二）原因分析 is a cause; the heading stays an item."""
-    first = node.paragraphs[0] if node.paragraphs else None
-    rest = node.paragraphs[1:]
-    if first is not None:
-        heading, body = split_heading(first.text, more_text=True)
-        node.paragraphs = [Paragraph(text=heading or first.text, start=first.start, end=first.end)]
-        if heading is not None and body:
-            rest = [Paragraph(text=body, start=first.start, end=first.end), *rest]
-    for paragraph in rest:
-        part.causes.extend(split_causes(paragraph, lead=False))
-    for child in node.children:
-        text = "".join(p.text for p in child.paragraphs)
-        part.causes.append(
-            RawCause(marker=child.marker, text=text, start=child.start, end=child.end)
-        )
-    node.children = []
-
-
-def _mark_cause_headings(nodes: list[RawNode]) -> None:
-    for node in nodes:
-        first = node.paragraphs[0].text if node.paragraphs else ""
-        heading = fold(first.split("。", 1)[0])
-        if len(heading) <= 20 and _CAUSE_HEADING.search(heading) and "不足" not in heading:
-            node.cause_heading = True
-        _mark_cause_headings(node.children)
-
-
-def parse_body(parts: list[RawPart], issues: list[Issue]) -> None:
-    """Fill each part (whose kind and body paragraphs are known) with its outline."""
-    for part in parts:
-        body = part.paragraphs
-        part.paragraphs = []
-        _fill_part(part, body, issues)
-        if part.kind == "shortcomings":
-            _mark_cause_headings(part.children)
-        _unnumbered_items(part)
-        if not part.children:
-            part.paragraphs, part.children = _enum_children(part.paragraphs)
-        _expand_enumerations(part.children, 1)
-        if part.kind == "shortcomings":
-            _causes_in_nodes(part, part.children)

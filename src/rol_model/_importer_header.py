@@ -1,0 +1,218 @@
+"""The head and foot of a report: title, organization, reported year, signature and dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from rol_model._importer_outline import Paragraph, part_heading
+from rol_model._importer_source import SourceLine, fold
+from rol_model._issue import Issue
+from rol_model._model import Organization, OrganizationKind, OrganizationLevel
+
+__all__ = [
+    "find_title",
+    "organization_from_preamble",
+    "organization_from_title",
+    "organization_of",
+    "published_on",
+    "reported_year",
+    "signature",
+]
+
+
+_TITLE_WORDS = re.compile(r"报告|总结|汇报|报$")
+
+
+# a title line that starts like this lacks its organisation, which is on the line before
+_TITLE_CONTINUES = re.compile(
+    r"^(?:20\d{2} ?年|[二〇零○]{2}[一二三四五六七八九〇零○]{2}年|关于|年度|建设|法治|政府)"
+)
+
+
+_YEAR = re.compile(r"(20\d{2}) ?年")
+
+
+_REGION_ONLY = re.compile(r"(?:省|自治区|市|自治州|州|盟|县|自治县|旗|区|镇|乡|街道)$")
+
+
+_CN_YEAR = re.compile(r"([二][〇零○][一二三四五六七八九〇零○]{2})年")
+
+
+_CN_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
+
+
+_DATE_LINE = re.compile(r"^(20\d{2}) ?年 ?(\d{1,2}) ?月 ?(\d{1,2}) ?日$")
+
+
+_PUBLISHED = re.compile(
+    r"(?:发布时间|发布日期|发文日期|成文日期|更新时间)\s*[:：]?\s*(20\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
+)
+
+
+_ORG_SUFFIX = re.compile(
+    r"(?:人民政府|政府|委员会|办公室|办公厅|管理局|局|厅|委|办|署|中心|镇|乡|街道办事处|街道|院)$"
+)
+
+
+_END_PUNCT = "。:;,!?"
+
+
+def _date(year: str, month: str, day: str) -> dt.date | None:
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def _is_title_like(line: SourceLine, limit: int = 80) -> bool:
+    folded = fold(line.text)
+    return (
+        len(folded) <= limit
+        and folded[-1] not in _END_PUNCT
+        and part_heading(folded) is None
+        and not _DATE_LINE.match(folded)
+    )
+
+
+def find_title(lines: list[SourceLine], issues: list[Issue]) -> tuple[str | None, int]:
+    """The title (joined when split over two lines) and the index of the first body line."""
+    found = None
+    candidates: list[int] = []
+    for index, line in enumerate(lines[:10]):
+        folded = fold(line.text)
+        if part_heading(folded) is not None or len(folded) > 80:
+            break
+        if _TITLE_WORDS.search(folded) and _is_title_like(line):
+            candidates.append(index)
+    # a title names the subject (法治…); a page's section name such as 工作报告 does not
+    named = [index for index in candidates if "法治" in fold(lines[index].text)]
+    if named or candidates:
+        found = (named or candidates)[0]
+    if found is None:
+        if lines and _is_title_like(lines[0], limit=60):
+            found = 0
+        else:
+            return None, 0
+    first = found
+    title = lines[found].text
+    if (
+        found >= 1
+        and _is_title_like(lines[found - 1], limit=40)
+        and _TITLE_CONTINUES.match(fold(title))
+    ):
+        before = lines[found - 1].text
+        if not _TITLE_WORDS.search(fold(before)):
+            title = before + title
+            first = found - 1
+    elif found + 1 < len(lines) and not _TITLE_WORDS.search(fold(title)):
+        after = lines[found + 1]
+        if _is_title_like(after, limit=30) and _TITLE_WORDS.search(fold(after.text)):
+            title += after.text
+            found += 1
+    for skipped in lines[:first]:
+        issues.append(
+            Issue(
+                code="import.residue",
+                message=f"skipped text above the title: {skipped.text[:40]}",
+                severity="warning",
+                line=skipped.number,
+            )
+        )
+    body = found + 1
+    while body < len(lines) and lines[body].text.replace(" ", "") in (
+        title.replace(" ", ""),
+        lines[found].text.replace(" ", ""),
+    ):
+        issues.append(
+            Issue(
+                code="import.residue",
+                message="skipped a repeated title",
+                severity="info",
+                line=lines[body].number,
+            )
+        )
+        body += 1
+    return title.strip() or None, body
+
+
+def signature(lines: list[SourceLine]) -> tuple[str | None, dt.date | None, int]:
+    """An organisation name and date signed at the end; returns how many lines they take."""
+    if not lines:
+        return None, None, 0
+    date_match = _DATE_LINE.match(fold(lines[-1].text).replace(" ", ""))
+    if date_match is None:
+        return None, None, 0
+    issued = _date(*date_match.groups())
+    if len(lines) >= 2:
+        name = lines[-2].text.strip()
+        if len(name) <= 40 and _ORG_SUFFIX.search(fold(name)) and fold(name)[-1] not in _END_PUNCT:
+            return name, issued, 2
+    return None, issued, 1
+
+
+def organization_from_title(title: str) -> str | None:
+    folded = fold(title)
+    lead = re.match(r"^(?:20\d{2}|[二〇零一三四五六七八九]{4}) ?年度?", folded)
+    if lead is not None:  # 2023年度某某局法治政府建设情况报告
+        return organization_from_title(title[lead.end() :])
+    cut = len(folded)
+    for pattern in (_YEAR, _CN_YEAR, re.compile("关于"), re.compile("法治政府|法治建设")):
+        match = pattern.search(folded)
+        if match is not None:
+            cut = min(cut, match.start())
+    name = title[:cut].strip(" ：:")
+    return name or None
+
+
+_PREAMBLE_SUBJECT = re.compile(
+    r"^(?:20\d{2} ?年(?:度|以来)?|一年来|今年以来)[,，]?(?:在[^,，。]{2,40}?下[,，])?"
+    r"([^,，。在以]{2,30}?(?:人民政府|管理局|委员会|办公室|局|厅|委|中心|镇|乡|街道办事处))"
+)
+
+
+def organization_from_preamble(text: str) -> str | None:
+    """The subject of an opening such as 2023年，某某局坚持……, when the title names no body."""
+    match = _PREAMBLE_SUBJECT.match(fold(text))
+    return text[match.start(1) : match.end(1)] if match is not None else None
+
+
+def organization_of(name: str) -> Organization:
+    folded = fold(name)
+    kind: OrganizationKind | None = None
+    if folded.endswith("政府"):
+        kind = "government"
+    elif re.search(r"(?:局|厅|委员会|委|办公室|办|署|中心)$", folded):
+        kind = "department"
+    level: OrganizationLevel | None = None
+    if re.search(r"镇|乡|街道", folded):
+        level = "township"
+    elif re.search(r"县|旗|区(?!域)", folded):
+        level = "county"
+    elif re.search(r"州|盟", folded):
+        level = "prefectural"
+    elif re.search(r"省|自治区", folded):
+        level = "provincial"
+    elif folded.startswith(("国务院", "国家", "中华人民共和国")):
+        level = "national"
+    return Organization(name=name, level=level, kind=kind)
+
+
+def published_on(chrome: list[SourceLine]) -> dt.date | None:
+    for line in chrome:
+        match = _PUBLISHED.search(fold(line.text))
+        if match is not None:
+            return _date(*match.groups())
+    return None
+
+
+def reported_year(title: str | None, preamble: list[Paragraph]) -> int | None:
+    for text in [title or "", *(p.text for p in preamble[:3])]:
+        folded = fold(text)
+        match = _YEAR.search(folded)
+        chinese = _CN_YEAR.search(folded)
+        if chinese is not None and (match is None or chinese.start() < match.start()):
+            return int(chinese.group(1).translate(_CN_YEAR_DIGITS))  # 二〇二三年
+        if match is not None:
+            return int(match.group(1))
+    return None
