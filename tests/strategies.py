@@ -247,7 +247,11 @@ class SchemaDocuments:
         if kind == "object":
             return self._object(node)
         if kind == "array":
-            return st.lists(self.strategy(node["items"]), max_size=self.max_items)
+            return st.lists(
+                self.strategy(node["items"]),
+                max_size=self.max_items,
+                unique_by=repr if node.get("uniqueItems") else None,
+            )
         if kind == "string":
             return _string(node)
         if kind == "integer":
