@@ -735,3 +735,11 @@ def test_a_combined_problems_and_plans_part_is_split_and_a_nameless_title_uses_t
     assert [p.heading for p in report.plans] == ["加强学习培训", "规范执法行为"]
     codes = {w.code for w in result.warnings}
     assert {"import.part-split", "import.organization-guessed"} <= codes
+
+
+def test_rol_import_reads_word_files(tmp_path: Path) -> None:
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    path = _docx(tmp_path, [(line, None) for line in lines])
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["import", str(path), "--format", "text"], out, err) == 0
+    assert "title: 乌苏市教育和科学技术局2023年法治政府建设情况报告" in out.getvalue()
