@@ -111,6 +111,16 @@ def _fill_part(part: RawPart, paragraphs: list[Paragraph], issues: list[Issue]) 
         marked = marker_style(folded)
         if marked is not None:
             node = _open_node(paragraph, folded, marked)
+            if node.style.endswith("paren") and fold(node.marker or "")[:1] != "(":
+                issues.append(
+                    Issue(
+                        code="import.numbering",
+                        message=f"marker {node.marker} lacks its opening bracket; read as "
+                        f"{'（一）' if node.style == 'cn-paren' else '（1）'}",
+                        severity="info",
+                        line=paragraph.start,
+                    )
+                )
             if _add_node(part, stack, node, issues):
                 in_causes = False
                 _extend(stack, part, paragraph.end)
