@@ -743,3 +743,17 @@ def test_rol_import_reads_word_files(tmp_path: Path) -> None:
     out, err = io.StringIO(), io.StringIO()
     assert main(["import", str(path), "--format", "text"], out, err) == 0
     assert "title: 乌苏市教育和科学技术局2023年法治政府建设情况报告" in out.getvalue()
+
+
+def test_part_headings_written_as_sections() -> None:
+    text = (
+        "某县司法局2023年度法治政府建设情况报告\n"
+        "2023年，我局认真贯彻落实上级部署，扎实推进法治政府建设。\n"
+        "第一部分 主要举措和成效\n（一）加强组织领导。全年召开专题会议4次。\n"
+        "第二部分：存在的不足和原因\n一是学法用法还不够深入。二是执法力量仍显薄弱。\n"
+    )
+    parts = rm.import_text(text).report.parts
+    assert [(p.kind, p.marker, p.heading) for p in parts] == [
+        ("measures", "第一部分", "主要举措和成效"),
+        ("shortcomings", "第二部分：", "存在的不足和原因"),
+    ]

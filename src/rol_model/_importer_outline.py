@@ -52,6 +52,7 @@ _PART = re.compile(rf"([{_CN}]{{1,3}}) ?[、.](?![{_CN}])")
 
 
 _PART_SPACE = re.compile(rf"([{_CN}]{{1,3}}) +(?=[^ {_CN}\d])")
+_PART_SECTION = re.compile(rf"第([{_CN}]{{1,3}})部分 ?[、.:]? ?")
 
 
 _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -147,9 +148,10 @@ def marker_style(folded: str) -> tuple[str, int, int] | None:
 def part_heading(folded: str) -> tuple[int, int] | None:
     """``(number, length of the marker)`` when a line opens with a part marker such as 一、.
 
-    A numeral followed by a space (一　工作开展情况) counts only on a short line without 。.
+    第一部分 counts too; a numeral followed by a space (一　工作开展情况) only on a short line
+    without 。.
     """
-    match = _PART.match(folded)
+    match = _PART.match(folded) or _PART_SECTION.match(folded)
     if match is None and len(folded) <= 40 and "。" not in folded:
         match = _PART_SPACE.match(folded)
     if match is None or folded[match.end() : match.end() + 1] == "是":
