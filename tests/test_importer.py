@@ -757,3 +757,23 @@ def test_part_headings_written_as_sections() -> None:
         ("measures", "第一部分", "主要举措和成效"),
         ("shortcomings", "第二部分：", "存在的不足和原因"),
     ]
+
+
+def test_narrative_paragraphs_that_open_with_a_short_sentence_are_not_items() -> None:
+    text = MINIMAL.replace(
+        "三、2024年工作打算\n",
+        "三、党政主要负责人履行推进法治建设第一责任人职责情况\n"
+        "局党组书记、局长认真履行第一责任人职责。全年主持召开党组会议研究法治工作4次。\n"
+        "主要负责人带头述法。在年度述职中专门报告法治建设情况，接受干部职工评议。\n"
+        "主要负责人坚持把法治要求落实到重大决策全过程，凡提请局党组会议审议的事项均先经合法性审查，"
+        "未经审查的不上会讨论，并多次带队到基层调研执法规范化建设情况。\n"
+        "局领导班子其他成员按照一岗双责要求抓好分管领域法治建设，形成齐抓共管的工作格局，"
+        "推动各项任务落到实处，全年未发生违反决策程序的情况。\n"
+        "四、2024年工作打算\n",
+    )
+    report = rm.import_text(text).report
+    leadership = report.leadership
+    assert leadership is not None
+    assert leadership.items == ()
+    assert leadership.text is not None
+    assert leadership.text.count("\n") == 3

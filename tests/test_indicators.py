@@ -97,6 +97,8 @@ def test_a_stated_figure_comes_out_with_value_unit_and_qualifier(
         "省、市、县三级联席会议机制",
         "提升行政执法质量三年行动",
         "截至2025年12月底",
+        "深刻领悟两个确立的决定性意义",
+        "增强四个意识、坚定四个自信、做到两个维护",
     ],
 )
 def test_years_dates_numbers_ordinals_and_slogans_are_not_figures(text: str) -> None:

@@ -78,6 +78,7 @@ _SENTENCE_END = "。!?;；！？"
 
 
 _LEAD_MAX = 40
+_UNNUMBERED_LEAD_MAX = 30  # stricter: without a number, only a short lead makes an item
 
 
 @attrs.define
@@ -336,8 +337,9 @@ def expand_enumerations(nodes: list[RawNode], depth: int) -> None:
 
 
 def _lead_sentence(text: str) -> bool:
+    """A paragraph opening with a short sentence like 抓好学法用法，提升干部法治素养。 and more."""
     cut = text.find("。")
-    if cut <= 0 or cut > _LEAD_MAX or cut == len(text) - 1:
+    if cut <= 0 or cut > _UNNUMBERED_LEAD_MAX or cut == len(text) - 1:
         return False
     first = fold(text[:cut])
     if ":" in first or re.match(r"^(?:\d{4}年|一年来|近年来|今年|去年|全年)", first):
@@ -349,8 +351,8 @@ def unnumbered_items(part: RawPart) -> None:
     if part.children:
         return
     leads = [p for p in part.paragraphs if _lead_sentence(p.text)]
-    if len(leads) < 2:
-        return
+    if len(leads) < 2 or len(leads) * 2 <= len(part.paragraphs):
+        return  # narrative paragraphs that merely open with a short sentence are no items
     intro: list[Paragraph] = []
     for paragraph in part.paragraphs:
         if _lead_sentence(paragraph.text):

@@ -90,6 +90,24 @@ _MASKS = (
 _MASK_TRIGGER = re.compile(
     "[" + re.escape("".join(sorted({ch for trigger, _ in _MASKS for ch in trigger}))) + "]"
 )
+_SLOGAN_WORDS = (
+    "确立",
+    "维护",
+    "意识",
+    "自信",
+    "代表",
+    "全面",
+    "毫不动摇",
+    "规定",
+    "区分开来",
+    "务必",
+    "必须",
+    "结合",
+    "统筹",
+    "坚持",
+    "着力",
+    "革命",
+)
 _ANY_NUMBER = re.compile(rf"[\d{_CN_ALL}兩]")
 
 _LABEL_STOP = '，,。；;：:！!？?（()）“”"《》等\n'
@@ -186,7 +204,10 @@ def _accept_chinese(numeral: str, value: int, match: re.Match[str]) -> bool:
         return True
     if match.group("q1") or match.group("q2"):
         return True
-    return match.group("unit") == "个" and len(numeral) == 1
+    if match.group("unit") != "个" or len(numeral) != 1:
+        return False
+    # 两个确立, 四个意识, 三个代表 …: slogans, not counts, even without quotation marks
+    return not match.string.startswith(_SLOGAN_WORDS, match.end())
 
 
 def _value(match: re.Match[str], original: str) -> Decimal | None:
