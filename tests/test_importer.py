@@ -777,3 +777,23 @@ def test_narrative_paragraphs_that_open_with_a_short_sentence_are_not_items() ->
     assert leadership.items == ()
     assert leadership.text is not None
     assert leadership.text.count("\n") == 3
+
+
+@pytest.mark.parametrize(
+    ("heading", "is_cause"),
+    [
+        ("原因分析", True),
+        ("存在问题的原因", True),
+        ("产生上述问题的原因", True),
+        ("存在的问题及原因", False),
+        ("存在的不足", False),
+    ],
+)
+def test_which_sub_headings_head_causes(heading: str, is_cause: bool) -> None:
+    text = MINIMAL.replace(
+        "一是学法用法还不够深入。二是执法力量仍显薄弱。\n",
+        f"（一）{heading}\n1.学法用法还不够深入。部分干部学习不够。\n2.执法力量仍显薄弱。人员较少。\n",
+    )
+    report = rm.import_text(text).report
+    assert bool(report.causes) is is_cause
+    assert len(report.shortcomings[0].children) == (0 if is_cause else 2)

@@ -29,7 +29,8 @@ __all__ = ["parse_body", "split_causes"]
 _CAUSE_LEAD = re.compile(r"^[^。:]{0,16}原因")
 
 
-_CAUSE_HEADING = re.compile(r"原因")
+# 原因分析, 存在问题的原因 head a list of causes; 存在的问题及原因 heads problems (and causes)
+_CAUSE_HEADING = re.compile(r"^(?:主要)?原因|(?:的|之)(?:主要)?原因(?:分析)?$|原因分析$|原因剖析$")
 
 
 _CAUSE_IN_TEXT = re.compile(
@@ -241,7 +242,7 @@ def _mark_cause_headings(nodes: list[RawNode]) -> None:
     for node in nodes:
         first = node.paragraphs[0].text if node.paragraphs else ""
         heading = fold(first.split("。", 1)[0])
-        if len(heading) <= 20 and _CAUSE_HEADING.search(heading) and "不足" not in heading:
+        if len(heading) <= 20 and _CAUSE_HEADING.search(heading.rstrip(":")):
             node.cause_heading = True
         _mark_cause_headings(node.children)
 
