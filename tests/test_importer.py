@@ -797,3 +797,21 @@ def test_which_sub_headings_head_causes(heading: str, is_cause: bool) -> None:
     report = rm.import_text(text).report
     assert bool(report.causes) is is_cause
     assert len(report.shortcomings[0].children) == (0 if is_cause else 2)
+
+
+def test_arabic_part_numbers_and_enclosed_markers() -> None:
+    text = (
+        "某县司法局2023年度法治政府建设情况报告\n"
+        "2023年，我局认真贯彻落实上级部署，扎实推进法治政府建设。\n"
+        "1.主要举措和成效\n㈠加强组织领导\n⑴健全机制。全年召开专题会议4次。\n⑵压实责任。签订责任书12份。\n"
+        "2.存在的问题\n一是学法用法还不够深入。二是执法力量仍显薄弱。\n"
+        "3.下一步工作打算\n㈠加强学习培训。组织培训不少于2次。\n"
+    )
+    report = rm.import_text(text).report
+    assert [(p.kind, p.marker) for p in report.parts] == [
+        ("measures", "1."),
+        ("shortcomings", "2."),
+        ("plans", "3."),
+    ]
+    assert [c.marker for c in report.measures[0].children] == ["⑴", "⑵"]
+    assert report.measures[0].children[1].indicators[0].value == Decimal(12)

@@ -112,7 +112,8 @@ def _fill_part(part: RawPart, paragraphs: list[Paragraph], issues: list[Issue]) 
         marked = marker_style(folded)
         if marked is not None:
             node = _open_node(paragraph, folded, marked)
-            if node.style.endswith("paren") and fold(node.marker or "")[:1] != "(":
+            bracket = fold(node.marker or "")
+            if node.style.endswith("paren") and bracket.endswith(")") and bracket[:1] != "(":
                 issues.append(
                     Issue(
                         code="import.numbering",

@@ -56,8 +56,8 @@ _PART_SECTION = re.compile(rf"第([{_CN}]{{1,3}})部分 ?[、.:]? ?")
 
 
 _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("cn-paren", re.compile(rf"\( ?([{_CN}]{{1,3}}) ?\)|([{_CN}]{{1,3}})\)")),
-    ("arabic-paren", re.compile(r"\( ?(\d{1,2}) ?\)|(\d{1,2})\)")),
+    ("cn-paren", re.compile(rf"\( ?([{_CN}]{{1,3}}) ?\)|([{_CN}]{{1,3}})\)|([㈠-㈩])")),
+    ("arabic-paren", re.compile(r"\( ?(\d{1,2}) ?\)|(\d{1,2})\)|([⑴-⒇])")),
     ("arabic", re.compile(r"(\d{1,2}) ?[.、](?!\d)")),
     ("circled", re.compile(r"([①-⑳])")),
 )
@@ -136,10 +136,17 @@ def marker_style(folded: str) -> tuple[str, int, int] | None:
         match = pattern.match(folded)
         if match is None:
             continue
-        numeral = match.group(1) or match.group(2)
-        number = int(numeral) if numeral.isascii() and numeral.isdigit() else cn_number(numeral)
+        numeral = next(group for group in match.groups() if group)
         if style == "circled":
             number = ord(numeral) - ord("①") + 1
+        elif "⑴" <= numeral <= "⒇":
+            number = ord(numeral) - ord("⑴") + 1
+        elif "㈠" <= numeral <= "㈩":
+            number = ord(numeral) - ord("㈠") + 1
+        elif numeral.isascii() and numeral.isdigit():
+            number = int(numeral)
+        else:
+            number = cn_number(numeral)
         if number == 0:
             continue
         return style, number, match.end()

@@ -127,12 +127,17 @@ _STRONG_WORDING: tuple[tuple[PartKind, re.Pattern[str]], ...] = (
 )
 
 
+_FALLBACK_MARKER = re.compile(
+    r"\( ?[一二三四五六七八九十]{1,2} ?\)|[一二三四五六七八九十]{1,2}\)|\d{1,2} ?[.、](?!\d)"
+)
+
+
 def _strong_heading(paragraph: Paragraph) -> tuple[str | None, str, PartKind] | None:
-    """``(marker, heading, kind)`` for an unnumbered or （一） line that names a part."""
+    """``(marker, heading, kind)`` for an unnumbered, （一） or 1. line that names a part."""
     text = paragraph.text
     folded = fold(text[:50])
     marker = None
-    match = re.match(r"^\( ?[一二三四五六七八九十]{1,2} ?\)|^[一二三四五六七八九十]{1,2}\)", folded)
+    match = _FALLBACK_MARKER.match(folded)
     if match is not None:
         marker, text, folded = text[: match.end()], text[match.end() :], folded[match.end() :]
     heading = text.strip(" \u3000").rstrip("：:")
