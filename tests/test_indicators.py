@@ -33,6 +33,8 @@ def _triples(text: str) -> list[tuple[Decimal, str, str]]:
         ("线上学法两万余人次", [(Decimal(20000), "人次", "at_least")]),
         ("企业增至五百余家", [(Decimal(500), "家", "at_least")]),
         ("下设三个专项小组", [(Decimal(3), "个", "exact")]),
+        ("开展宣讲十余次", [(Decimal(10), "次", "at_least")]),
+        ("受众超150万人次", [(Decimal(1500000), "人次", "at_least")]),
         ("收集意见建议1300多条", [(Decimal(1300), "条", "at_least")]),
         ("修订政策措施近900件", [(Decimal(900), "件", "at_most")]),
         ("总投资约312亿元", [(Decimal(31200000000), "元", "approximately")]),
@@ -98,6 +100,8 @@ def test_a_stated_figure_comes_out_with_value_unit_and_qualifier(
         "提升行政执法质量三年行动",
         "截至2025年12月底",
         "深刻领悟两个确立的决定性意义",
+        "送法进千家万户",
+        "开展数十次专题培训",
         "增强四个意识、坚定四个自信、做到两个维护",
     ],
 )

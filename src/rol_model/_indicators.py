@@ -52,6 +52,7 @@ _PREFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
     ("多于", "at_least"),
     ("高于", "at_least"),
     ("逾", "at_least"),
+    ("超", "at_least"),
     ("不超过", "at_most"),
     ("不高于", "at_most"),
     ("不足", "at_most"),
@@ -200,6 +201,8 @@ def _masked(folded: str) -> str:
 def _accept_chinese(numeral: str, value: int, match: re.Match[str]) -> bool:
     if value < 2:
         return False
+    if numeral in ("十", "百", "千") and not (match.group("q1") or match.group("q2")):
+        return False  # 千家万户, 数十次: a bare 十/百/千 is a figure only as 十余次, 百余人
     if any(ch in numeral for ch in "十百千") or match.group("mult"):
         return True
     if match.group("q1") or match.group("q2"):
