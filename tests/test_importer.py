@@ -815,3 +815,30 @@ def test_arabic_part_numbers_and_enclosed_markers() -> None:
     ]
     assert [c.marker for c in report.measures[0].children] == ["⑴", "⑵"]
     assert report.measures[0].children[1].indicators[0].value == Decimal(12)
+
+
+PAGE = """<!DOCTYPE html>
+<html><head><meta charset="gb2312"><title>某某区2023年度法治政府建设情况报告</title>
+<style>p{color:red}</style><script>var x = "一、不是内容";</script></head>
+<body><div class="nav">首页 &gt; 政务公开 &gt; 法治政府建设</div>
+<h1>某某区2023年度法治政府建设情况报告</h1>
+<div class="info">来源：某某区司法局　发布时间：2024-03-28</div>
+<div class="content"><p>　　2023年，某某区坚持依法行政，扎实推进法治政府建设。</p>
+<p>一、主要举措和成效</p><p>（一）加强组织领导。全年召开专题会议4次。</p>
+<p>二、存在的不足和原因</p><p>一是学法用法还不够深入。二是执法力量仍显薄弱。</p>
+</div><div class="foot">【打印】【关闭】</div></body></html>
+"""
+
+
+def test_a_saved_web_page_imports_from_its_visible_paragraphs(tmp_path: Path) -> None:
+    path = tmp_path / "report.html"
+    path.write_bytes(PAGE.encode("gb18030"))
+    result = rm.import_file(path)
+    report = result.report
+    assert report.title == "某某区2023年度法治政府建设情况报告"
+    assert report.source == rm.Source(file="report.html", encoding="gb18030")
+    assert report.published_on is not None
+    assert [p.kind for p in report.parts] == ["measures", "shortcomings"]
+    assert report.measures[0].text == "全年召开专题会议4次。"
+    assert any(w.code == "import.html" for w in result.warnings)
+    assert "不是内容" not in rm.dumps(report)

@@ -28,6 +28,7 @@ from rol_model._importer_header import (
     reported_year,
     signature,
 )
+from rol_model._importer_html import html_to_text, looks_like_html
 from rol_model._importer_outline import merge_broken_lines
 from rol_model._importer_parts import (
     classify_part,
@@ -78,8 +79,10 @@ def _import(
     organization: str | None,
     year: int | None,
     source: Source | None,
+    notes: tuple[Issue, ...] = (),
 ) -> ImportResult:
     lines, chrome, issues = split_lines(text)
+    issues[:0] = notes
     if not lines:
         raise InvalidReportError(
             [Issue(code="import.empty", message="the text holds no report content")]
@@ -225,11 +228,23 @@ def import_bytes(
     if len(data) > MAX_IMPORT_BYTES:
         raise ReadError(f"{name or '<bytes>'}: more than {MAX_IMPORT_BYTES} bytes")
     text, encoding = decode_bytes(data, name=name or "<bytes>")
+    notes: tuple[Issue, ...] = ()
+    if looks_like_html(text):
+        text = html_to_text(text)
+        notes = (
+            Issue(
+                code="import.html",
+                message="an HTML page: its visible paragraphs were imported; line numbers "
+                "count the lines of that text, one per paragraph",
+                severity="info",
+            ),
+        )
     return _import(
         text,
         organization=organization,
         year=year,
         source=Source(file=name, encoding=encoding),
+        notes=notes,
     )
 
 
