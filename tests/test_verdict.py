@@ -151,3 +151,27 @@ def test_long_decimals_are_judged_exactly_even_with_the_fast_extra() -> None:
 def test_the_compiler_refuses_keywords_it_does_not_know() -> None:
     with pytest.raises(NotImplementedError, match="oneOf"):
         compile_schema({"oneOf": [{"type": "string"}]})
+
+
+def test_the_compiler_follows_recursive_references() -> None:
+    schema = {
+        "$defs": {
+            "Node": {
+                "type": "object",
+                "properties": {"children": {"type": "array", "items": {"$ref": "#/$defs/Node"}}},
+                "additionalProperties": False,
+            }
+        },
+        "$ref": "#/$defs/Node",
+    }
+    check = compile_schema(schema)
+    assert check({"children": [{"children": []}]})
+    assert not check({"children": [{"children": [{"other": 1}]}]})
+
+
+def test_keywords_without_a_type_apply_only_to_values_of_their_type() -> None:
+    check = compile_schema({"properties": {"kind": {"const": "plans"}}, "minLength": 2})
+    assert check(1)
+    assert check({"kind": "plans"})
+    assert not check({"kind": "measures"})
+    assert not check("x")

@@ -89,49 +89,91 @@ def _json_equal(a: object, b: object) -> bool:
     return type(a) is type(b) and a == b
 
 
+def _all(checks: list[Check]) -> Check:
+    if len(checks) == 1:
+        return checks[0]
+    if len(checks) == 2:  # the common case, without a loop
+        first, second = checks
+        return lambda value: first(value) and second(value)
+
+    def every(value: Any) -> bool:
+        for check in checks:  # noqa: SIM110 - a plain loop is faster than all() over a genexpr
+            if not check(value):
+                return False
+        return True
+
+    return every
+
+
 class _Compiler:
     def __init__(self, root: dict[str, Any]) -> None:
         self.root = root
         self.refs: dict[str, Check] = {}
+        self.pending: dict[str, list[Check]] = {}
 
     def ref(self, target: str) -> Check:
-        if target not in self.refs:
-            name = target.removeprefix("#/$defs/")
-            if name == target:
-                raise NotImplementedError(f"only local $defs references are compiled: {target}")
-            cell: list[Check] = []
+        if target in self.refs:
+            return self.refs[target]
+        name = target.removeprefix("#/$defs/")
+        if name == target:
+            raise NotImplementedError(f"only local $defs references are compiled: {target}")
+        if name in self.pending:  # a recursive schema: call through a cell filled in below
+            cell = self.pending[name]
 
-            def deferred(value: Any) -> bool:  # resolved below, so a schema may recurse
+            def deferred(value: Any) -> bool:
                 return cell[0](value)
 
-            self.refs[target] = deferred
-            cell.append(self.compile(self.root["$defs"][name]))
-        return self.refs[target]
+            return deferred
+        self.pending[name] = cell = []
+        check = self.compile(self.root["$defs"][name])
+        cell.append(check)
+        del self.pending[name]
+        self.refs[target] = check
+        return check
 
     def compile(self, node: dict[str, Any]) -> Check:
-        checks: list[Check] = []
         unknown = set(node) - _ANNOTATIONS - _KEYWORDS
         if unknown:
             raise NotImplementedError(f"schema keywords not compiled: {sorted(unknown)}")
+        checks: list[Check] = []
         if "$ref" in node:
             checks.append(self.ref(node["$ref"]))
-        if "type" in node:
-            checks.append(_TYPES[node["type"]])
-        if "const" in node:
-            const = node["const"]
-            checks.append(lambda v: _json_equal(v, const))
-        if "enum" in node:
-            options = node["enum"]
-            checks.append(lambda v: any(_json_equal(v, o) for o in options))
-        checks.extend(self._string(node))
+        kind = node.get("type")
+        if isinstance(kind, list):
+            raise NotImplementedError("a list of types is not compiled")
+        if kind not in (None, "string", "array", "object"):
+            checks.append(_TYPES[kind])
+        keys = node.keys()
+        if kind == "string" or keys & _STRING_KEYWORDS:
+            checks.append(self._string(node, typed=kind == "string"))
+        if kind == "array" or keys & _ARRAY_KEYWORDS:
+            checks.append(self._array(node, typed=kind == "array"))
+        if kind == "object" or keys & _OBJECT_KEYWORDS:
+            checks.append(self._object(node, typed=kind == "object"))
         checks.extend(self._number(node))
-        checks.extend(self._array(node))
-        checks.extend(self._object(node))
+        checks.extend(self._values(node))
         for branch in node.get("allOf", ()):
             checks.append(self._conditional(branch) if "if" in branch else self.compile(branch))
-        if len(checks) == 1:
-            return checks[0]
-        return lambda value: all(check(value) for check in checks)
+        if not checks:
+            return lambda value: True
+        return _all(checks)
+
+    def _values(self, node: dict[str, Any]) -> list[Check]:
+        checks: list[Check] = []
+        if "const" in node:
+            const = node["const"]
+            if isinstance(const, str):
+                checks.append(lambda v: isinstance(v, str) and v == const)
+            else:
+                checks.append(lambda v: _json_equal(v, const))
+        if "enum" in node:
+            options = node["enum"]
+            if all(isinstance(option, str) for option in options):
+                names = frozenset(options)
+                checks.append(lambda v: isinstance(v, str) and v in names)
+            else:
+                checks.append(lambda v: any(_json_equal(v, o) for o in options))
+        return checks
 
     def _conditional(self, branch: dict[str, Any]) -> Check:
         if set(branch) != {"if", "then"}:
@@ -139,21 +181,28 @@ class _Compiler:
         condition, then = self.compile(branch["if"]), self.compile(branch["then"])
         return lambda value: not condition(value) or then(value)
 
-    def _string(self, node: dict[str, Any]) -> list[Check]:
-        checks: list[Check] = []
-        low, high = node.get("minLength"), node.get("maxLength")
-        if low is not None or high is not None:
-            lo, hi = low or 0, high if high is not None else float("inf")
+    def _string(self, node: dict[str, Any], *, typed: bool) -> Check:
+        low = node.get("minLength", 0)
+        high = node.get("maxLength")
+        search = re.compile(node["pattern"]).search if "pattern" in node else None
+        form = node.get("format")
+        if form not in (None, "date"):
+            raise NotImplementedError(f"format not compiled: {form}")
+        date = form == "date"
+
+        def check(value: Any) -> bool:
+            if not isinstance(value, str):
+                return not typed
             # len() counts code points, as JSON Schema does (a string holds no surrogates here).
-            checks.append(lambda v: not isinstance(v, str) or lo <= len(v) <= hi)
-        if "pattern" in node:
-            search = re.compile(node["pattern"]).search
-            checks.append(lambda v: not isinstance(v, str) or search(v) is not None)
-        if node.get("format") == "date":
-            checks.append(_is_date)
-        elif "format" in node:
-            raise NotImplementedError(f"format not compiled: {node['format']}")
-        return checks
+            if len(value) < low:
+                return False
+            if high is not None and len(value) > high:
+                return False
+            if search is not None and search(value) is None:
+                return False
+            return not date or _is_date(value)
+
+        return check
 
     def _number(self, node: dict[str, Any]) -> list[Check]:
         checks: list[Check] = []
@@ -165,51 +214,62 @@ class _Compiler:
             checks.append(lambda v: not _is_number(v) or v <= high)
         return checks
 
-    def _array(self, node: dict[str, Any]) -> list[Check]:
-        checks: list[Check] = []
-        if "maxItems" in node:
-            most = node["maxItems"]
-            checks.append(lambda v: not isinstance(v, list) or len(v) <= most)
-        if node.get("uniqueItems"):
-            checks.append(lambda v: not isinstance(v, list) or _unique(v))
-        if "items" in node:
-            item = self.compile(node["items"])
-            checks.append(lambda v: not isinstance(v, list) or all(item(x) for x in v))
-        return checks
+    def _array(self, node: dict[str, Any], *, typed: bool) -> Check:
+        most = node.get("maxItems")
+        unique = bool(node.get("uniqueItems"))
+        item = self.compile(node["items"]) if "items" in node else None
 
-    def _object(self, node: dict[str, Any]) -> list[Check]:
-        checks: list[Check] = []
+        def check(value: Any) -> bool:
+            if not isinstance(value, list):
+                return not typed
+            if most is not None and len(value) > most:
+                return False
+            if unique and not _unique(value):
+                return False
+            if item is not None:
+                for element in value:
+                    if not item(element):
+                        return False
+            return True
+
+        return check
+
+    def _object(self, node: dict[str, Any], *, typed: bool) -> Check:
         required = tuple(node.get("required", ()))
-        if required:
-            checks.append(lambda v: not isinstance(v, dict) or all(k in v for k in required))
-        if "maxProperties" in node:
-            most = node["maxProperties"]
-            checks.append(lambda v: not isinstance(v, dict) or len(v) <= most)
-        if "propertyNames" in node:
-            name = self.compile(node["propertyNames"])
-            checks.append(lambda v: not isinstance(v, dict) or all(name(k) for k in v))
+        most = node.get("maxProperties")
+        name = self.compile(node["propertyNames"]) if "propertyNames" in node else None
         properties = {k: self.compile(sub) for k, sub in node.get("properties", {}).items()}
         closed = node.get("additionalProperties") is False
         if "additionalProperties" in node and not closed:
             raise NotImplementedError("only additionalProperties: false is compiled")
-        if properties or closed:
 
-            def check_properties(value: Any) -> bool:
-                if not isinstance(value, dict):
-                    return True
-                for key, item in value.items():
-                    check = properties.get(key)
-                    if check is None:
-                        if closed:
-                            return False
-                    elif not check(item):
+        def check(value: Any) -> bool:
+            if not isinstance(value, dict):
+                return not typed
+            for key in required:
+                if key not in value:
+                    return False
+            if most is not None and len(value) > most:
+                return False
+            for key, element in value.items():
+                if name is not None and not name(key):
+                    return False
+                sub = properties.get(key)
+                if sub is None:
+                    if closed:
                         return False
-                return True
+                elif not sub(element):
+                    return False
+            return True
 
-            checks.append(check_properties)
-        return checks
+        return check
 
 
+_STRING_KEYWORDS = frozenset({"minLength", "maxLength", "pattern", "format"})
+_ARRAY_KEYWORDS = frozenset({"maxItems", "uniqueItems", "items"})
+_OBJECT_KEYWORDS = frozenset(
+    {"required", "maxProperties", "propertyNames", "properties", "additionalProperties"}
+)
 _KEYWORDS = frozenset(
     {
         "$ref",
