@@ -18,14 +18,17 @@ Each ``NAME.txt`` has ``NAME.expected.json`` beside it (format: the corpus READM
 from __future__ import annotations
 
 import argparse
+import html
 import json
+import re
 import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from rol_model import import_file
-from rol_model._importer_source import fold
+from rol_model._importer import import_bytes
+from rol_model._importer_source import _SIMPLIFIED, _TRADITIONAL, decode_bytes, fold
 from rol_model._model import Report, iter_indicators
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,8 +58,16 @@ def _count(nodes: tuple[Any, ...]) -> int:
     return sum(1 + _count(_children(node)) for node in nodes)
 
 
+def _same(a: str | None, b: str | None, strict: bool) -> bool:
+    return a == b if strict else (a is not None and b is not None and fold(a) == fold(b)) or a == b
+
+
 def _match_items(
-    expected: list[dict[str, Any]], imported: tuple[Any, ...], misses: list[str], where: str
+    expected: list[dict[str, Any]],
+    imported: tuple[Any, ...],
+    misses: list[str],
+    where: str,
+    strict: bool = True,
 ) -> int:
     found = 0
     used: set[int] = set()
@@ -66,7 +77,9 @@ def _match_items(
         for index, node in enumerate(imported):
             if index in used:
                 continue
-            if (node.marker or None) == item["marker"] and _own_text(node).startswith(start):
+            if _same(node.marker or None, item["marker"], strict) and _own_text(node).startswith(
+                start
+            ):
                 hit = index
                 break
         if hit is None:
@@ -74,7 +87,7 @@ def _match_items(
             continue
         used.add(hit)
         found += 1 + _match_items(
-            item["items"], _children(imported[hit]), misses, f"{where} > {item['marker']}"
+            item["items"], _children(imported[hit]), misses, f"{where} > {item['marker']}", strict
         )
     return found
 
@@ -97,11 +110,54 @@ def _overlap(a: str, b: str) -> bool:
     return False
 
 
-def _score_file(txt: Path, misses: list[str]) -> dict[str, Any]:
+# Variants of each report, as the same report might be published elsewhere: the annotations
+# still hold (compared with full-width/half-width and traditional/simplified forms alike).
+_BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
+_TO_TRADITIONAL = {ord(s): t for t, s in zip(_TRADITIONAL, _SIMPLIFIED, strict=True) if s != t}
+
+
+def _wrapped(text: str) -> str:
+    lines = []
+    for line in _BOOKMARK.sub("", text).splitlines():
+        lines += [line[i : i + 36] for i in range(0, len(line), 36)] or [""]
+    return "\n".join(lines)
+
+
+def _html(text: str) -> str:
+    body = "".join(f"<p>{html.escape(line)}</p>\n" for line in text.splitlines())
+    return (
+        "<!DOCTYPE html><html><head><title>法治政府建设</title><script>var a='一、';</script>"
+        "</head><body><div>首页 &gt; 政务公开 &gt; 法治政府建设</div>\n"
+        f"{body}<div>【打印】【关闭】</div></body></html>"
+    )
+
+
+def _widths(text: str) -> str:
+    half = str.maketrans("（），：；", "(),:;")
+    full = str.maketrans("0123456789", "０１２３４５６７８９")
+    return text.translate(half).translate(full)
+
+
+VARIANTS: dict[str, tuple[Any, str]] = {
+    "wrapped": (_wrapped, "utf-8"),
+    "html": (_html, "utf-8"),
+    "widths": (_widths, "utf-8"),
+    "traditional": (lambda text: text.translate(_TO_TRADITIONAL), "utf-8"),
+    "gb18030-crlf": (lambda text: text.replace("\n", "\r\n"), "gb18030"),
+}
+
+
+def _score_file(txt: Path, misses: list[str], variant: str | None = None) -> dict[str, Any]:
     expected = json.loads(txt.with_suffix(".expected.json").read_text(encoding="utf-8"))
-    result = import_file(txt)
+    strict = variant is None
+    if variant is None:
+        result = import_file(txt)
+    else:
+        transform, encoding = VARIANTS[variant]
+        text = transform(decode_bytes(txt.read_bytes())[0])
+        result = import_bytes(text.encode(encoding), name=txt.name)
     report: Report = result.report
-    name = txt.stem
+    name = txt.stem if variant is None else f"{txt.stem} [{variant}]"
     row: dict[str, Any] = {"file": name}
     # parts
     exp_parts = expected["parts"]
@@ -119,7 +175,9 @@ def _score_file(txt: Path, misses: list[str]) -> dict[str, Any]:
         ):
             right += 1
             nodes = _part_nodes(got[index][2]) if got[index][2] is not None else ()
-            item_found += _match_items(part["items"], nodes, misses, f"{name} {part['kind']}")
+            item_found += _match_items(
+                part["items"], nodes, misses, f"{name} {part['kind']}", strict
+            )
         else:
             misses.append(f"{name}: part {index} {part['kind']} {part['heading']} misplaced")
     exp_items = sum(_expected_count(p["items"]) for p in exp_parts)
@@ -139,7 +197,7 @@ def _score_file(txt: Path, misses: list[str]) -> dict[str, Any]:
                 continue
             if (
                 mine.value == Decimal(ind["value"])
-                and mine.unit == ind["unit"]
+                and _same(mine.unit, ind["unit"], strict)
                 and mine.qualifier == ind["qualifier"]
                 and _overlap(mine.source, ind["source"])
             ):
@@ -171,13 +229,14 @@ def _score_file(txt: Path, misses: list[str]) -> dict[str, Any]:
         ("organization", report.organization.name),
         ("year", report.year),
     ):
-        ok = value == expected[key]
+        ok = value == expected[key] or (not strict and _same(str(value), str(expected[key]), False))
         row[key] = (int(ok), 1)
         if not ok:
             misses.append(f"{name}: {key} {value!r} != {expected[key]!r}")
-    if (report.source and report.source.encoding) != expected["encoding"]:
+    wanted = expected["encoding"] if variant is None else VARIANTS[variant][1]
+    if (report.source and report.source.encoding) != wanted:
         misses.append(f"{name}: encoding {report.source and report.source.encoding}")
-    row["encoding"] = (int((report.source and report.source.encoding) == expected["encoding"]), 1)
+    row["encoding"] = (int((report.source and report.source.encoding) == wanted), 1)
     return row
 
 
@@ -195,12 +254,35 @@ FIGURES = (
 )
 
 
+def _totals(rows: list[dict[str, Any]]) -> dict[str, list[int]]:
+    return {key: [sum(r[key][0] for r in rows), sum(r[key][1] for r in rows)] for key in FIGURES}
+
+
+def _shares(totals: dict[str, list[int]]) -> str:
+    return "".join(f"{(done / count if count else 1.0):>12.1%}" for done, count in totals.values())
+
+
+def _table(rows: list[dict[str, Any]], totals: dict[str, list[int]]) -> None:
+    print(f"{'report':52}" + "".join(f"{key[:11]:>12}" for key in FIGURES))
+    for row in rows:
+        print(
+            f"{row['file'][:52]:52}"
+            + "".join(f"{row[key][0]:>6}/{row[key][1]:<5}" for key in FIGURES)
+        )
+    print(f"{'TOTAL (share)':52}" + _shares(totals))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Score every annotated report of the corpus; print a table, optionally write JSON."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", default=str(ROOT / "tests" / "fixtures" / "corpus"))
     parser.add_argument("--json", dest="json_out", help="write the figures as JSON here")
     parser.add_argument("--misses", action="store_true", help="list every miss")
+    parser.add_argument(
+        "--variants",
+        action="store_true",
+        help="also score each report re-published as: " + ", ".join(VARIANTS),
+    )
     args = parser.parse_args(argv)
     files = sorted(Path(args.corpus).glob("*.txt"))
     files = [f for f in files if f.with_suffix(".expected.json").exists()]
@@ -209,18 +291,16 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     misses: list[str] = []
     rows = [_score_file(path, misses) for path in files]
-    totals = {key: [sum(r[key][0] for r in rows), sum(r[key][1] for r in rows)] for key in FIGURES}
-    header = f"{'report':52}" + "".join(f"{key[:11]:>12}" for key in FIGURES)
-    print(header)
-    for row in rows:
-        print(
-            f"{row['file'][:52]:52}"
-            + "".join(f"{row[key][0]:>6}/{row[key][1]:<5}" for key in FIGURES)
-        )
-    print(
-        f"{'TOTAL (share)':52}"
-        + "".join(f"{(done / count if count else 1.0):>12.1%}" for done, count in totals.values())
-    )
+    totals = _totals(rows)
+    _table(rows, totals)
+    variants: dict[str, Any] = {}
+    if args.variants:
+        for variant in VARIANTS:
+            variant_rows = [_score_file(path, misses, variant) for path in files]
+            variants[variant] = _totals(variant_rows)
+        print(f"\n{'variant (share, all reports)':52}" + "".join(f"{k[:11]:>12}" for k in FIGURES))
+        for variant, variant_totals in variants.items():
+            print(f"{variant:52}" + _shares(variant_totals))
     if args.misses:
         print("\nmisses:")
         for miss in misses:
@@ -232,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
         }
         Path(args.json_out).write_text(
             json.dumps(
-                {"summary": summary, "reports": rows, "misses": misses},
+                {"summary": summary, "variants": variants, "reports": rows, "misses": misses},
                 ensure_ascii=False,
                 indent=2,
             )

@@ -10,6 +10,7 @@ from rol_model._importer_outline import (
     RawCause,
     RawNode,
     RawPart,
+    cn_number,
     enum_children,
     enumerate_segments,
     expand_enumerations,
@@ -159,18 +160,18 @@ def split_causes(paragraph: Paragraph, *, lead: bool) -> list[RawCause]:
     if lead and not _ENUM_START.match(fold(text[:4])):
         text, listing = _strip_cause_lead(text)
     folded = fold(text)
-    segments = enumerate_segments(folded)
+    opening = _ENUM_START.match(folded)
+    first = cn_number(opening.group(1)) if opening is not None else 1
+    segments = enumerate_segments(folded, first if first > 1 else 1)
     pieces: list[tuple[str | None, str]] = []
     if segments:
         pieces = [(text[m0:m1], text[m1:end]) for m0, m1, end in segments]
-    elif _ENUM_START.match(folded):
-        opening = _ENUM_START.match(folded)
-        assert opening is not None
+    elif opening is not None:
         pieces = [(text[opening.start(1) : opening.end()], text[opening.end() :])]
     elif ";" in folded.rstrip(";。"):
         pieces = [(None, piece) for piece in _split_keep(text, "；;")]
-    elif listing and "，" in text:
-        pieces = [(None, piece) for piece in _split_keep(text, "，")]
+    elif listing and "," in folded:
+        pieces = [(None, piece) for piece in _split_keep(text, "，,")]
     else:
         pieces = [(None, text)]
     return [

@@ -206,14 +206,23 @@ def _display_width(text: str) -> int:
 
 def _wrap_width(lines: list[SourceLine]) -> tuple[int, int] | None:
     """``(characters, display width)`` text was hard-wrapped at (text taken from a PDF), if it
-    was: most long lines are about as long as the longest usual line."""
-    sample = [line.text for line in lines[:2000] if len(line.text) >= 15]
+    was: most long lines are about as long as the usual line, and most of those stop in the
+    middle of a sentence (paragraphs that merely happen to be as long end with 。)."""
+    sample = [
+        line.text
+        for line in lines[:2000]
+        if len(line.text) >= 15 and marker_style(fold(line.text[:8])) is None
+    ]
     if len(sample) < 8:
         return None
-    chars = Counter(len(text) for text in sample).most_common(1)[0][0]
     width = Counter(_display_width(text) for text in sample).most_common(1)[0][0]
-    full = sum(1 for text in sample if _is_full(text, (chars, width)))
-    return (chars, width) if chars >= 15 and full >= len(sample) * 0.5 else None
+    lengths = Counter(len(text) for text in sample if _display_width(text) == width)
+    chars = lengths.most_common(1)[0][0]
+    full = [text for text in sample if _is_full(text, (chars, width))]
+    broken = sum(1 for text in full if text[-1] not in "。！？；：!?;:")
+    if chars < 15 or len(full) < len(sample) * 0.5 or broken < len(full) * 0.5:
+        return None
+    return chars, width
 
 
 def _is_full(text: str, wrap: tuple[int, int]) -> bool:
@@ -238,7 +247,7 @@ def merge_broken_lines(lines: list[SourceLine]) -> list[Paragraph]:
             (last.text[-1] in "，、," and len(last.text) >= 30)
             or (
                 wrap is not None
-                and last.text[-1] not in "。！？；：!?;:"
+                and last.text[-1] not in "。！？：!?:"
                 and _is_full(previous_line, wrap)
                 and (not _is_heading_line(last) or len(line.text) < wrap[0] * 0.6)
             )
@@ -258,10 +267,11 @@ def merge_broken_lines(lines: list[SourceLine]) -> list[Paragraph]:
     return paragraphs
 
 
-def _enum_run(folded_texts: list[str]) -> list[tuple[int, int, int, int]]:
+def _enum_run(folded_texts: list[str], first: int = 1) -> list[tuple[int, int, int, int]]:
     """The longest run 一、二、三 … of one enumeration style across texts, or ``[]``.
 
-    Entries are ``(text index, marker start, body start, number)``.
+    Entries are ``(text index, marker start, body start, number)``. ``first`` is the number the
+    run starts at (a paragraph may continue a run begun in the one before it).
     """
     for pattern in (_ENUM, _ENUM_LOOSE):
         runs: dict[str, list[tuple[int, int, int, int]]] = {}
@@ -272,7 +282,7 @@ def _enum_run(folded_texts: list[str]) -> list[tuple[int, int, int, int]]:
                 style = match.group("w") or "第"
                 number = cn_number(match.group("n") or match.group("m"))
                 run = runs.setdefault(style, [])
-                if number == len(run) + 1:
+                if number == len(run) + first:
                     start = match.start("n") if match.group("n") else match.start("m") - 1
                     run.append((index, start, match.end(), number))
         best = max(runs.values(), key=len, default=[])
@@ -281,9 +291,9 @@ def _enum_run(folded_texts: list[str]) -> list[tuple[int, int, int, int]]:
     return []
 
 
-def enumerate_segments(folded: str) -> list[tuple[int, int, int]]:
+def enumerate_segments(folded: str, first: int = 1) -> list[tuple[int, int, int]]:
     """``(marker start, body start, body end)`` of a 一是、二是 … run in one text, or ``[]``."""
-    run = _enum_run([folded])
+    run = _enum_run([folded], first)
     return [
         (start, body, run[position + 1][1] if position + 1 < len(run) else len(folded))
         for position, (_, start, body, _) in enumerate(run)
