@@ -147,19 +147,9 @@ VARIANTS: dict[str, tuple[Any, str]] = {
 }
 
 
-def _score_file(txt: Path, misses: list[str], variant: str | None = None) -> dict[str, Any]:
-    expected = json.loads(txt.with_suffix(".expected.json").read_text(encoding="utf-8"))
-    strict = variant is None
-    if variant is None:
-        result = import_file(txt)
-    else:
-        transform, encoding = VARIANTS[variant]
-        text = transform(decode_bytes(txt.read_bytes())[0])
-        result = import_bytes(text.encode(encoding), name=txt.name)
-    report: Report = result.report
-    name = txt.stem if variant is None else f"{txt.stem} [{variant}]"
-    row: dict[str, Any] = {"file": name}
-    # parts
+def _score_parts(
+    expected: dict[str, Any], report: Report, name: str, strict: bool, misses: list[str]
+) -> dict[str, tuple[int, int]]:
     exp_parts = expected["parts"]
     got: list[tuple[str, str | None, Any]] = []
     if report.preamble is not None:
@@ -182,12 +172,16 @@ def _score_file(txt: Path, misses: list[str], variant: str | None = None) -> dic
             misses.append(f"{name}: part {index} {part['kind']} {part['heading']} misplaced")
     exp_items = sum(_expected_count(p["items"]) for p in exp_parts)
     imported_items = sum(_count(_part_nodes(p)) for p in report.parts)
-    row.update(
-        parts=(right, len(exp_parts)),
-        items_recall=(item_found, exp_items),
-        items_precision=(item_found, imported_items),
-    )
-    # indicators
+    return {
+        "parts": (right, len(exp_parts)),
+        "items_recall": (item_found, exp_items),
+        "items_precision": (item_found, imported_items),
+    }
+
+
+def _score_indicators(
+    expected: dict[str, Any], report: Report, name: str, strict: bool, misses: list[str]
+) -> dict[str, tuple[int, int]]:
     got_ind = [ind for _, ind in iter_indicators(report)]
     used: set[int] = set()
     hits = 0
@@ -211,11 +205,26 @@ def _score_file(txt: Path, misses: list[str], variant: str | None = None) -> dic
             misses.append(
                 f"{name}: extra indicator {mine.value} {mine.unit} {mine.qualifier} {mine.source}"
             )
-    row.update(
-        indicators_recall=(hits, len(expected["indicators"])),
-        indicators_precision=(hits, len(got_ind)),
-    )
-    # causes
+    return {
+        "indicators_recall": (hits, len(expected["indicators"])),
+        "indicators_precision": (hits, len(got_ind)),
+    }
+
+
+def _score_file(txt: Path, misses: list[str], variant: str | None = None) -> dict[str, Any]:
+    expected = json.loads(txt.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    strict = variant is None
+    if variant is None:
+        result = import_file(txt)
+    else:
+        transform, encoding = VARIANTS[variant]
+        text = transform(decode_bytes(txt.read_bytes())[0])
+        result = import_bytes(text.encode(encoding), name=txt.name)
+    report: Report = result.report
+    name = txt.stem if variant is None else f"{txt.stem} [{variant}]"
+    row: dict[str, Any] = {"file": name}
+    row.update(_score_parts(expected, report, name, strict, misses))
+    row.update(_score_indicators(expected, report, name, strict, misses))
     causes = [_norm(c.text) for c in report.causes]
     cause_hits = 0
     for start in expected["causes"]:
