@@ -842,3 +842,19 @@ def test_a_saved_web_page_imports_from_its_visible_paragraphs(tmp_path: Path) ->
     assert report.measures[0].text == "全年召开专题会议4次。"
     assert any(w.code == "import.html" for w in result.warnings)
     assert "不是内容" not in rm.dumps(report)
+
+
+def test_a_combined_measures_and_problems_part_is_split_at_its_problems_sub_heading() -> None:
+    text = (
+        "某县司法局2023年度法治政府建设情况报告\n"
+        "2023年，我局认真贯彻落实上级部署，扎实推进法治政府建设。\n"
+        "一、工作开展情况及存在的问题\n（一）工作开展情况\n1.加强组织领导。全年召开专题会议4次。\n"
+        "（二）存在的问题\n一是学法用法还不够深入。二是执法力量仍显薄弱。\n"
+        "二、下一步工作打算\n（一）加强学习培训。组织培训不少于2次。\n"
+    )
+    parts = rm.import_text(text).report.parts
+    assert [(p.kind, p.marker, p.heading) for p in parts] == [
+        ("measures", "一、", "工作开展情况及存在的问题"),
+        ("shortcomings", "（二）", "存在的问题"),
+        ("plans", "二、", "下一步工作打算"),
+    ]

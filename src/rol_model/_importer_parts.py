@@ -31,6 +31,10 @@ _PLANS = re.compile(r"安排|计划|思路|工作要点|重点工作|目标|任�
 _MEASURES = re.compile(r"举措|成效|措施|情况|主要工作|做法|成绩|进展|成果|亮点|经验|开展|总结|回顾")
 
 
+# what names the measures when a heading names other parts after them
+_MEASURES_FIRST = re.compile(r"举措|成效|开展情况|主要工作|主要做法|工作情况|完成情况|工作总结")
+
+
 def classify_part(heading: str, year: int | None) -> tuple[PartKind, bool]:
     """The part a heading names, and whether the wording was recognised at all."""
     folded = fold(heading)
@@ -45,6 +49,10 @@ def classify_part(heading: str, year: int | None) -> tuple[PartKind, bool]:
         [at for at in [*future, plans.start() if plans else None] if at is not None] or [-1]
     )
     short = _SHORTCOMINGS.search(folded)
+    done = _MEASURES_FIRST.search(folded)
+    later = [at for at in (plans_at, short.start() if short else -1) if at != -1]
+    if done is not None and later and done.start() < min(later):
+        return "measures", True  # a combined part such as 工作开展情况及存在的问题
     if short is not None and (plans_at == -1 or short.start() < plans_at):
         return "shortcomings", True  # also a combined part such as 存在的问题和下一步打算
     if plans_at != -1:
@@ -184,49 +192,65 @@ def fallback_parts(
     return preamble, parts
 
 
+def _names_other_kinds(part: RawPart) -> set[str]:
+    """Kinds besides its own that a part's heading names (存在的问题及下一步打算 → plans)."""
+    heading = fold(part.heading or "")
+    named = set()
+    if _PLANS_STRONG.search(heading):
+        named.add("plans")
+    if _SHORTCOMINGS.search(heading):
+        named.add("shortcomings")
+    return named - {part.kind}
+
+
+def _split_at(
+    part: RawPart, kinds: set[str]
+) -> tuple[int, tuple[str | None, str, PartKind]] | None:
+    for index, paragraph in enumerate(part.paragraphs):
+        strong = _strong_heading(paragraph)
+        if strong is not None and strong[0] is not None and strong[2] in kinds:
+            return index, strong
+    return None
+
+
 def split_combined_parts(parts: list[RawPart], issues: list[Issue]) -> list[RawPart]:
-    """Split a part headed 存在的问题及下一步打算 at its sub-heading that names the plans.
+    """Split a part headed 存在的问题及下一步打算 (or 工作开展情况及存在问题) at its numbered
+    sub-headings that name the other kinds.
 
     Only a part whose own heading names two kinds is split, so a leadership item folded into the
     measures (（一）落实第一责任人职责) stays where the report put it.
     """
     out: list[RawPart] = []
-    for part in parts:
-        heading = fold(part.heading or "")
-        combined = part.kind == "shortcomings" and _PLANS_STRONG.search(heading)
-        if not combined:
+    queue = list(parts)
+    while queue:
+        part = queue.pop(0)
+        kinds = _names_other_kinds(part)
+        found = _split_at(part, kinds) if kinds else None
+        if found is None:
             out.append(part)
             continue
-        split_at = None
-        for index, paragraph in enumerate(part.paragraphs):
-            strong = _strong_heading(paragraph)
-            if strong is not None and strong[0] is not None and strong[2] == "plans":
-                split_at = index
-                break
-        if split_at is None:
-            out.append(part)
-            continue
-        marker, sub_heading, _ = _strong_heading(part.paragraphs[split_at]) or (None, None, None)
+        split_at, (marker, sub_heading, kind) = found
         rest = part.paragraphs[split_at + 1 :]
         start = part.paragraphs[split_at].start
-        plans = RawPart(
+        new = RawPart(
             marker=marker,
             heading=sub_heading,
             start=start,
             end=max([start, *(p.end for p in rest)]),
             paragraphs=list(rest),
-            kind="plans",
+            kind=kind,
         )
         part.paragraphs = part.paragraphs[:split_at]
         part.end = max([part.start, *(p.end for p in part.paragraphs)])
         issues.append(
             Issue(
                 code="import.part-split",
-                message=f"the part {part.heading} holds the plans too: {sub_heading} is a "
-                "plans part of its own",
+                message=f"the part {part.heading} holds more than one part: {sub_heading} is "
+                f"a {kind} part of its own",
                 severity="warning",
                 line=start,
             )
         )
-        out.extend((part, plans))
+        out.append(part)
+        queue.insert(0, new)
     return out
