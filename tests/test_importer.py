@@ -858,3 +858,27 @@ def test_a_combined_measures_and_problems_part_is_split_at_its_problems_sub_head
         ("shortcomings", "（二）", "存在的问题"),
         ("plans", "二、", "下一步工作打算"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "options", "code"),
+    [
+        (
+            "报告\n一、主要举措和成效\n（一）加强组织领导。\n",
+            {"organization": "局" * 300},
+            "import.too-long",
+        ),
+        ("某局法治政府建设报告\n一、主要举措和成效\n", {"year": 1999}, "import.year"),
+        (
+            "某局2023年度法治政府建设报告\n一、主要举措和成效\n" + "检查1次，" * 12000,
+            {},
+            "import.too-many",
+        ),
+    ],
+)
+def test_what_the_schema_would_refuse_fails_cleanly(
+    text: str, options: dict[str, Any], code: str
+) -> None:
+    with pytest.raises(rm.InvalidReportError) as caught:
+        rm.import_text(text, **options)
+    assert caught.value.issues[0].code == code

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sized
 from typing import Any
 
 import attrs
@@ -227,6 +227,9 @@ _HEADING_LIMIT = 1000
 
 
 _ARRAY_LIMIT = 10_000
+_TITLE_LIMIT = 500
+_NAME_LIMIT = 200
+_LINE_LIMIT = 10_000_000
 
 
 def _limit_issues(report: Report) -> list[Issue]:
@@ -243,34 +246,51 @@ def _limit_issues(report: Report) -> list[Issue]:
                 )
             )
 
+    def count(pointer: str, values: Sized, line: int | None = None) -> None:
+        if len(values) > _ARRAY_LIMIT:
+            issues.append(
+                Issue(
+                    code="import.too-many",
+                    message=f"{len(values)} entries, more than the {_ARRAY_LIMIT} a report allows",
+                    pointer=pointer,
+                    line=line,
+                )
+            )
+
+    def where(lines: LineRange | None, pointer: str) -> int | None:
+        if lines is not None and lines.end > _LINE_LIMIT:
+            issues.append(
+                Issue(
+                    code="import.too-long",
+                    message=f"line {lines.end} is past the {_LINE_LIMIT} lines a report allows",
+                    pointer=f"{pointer}/lines",
+                )
+            )
+        return lines.start if lines is not None else None
+
+    check("/title", report.title, _TITLE_LIMIT, None)
+    check("/organization/name", report.organization.name, _NAME_LIMIT, None)
+    if not 2000 <= report.year <= 2100:
+        issues.append(
+            Issue(
+                code="import.year", message=f"year {report.year} is not 2000-2100", pointer="/year"
+            )
+        )
+    owners: list[tuple[str, Any]] = []
     if report.preamble is not None:
-        line = report.preamble.lines.start if report.preamble.lines else None
-        check("/preamble/text", report.preamble.text, _TEXT_LIMIT, line)
-    if len(report.parts) > _ARRAY_LIMIT:
-        issues.append(Issue(code="import.too-many", message="too many parts", pointer="/parts"))
-    for index, part in enumerate(report.parts):
-        line = part.lines.start if part.lines else None
-        check(f"/parts/{index}/heading", part.heading, _HEADING_LIMIT, line)
-        check(f"/parts/{index}/text", part.text, _TEXT_LIMIT, line)
-    for pointer, node in iter_nodes(report):
-        line = node.lines.start if node.lines else None
-        check(f"{pointer}/text", node.text, _TEXT_LIMIT, line)
-        if not isinstance(node, Cause):
-            check(f"{pointer}/heading", node.heading, _HEADING_LIMIT, line)
-            if len(node.children) > _ARRAY_LIMIT:
-                issues.append(
-                    Issue(code="import.too-many", message="too many items", pointer=pointer)
-                )
-    for index, part in enumerate(report.parts):
+        owners.append(("/preamble", report.preamble))
+    owners += [(f"/parts/{index}", part) for index, part in enumerate(report.parts)]
+    owners += list(iter_nodes(report))
+    count("/parts", report.parts)
+    for pointer, owner in owners:
+        line = where(owner.lines, pointer)
+        check(f"{pointer}/text", owner.text, _TEXT_LIMIT, line)
+        check(f"{pointer}/heading", getattr(owner, "heading", None), _HEADING_LIMIT, line)
+        count(f"{pointer}/indicators", owner.indicators, line)
+        count(f"{pointer}/references", owner.references, line)
+        count(f"{pointer}/children", getattr(owner, "children", ()), line)
         for field in ("measures", "shortcomings", "causes", "plans", "items"):
-            if len(getattr(part, field, ())) > _ARRAY_LIMIT:
-                issues.append(
-                    Issue(
-                        code="import.too-many",
-                        message=f"more than {_ARRAY_LIMIT} items in one part",
-                        pointer=f"/parts/{index}/{field}",
-                    )
-                )
+            count(f"{pointer}/{field}", getattr(owner, field, ()), line)
     return issues
 
 
