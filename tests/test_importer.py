@@ -865,7 +865,7 @@ def test_a_combined_measures_and_problems_part_is_split_at_its_problems_sub_head
     [
         (
             "报告\n一、主要举措和成效\n（一）加强组织领导。\n",
-            {"organization": "局" * 300},
+            {"organization": "局" * 300, "year": 2023},
             "import.too-long",
         ),
         ("某局法治政府建设报告\n一、主要举措和成效\n", {"year": 1999}, "import.year"),
