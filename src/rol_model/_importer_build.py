@@ -49,6 +49,8 @@ _ID_PREFIX = {"measures": "m", "shortcomings": "s", "plans": "p", "leadership": 
 
 def _indicators(owner: str, *texts: str | None) -> tuple[Indicator, ...]:
     found = [figure for text in texts if text for figure in find_figures(text)]
+    if not found:
+        return ()
     return tuple(
         Indicator(
             id=f"{owner}-i{index}",
@@ -97,20 +99,16 @@ class Builder:
             self.node(child, kind, f"{node_id}.{index}")
             for index, child in enumerate(raw.children, start=1)
         )
-        fields: dict[str, Any] = {
-            "id": node_id,
-            "marker": raw.marker or None,
-            "heading": heading or None,
-            "text": text or None,
-            "indicators": _indicators(node_id, heading, text),
-            "references": _references(heading, text),
-            "lines": LineRange(start=raw.start, end=raw.end),
-        }
-        if kind == "shortcomings" or children:
-            fields["children"] = children
-        else:
-            fields["children"] = ()
-        return _NODE_CLASS[kind](**fields)
+        return _NODE_CLASS[kind](
+            id=node_id,
+            marker=raw.marker or None,
+            heading=heading or None,
+            text=text or None,
+            indicators=_indicators(node_id, heading, text),
+            references=_references(heading, text),
+            lines=LineRange(start=raw.start, end=raw.end),
+            children=children,
+        )
 
     def top_nodes(self, raw_part: RawPart) -> tuple[Any, ...]:
         prefix = _ID_PREFIX[raw_part.kind]
@@ -235,29 +233,46 @@ _LINE_LIMIT = 10_000_000
 def _limit_issues(report: Report) -> list[Issue]:
     issues: list[Issue] = []
 
-    def check(pointer: str, value: str | None, limit: int, line: int | None) -> None:
-        if value is not None and len(value) > limit:
-            issues.append(
-                Issue(
-                    code="import.too-long",
-                    message=f"{len(value)} characters, more than the {limit} a report allows",
-                    pointer=pointer,
-                    line=line,
-                )
+    def too_long(pointer: str, value: str, limit: int, line: int | None) -> None:
+        issues.append(
+            Issue(
+                code="import.too-long",
+                message=f"{len(value)} characters, more than the {limit} a report allows",
+                pointer=pointer,
+                line=line,
             )
+        )
 
-    def count(pointer: str, values: Sized, line: int | None = None) -> None:
-        if len(values) > _ARRAY_LIMIT:
-            issues.append(
-                Issue(
-                    code="import.too-many",
-                    message=f"{len(values)} entries, more than the {_ARRAY_LIMIT} a report allows",
-                    pointer=pointer,
-                    line=line,
-                )
+    def too_many(pointer: str, values: Sized, line: int | None) -> None:
+        issues.append(
+            Issue(
+                code="import.too-many",
+                message=f"{len(values)} entries, more than the {_ARRAY_LIMIT} a report allows",
+                pointer=pointer,
+                line=line,
             )
+        )
 
-    def where(lines: LineRange | None, pointer: str) -> int | None:
+    if len(report.title) > _TITLE_LIMIT:
+        too_long("/title", report.title, _TITLE_LIMIT, None)
+    if len(report.organization.name) > _NAME_LIMIT:
+        too_long("/organization/name", report.organization.name, _NAME_LIMIT, None)
+    if not 2000 <= report.year <= 2100:
+        issues.append(
+            Issue(
+                code="import.year", message=f"year {report.year} is not 2000-2100", pointer="/year"
+            )
+        )
+    if len(report.parts) > _ARRAY_LIMIT:
+        too_many("/parts", report.parts, None)
+    owners: list[tuple[str, Any]] = []
+    if report.preamble is not None:
+        owners.append(("/preamble", report.preamble))
+    owners += [(f"/parts/{index}", part) for index, part in enumerate(report.parts)]
+    owners += list(iter_nodes(report))
+    for pointer, owner in owners:
+        lines = owner.lines
+        line = lines.start if lines is not None else None
         if lines is not None and lines.end > _LINE_LIMIT:
             issues.append(
                 Issue(
@@ -266,31 +281,21 @@ def _limit_issues(report: Report) -> list[Issue]:
                     pointer=f"{pointer}/lines",
                 )
             )
-        return lines.start if lines is not None else None
-
-    check("/title", report.title, _TITLE_LIMIT, None)
-    check("/organization/name", report.organization.name, _NAME_LIMIT, None)
-    if not 2000 <= report.year <= 2100:
-        issues.append(
-            Issue(
-                code="import.year", message=f"year {report.year} is not 2000-2100", pointer="/year"
-            )
-        )
-    owners: list[tuple[str, Any]] = []
-    if report.preamble is not None:
-        owners.append(("/preamble", report.preamble))
-    owners += [(f"/parts/{index}", part) for index, part in enumerate(report.parts)]
-    owners += list(iter_nodes(report))
-    count("/parts", report.parts)
-    for pointer, owner in owners:
-        line = where(owner.lines, pointer)
-        check(f"{pointer}/text", owner.text, _TEXT_LIMIT, line)
-        check(f"{pointer}/heading", getattr(owner, "heading", None), _HEADING_LIMIT, line)
-        count(f"{pointer}/indicators", owner.indicators, line)
-        count(f"{pointer}/references", owner.references, line)
-        count(f"{pointer}/children", getattr(owner, "children", ()), line)
+        text = owner.text
+        if text is not None and len(text) > _TEXT_LIMIT:
+            too_long(f"{pointer}/text", text, _TEXT_LIMIT, line)
+        heading = getattr(owner, "heading", None)
+        if heading is not None and len(heading) > _HEADING_LIMIT:
+            too_long(f"{pointer}/heading", heading, _HEADING_LIMIT, line)
+        for field in ("indicators", "references", "children"):
+            values = getattr(owner, field, ())
+            if len(values) > _ARRAY_LIMIT:
+                too_many(f"{pointer}/{field}", values, line)
+    for index, part in enumerate(report.parts):
         for field in ("measures", "shortcomings", "causes", "plans", "items"):
-            count(f"{pointer}/{field}", getattr(owner, field, ()), line)
+            values = getattr(part, field, ())
+            if len(values) > _ARRAY_LIMIT:
+                too_many(f"/parts/{index}/{field}", values, None)
     return issues
 
 

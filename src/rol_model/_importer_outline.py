@@ -130,8 +130,15 @@ class RawPart:
     kind: str = "measures"
 
 
+_MARKER_FIRST = frozenset("(㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇0123456789" + _CN) | {
+    chr(code) for code in range(ord("①"), ord("⑳") + 1)
+}
+
+
 def marker_style(folded: str) -> tuple[str, int, int] | None:
     """``(style, number, length of the marker)`` when a paragraph opens with an item marker."""
+    if folded[:1] not in _MARKER_FIRST:
+        return None
     for style, pattern in _STYLES:
         match = pattern.match(folded)
         if match is None:
