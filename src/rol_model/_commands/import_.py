@@ -9,7 +9,7 @@ from typing import TextIO
 def configure(parser: argparse.ArgumentParser) -> None:
     """The report file (text in any supported encoding, or .docx), output file and format."""
     parser.add_argument(
-        "file", metavar="FILE", help="report as text (.txt) or Word (.docx); - reads stdin"
+        "file", metavar="FILE", help="report as text, a saved web page or Word (.docx); - is stdin"
     )
     parser.add_argument("-o", "--output", metavar="OUT", help="write the report JSON here")
     parser.add_argument(
