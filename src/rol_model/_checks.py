@@ -18,7 +18,6 @@ import copy
 import functools
 import importlib
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -40,8 +39,6 @@ __all__ = [
     "Rule",
     "apply_patch",
     "check",
-    "content_bigrams",
-    "coverage",
     "excerpt",
     "gist",
     "iter_part_nodes",
@@ -49,7 +46,6 @@ __all__ = [
     "position",
     "register",
     "rules",
-    "similarity",
 ]
 
 #: Family of a code by its first digit: ROL1xx … ROL4xx.
@@ -212,99 +208,7 @@ def rules() -> tuple[Rule, ...]:
     return tuple(_REGISTRY[code] for code in sorted(_REGISTRY))
 
 
-# Text helpers shared by the rules ---------------------------------------------------------------
-
-
-def _is_content(char: str) -> bool:
-    return unicodedata.category(char)[0] in "LN"
-
-
-@functools.lru_cache(maxsize=8192)
-def normalize(text: str) -> str:
-    """Letters and digits only: punctuation, spaces and symbols removed, width folded."""
-    folded = unicodedata.normalize("NFKC", text)
-    return "".join(char for char in folded if _is_content(char))
-
-
-@functools.lru_cache(maxsize=8192)
-def bigrams(text: str) -> frozenset[str]:
-    """The set of adjacent character pairs of the normalized text."""
-    clean = normalize(text)
-    return frozenset(clean[i : i + 2] for i in range(len(clean) - 1))
-
-
-def similarity(first: str, second: str) -> float:
-    """Jaccard similarity of the character bigrams of two texts, from 0.0 to 1.0.
-
-    Chinese has no spaces between words, and a shared two-character sequence is usually a shared
-    word (法治, 执法, 意识): so bigram overlap measures how much wording two passages share,
-    regardless of order and punctuation. Two empty texts are not similar (0.0).
-    """
-    a, b = bigrams(first), bigrams(second)
-    if not a or not b:
-        return 0.0
-    return len(a & b) / len(a | b)
-
-
-# Words so common in these reports that sharing them says nothing about sharing a topic. The
-# list is a tuple of strings written out one per word: ruff prefers literals to str.split.
-_GENERIC_WORDS = (
-    *("法治政府建设", "法治建设", "法治", "进一步", "加强", "强化", "增强", "有待", "提高", "提升"),
-    *("不够", "不足", "存在", "问题", "部分", "我局", "我市", "我县", "我区", "推进", "推动"),
-    *("全面", "深入", "开展", "落实", "完善", "健全", "工作", "持续", "继续", "不断", "切实"),
-    *("有效", "需要", "仍需", "还需", "加大", "力度", "水平", "方面", "一些", "相关", "各项"),
-    *("积极", "努力", "坚持", "围绕", "着力", "抓好", "做好", "深化", "加快", "注重", "突出"),
-    *("狠抓", "确保", "不断", "进行", "比较", "明显", "较为", "一定"),
-)
-# Characters that make a pair grammatical rather than topical (的针, 性和, 还不).
-_FUNCTION_CHARACTERS = "的了和与及不还较仍有待够是在等对之其为把被所并且也都又很更最未尚没"
-# Topical text is what remains between generic words and function characters: bigrams are
-# taken inside those stretches only, so no pair straddles a removed word (抓好|法治|培训 → 培训).
-_SEPARATORS = re.compile(
-    "|".join(re.escape(w) for w in sorted(_GENERIC_WORDS, key=len, reverse=True))
-    + f"|[{_FUNCTION_CHARACTERS}]"
-)
-# One topic, many names: a text that uses any of these also speaks of the key (普法).
-_SYNONYMS: Mapping[str, tuple[str, ...]] = {
-    "普法": (
-        "法治宣传",
-        "法治宣傳",
-        "法律宣传",
-        "法律宣傳",
-        "普法宣传",
-        "法治教育",
-        "法律知识宣传",
-    ),
-}
-
-
-def _canonical(text: str) -> str:
-    for key, names in _SYNONYMS.items():
-        for name in names:
-            text = text.replace(name, key)
-    return text
-
-
-def content_bigrams(text: str) -> frozenset[str]:
-    """Topical bigrams of the text: generic words (推进, 加强, 有待 …) and grammar left out.
-
-    Synonyms are first replaced by one name (法治宣传 by 普法), so that one topic counts once.
-    """
-    stretches = _SEPARATORS.split(normalize(_canonical(text)))
-    return frozenset(part[i : i + 2] for part in stretches for i in range(len(part) - 1))
-
-
-def coverage(part: str, whole: str) -> float:
-    """Share of the content bigrams of ``part`` that also occur in ``whole`` (0.0 to 1.0).
-
-    Used to ask whether a short statement (a shortcoming's gist, a plan's heading) is taken up
-    somewhere in a longer text, whatever else that text says; ``whole`` matches in its own words
-    and with synonyms replaced.
-    """
-    wanted = content_bigrams(part)
-    if not wanted:
-        return 0.0
-    return len(wanted & (bigrams(whole) | bigrams(_canonical(whole)))) / len(wanted)
+# Text helpers shared by the rules (text similarity lives in ``_similarity``) --------------------
 
 
 def gist(node: Node | Part) -> str:

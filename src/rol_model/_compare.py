@@ -2,24 +2,22 @@
 
 - **Figure trends.** Figures are the same figure when their labels (NFKC, without whitespace and
   punctuation) and units are equal; a report that lacks it leaves a gap.
-- **Plan follow-through.** Each top-level plan of year N (with its sub-plans) is cut into
-  sentences, and every measure of the report for year N+1 (heading and own text) is scored by
-  :func:`coverage`: the share of a sentence's character bigrams, weighted by rarity, that the
-  measure contains, best sentence counting. Measures scoring at least
-  :data:`FOLLOW_THROUGH_THRESHOLD` carry the plan out (best three kept): a plan of three
-  sentences may be carried out by two measures, each doing a part.
-- **Recurring shortcomings.** Shortcomings of consecutive reports are paired when their weighted
-  bigram overlap reaches :data:`RECURRING_THRESHOLD`; chains of pairs across years are one
-  recurring problem.
+- **Plan follow-through.** For each pair of consecutive years,
+  :func:`rol_model._similarity.follow_ups` says which measures of year N+1 carry out each
+  top-level plan of year N (rarity-weighted coverage of the plan's sentences, at least
+  :data:`FOLLOW_THROUGH_THRESHOLD`, best three kept).
+- **Recurring shortcomings.** For each pair of consecutive reports,
+  :func:`rol_model._similarity.recurrences` pairs the shortcomings that are one problem
+  (rarity-weighted Dice of topical bigrams, at least :data:`RECURRING_THRESHOLD`); chains of
+  pairs across years are one recurring problem.
 
-Rarity weights (inverse document frequency over the items compared) keep the words every report
-uses (法治, 依法, 建设) from making unrelated items look alike.
+``rol check --previous`` (ROL401, ROL402) asks the same two questions of the same functions with
+the same default thresholds, so it names exactly the recurrences and the plans not found that
+``compare`` lists for that pair.
 """
 
 from __future__ import annotations
 
-import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -27,8 +25,15 @@ from typing import Literal
 
 import attrs
 
-from rol_model._match import normalize
-from rol_model._model import Indicator, Node, Report, iter_indicators, iter_nodes
+from rol_model._model import Indicator, Report, iter_indicators
+from rol_model._similarity import (
+    FOLLOW_THROUGH_THRESHOLD,
+    RECURRING_THRESHOLD,
+    follow_ups,
+    item_text,
+    normalize,
+    recurrences,
+)
 from rol_model.exceptions import ComparisonError
 
 __all__ = [
@@ -43,15 +48,6 @@ __all__ = [
     "TrendPoint",
     "compare",
 ]
-
-#: A measure of year N+1 carries out a plan of year N from this coverage score on; on the two
-#: Wusu reports, unrelated measures score at most 0.25.
-FOLLOW_THROUGH_THRESHOLD = 0.4
-#: Two shortcomings of consecutive reports are the same problem from this score on.
-RECURRING_THRESHOLD = 0.3
-_KEEP = 3
-_SENTENCE_END = re.compile(r"(?<=[。；;！？!?])")
-_SHORTEST_SENTENCE = 12
 
 
 @attrs.frozen(kw_only=True)
@@ -139,45 +135,6 @@ class Comparison:
     shortcomings: tuple[RecurringShortcoming, ...] = ()
 
 
-def _text(node: Node) -> str:
-    heading = getattr(node, "heading", None)
-    return " ".join(part for part in (heading, node.text) if part)
-
-
-def _grams(text: str) -> set[str]:
-    norm = normalize(text)
-    if len(norm) < 2:
-        return set(norm)
-    return {norm[i : i + 2] for i in range(len(norm) - 1)}
-
-
-class _Weights:
-    """Inverse document frequency of bigrams over a set of texts."""
-
-    def __init__(self, documents: Iterable[set[str]]) -> None:
-        counts: Counter[str] = Counter()
-        total = 0
-        for grams in documents:
-            counts.update(grams)
-            total += 1
-        self.idf = {gram: math.log((1 + total) / (1 + n)) + 1 for gram, n in counts.items()}
-        self.default = math.log(1 + total) + 1
-
-    def weight(self, grams: Iterable[str]) -> float:
-        return sum(self.idf.get(gram, self.default) for gram in grams)
-
-
-def coverage(plan: set[str], measure: set[str], weights: _Weights) -> float:
-    """The weighted share of the plan's bigrams that the measure contains."""
-    whole = weights.weight(plan)
-    return weights.weight(plan & measure) / whole if whole else 0.0
-
-
-def _overlap(a: set[str], b: set[str], weights: _Weights) -> float:
-    whole = weights.weight(a) + weights.weight(b)
-    return 2 * weights.weight(a & b) / whole if whole else 0.0
-
-
 def _label_key(indicator: Indicator) -> tuple[str, str]:
     return normalize(indicator.label), indicator.unit
 
@@ -219,7 +176,7 @@ def _key_of(trend: IndicatorTrend) -> tuple[str, str]:
     return normalize(trend.label), trend.unit
 
 
-def _follow_through(series: Sequence[Report]) -> tuple[PlanFollowThrough, ...]:
+def _follow_through(series: Sequence[Report], threshold: float) -> tuple[PlanFollowThrough, ...]:
     by_year = {report.year: report for report in series}
     result: list[PlanFollowThrough] = []
     for report in series:
@@ -227,35 +184,26 @@ def _follow_through(series: Sequence[Report]) -> tuple[PlanFollowThrough, ...]:
         if following is None:
             result.extend(
                 PlanFollowThrough(
-                    year=report.year, plan_id=plan.id, text=_text(plan), status="no_next_report"
+                    year=report.year,
+                    plan_id=plan.id,
+                    text=item_text(plan),
+                    status="no_next_report",
                 )
                 for plan in report.plans
             )
             continue
-        measures = [
-            (node.id, _text(node)) for _, node in iter_nodes(following) if _is_measure(node)
-        ]
-        measure_grams = [_grams(text) for _, text in measures]
-        plan_sentences = [[_grams(s) for s in _sentences(plan)] for plan in report.plans]
-        weights = _Weights([*measure_grams, *(g for plan in plan_sentences for g in plan)])
-        for plan, sentences in zip(report.plans, plan_sentences, strict=True):
-            scored = sorted(
-                (
-                    (max((coverage(g, mg, weights) for g in sentences), default=0.0), mid, text)
-                    for (mid, text), mg in zip(measures, measure_grams, strict=True)
-                ),
-                key=lambda item: -item[0],
-            )
+        for follow_up in follow_ups(report, following, threshold):
             found = tuple(
-                FollowingMeasure(measure_id=mid, text=text, score=round(score, 4))
-                for score, mid, text in scored[:_KEEP]
-                if score >= FOLLOW_THROUGH_THRESHOLD
+                FollowingMeasure(
+                    measure_id=measure.id, text=item_text(measure), score=round(score, 4)
+                )
+                for _, measure, score in follow_up.measures
             )
             result.append(
                 PlanFollowThrough(
                     year=report.year,
-                    plan_id=plan.id,
-                    text=_text(plan),
+                    plan_id=follow_up.plan.id,
+                    text=item_text(follow_up.plan),
                     status="carried_out" if found else "not_found",
                     next_year=following.year,
                     measures=found,
@@ -264,90 +212,43 @@ def _follow_through(series: Sequence[Report]) -> tuple[PlanFollowThrough, ...]:
     return tuple(result)
 
 
-def _is_measure(node: Node) -> bool:
-    from rol_model._model import Measure
-
-    return isinstance(node, Measure)
-
-
-def _subtree_text(node: Node) -> str:
-    children: Sequence[Node] = getattr(node, "children", ())
-    heading = getattr(node, "heading", None)
-    own = "。".join(part for part in (heading, node.text) if part)
-    return "".join([own, *("。" + _subtree_text(child) for child in children)])
-
-
-def _sentences(node: Node) -> list[str]:
-    """The sentences of an item and its descendants; short ones join the next."""
-    result: list[str] = []
-    pending = ""
-    for piece in _SENTENCE_END.split(_subtree_text(node)):
-        pending += piece
-        if len(normalize(pending)) >= _SHORTEST_SENTENCE:
-            result.append(pending)
-            pending = ""
-    if pending and result:
-        result[-1] += pending
-    elif pending:
-        result.append(pending)
-    return result
-
-
-def _shortcoming_texts(report: Report) -> list[tuple[str, str]]:
-    from rol_model._model import Shortcoming
-
-    return [
-        (n.id, _text(n)) for _, n in iter_nodes(report) if isinstance(n, Shortcoming) and _text(n)
-    ]
-
-
-def _recurring(series: Sequence[Report]) -> tuple[RecurringShortcoming, ...]:
-    lists = [_shortcoming_texts(report) for report in series]
-    grams = [[_grams(text) for _, text in items] for items in lists]
-    weights = _Weights(g for year in grams for g in year)
-    chains: dict[tuple[int, int], list[Occurrence]] = {}  # (report index, item index) → chain
+def _recurring(series: Sequence[Report], threshold: float) -> tuple[RecurringShortcoming, ...]:
+    chains: dict[tuple[int, str], list[Occurrence]] = {}  # (report index, pointer) → chain
     for index in range(1, len(series)):
-        candidates = sorted(
-            (
-                (_overlap(a, b, weights), i, j)
-                for i, a in enumerate(grams[index - 1])
-                for j, b in enumerate(grams[index])
-            ),
-            key=lambda item: (-item[0], item[1], item[2]),
-        )
-        used_old: set[int] = set()
-        used_new: set[int] = set()
-        for score, i, j in candidates:
-            if score < RECURRING_THRESHOLD or i in used_old or j in used_new:
-                continue
-            used_old.add(i)
-            used_new.add(j)
-            chain = chains.pop((index - 1, i), None)
+        older, newer = series[index - 1], series[index]
+        for recurrence in recurrences(older, newer, threshold):
+            chain = chains.pop((index - 1, recurrence.previous_pointer), None)
             if chain is None:
-                old_id, old_text = lists[index - 1][i]
-                chain = [
-                    Occurrence(year=series[index - 1].year, shortcoming_id=old_id, text=old_text)
-                ]
-            new_id, new_text = lists[index][j]
+                old = recurrence.previous
+                chain = [Occurrence(year=older.year, shortcoming_id=old.id, text=item_text(old))]
+            new = recurrence.current
             chain.append(
                 Occurrence(
-                    year=series[index].year,
-                    shortcoming_id=new_id,
-                    text=new_text,
-                    score=round(score, 4),
+                    year=newer.year,
+                    shortcoming_id=new.id,
+                    text=item_text(new),
+                    score=round(recurrence.score, 4),
                 )
             )
-            chains[(index, j)] = chain
+            chains[(index, recurrence.pointer)] = chain
     ordered = sorted(chains.values(), key=lambda c: (c[0].year, c[0].shortcoming_id))
     return tuple(RecurringShortcoming(occurrences=tuple(chain)) for chain in ordered)
 
 
-def compare(reports: Iterable[Report]) -> Comparison:
+def compare(
+    reports: Iterable[Report],
+    *,
+    recurring_threshold: float = RECURRING_THRESHOLD,
+    follow_through_threshold: float = FOLLOW_THROUGH_THRESHOLD,
+) -> Comparison:
     """Follow one body's reports across years (in any order; they are sorted by year).
 
     Returns the figure trends, what became of each plan in the next year's measures, and the
-    shortcomings reported again. Raises :class:`~rol_model.ComparisonError` when no report is
-    given or two reports cover the same year.
+    shortcomings reported again. The thresholds default to the shared ones that ``rol check``
+    uses too (a check profile's ``recurring_overlap`` and ``follow_through_overlap``).
+
+    Raises :class:`~rol_model.ComparisonError` when no report is given or two reports cover the
+    same year.
     """
     series = sorted(reports, key=lambda report: report.year)
     if not series:
@@ -364,6 +265,6 @@ def compare(reports: Iterable[Report]) -> Comparison:
         years=tuple(years),
         titles=tuple(r.title for r in series),
         indicators=_trends(series),
-        plans=_follow_through(series),
-        shortcomings=_recurring(series),
+        plans=_follow_through(series, follow_through_threshold),
+        shortcomings=_recurring(series, recurring_threshold),
     )

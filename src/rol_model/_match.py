@@ -1,4 +1,4 @@
-"""Pairing the items of two versions of a report, and the text similarity behind it.
+"""Pairing the items of two versions of a report (the text similarity is ``_similarity``'s).
 
 Everything here works on JSON-shaped data (what :func:`rol_model.to_dict` returns), so the
 structured diff and the JSON Patch pair items in exactly the same way.
@@ -12,9 +12,10 @@ the indicators of an item, the parts of a report), in this order:
    becoming ``m4`` after an insertion above) never break a pair, and an insertion at the top
    shows as one added item.
 2. **Same label.** Indicators with the same label and unit, unique on each side, are paired.
-3. **Similar content.** Every remaining pair is scored by :func:`similarity` of its whole text
-   (heading, text and the text of all descendants), plus :data:`ID_BONUS` when both carry the
-   same id; pairs scoring at least :data:`SIMILARITY_THRESHOLD` are taken greedily, best first.
+3. **Similar content.** Every remaining pair is scored by :func:`similarity` (bigram Dice) of
+   its whole text (heading, text and the text of all descendants), plus :data:`ID_BONUS` when
+   both carry the same id; pairs scoring at least :data:`SIMILARITY_THRESHOLD` are taken
+   greedily, best first.
 4. **Same id.** Items still unpaired that share an id are paired: the id says they are one
    item, rewritten. An id that only counts positions (``m3``, ``p2``, ``m1.2-i1``) is weak
    evidence, so such a pair also needs a similarity of at least :data:`POSITIONAL_ID_FLOOR`;
@@ -29,12 +30,13 @@ import heapq
 import json
 import math
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any
 
 import attrs
+
+from rol_model._similarity import Fingerprint, dice, fingerprint, normalize, similarity
 
 __all__ = [
     "ID_BONUS",
@@ -60,7 +62,6 @@ POSITIONAL_ID_FLOOR = 0.25
 EXHAUSTIVE_PAIRS = 2_500
 
 _IGNORED = frozenset({"id", "marker", "lines"})
-_NOT_WORD = re.compile(r"[\W_]+")
 _POSITIONAL_ID = re.compile(r".*?\d+(?:\.\d+)*(?:-i\d+)?")
 _NODE_LISTS = ("measures", "shortcomings", "causes", "plans", "items", "children")
 
@@ -72,45 +73,6 @@ class Pair:
     old: int
     new: int
     similarity: float
-
-
-@attrs.frozen
-class _Fingerprint:
-    grams: frozenset[str]
-    text: str
-
-
-def normalize(text: str) -> str:
-    """NFKC, without whitespace, punctuation and symbols: rewording, not reformatting, counts."""
-    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
-
-
-def _fingerprint(text: str) -> _Fingerprint:
-    norm = normalize(text)
-    if len(norm) < 2:
-        return _Fingerprint(grams=frozenset(norm), text=norm)
-    return _Fingerprint(grams=frozenset(norm[i : i + 2] for i in range(len(norm) - 1)), text=norm)
-
-
-def _dice(a: _Fingerprint, b: _Fingerprint, floor: float = 0.0) -> float:
-    size_a, size_b = len(a.grams), len(b.grams)
-    if size_a == 0 or size_b == 0:
-        return 1.0 if a.text == b.text else 0.0
-    total = size_a + size_b
-    # 2·min/(sum) bounds the score from above: a cheap, exact prefilter before intersecting.
-    if 2 * min(size_a, size_b) / total < floor:
-        return 0.0
-    return 2 * len(a.grams & b.grams) / total
-
-
-def similarity(a: str, b: str) -> float:
-    """Similarity of two texts in [0, 1]: the Dice coefficient of their sets of character bigrams.
-
-    Texts are compared after NFKC folding with whitespace and punctuation removed, so
-    full-width/half-width variants and re-punctuated sentences compare equal. It costs time
-    linear in the length of the texts, which keeps matching long Chinese paragraphs cheap.
-    """
-    return _dice(_fingerprint(a), _fingerprint(b))
 
 
 def content_text(node: Any) -> str:
@@ -178,18 +140,18 @@ class _Aligner:
         self.free_old = set(range(len(old)))
         self.free_new = set(range(len(new)))
         self.pairs: list[Pair] = []
-        self.prints: dict[tuple[int, int], _Fingerprint] = {}
+        self.prints: dict[tuple[int, int], Fingerprint] = {}
 
     def take(self, i: int, j: int, score: float) -> None:
         self.free_old.discard(i)
         self.free_new.discard(j)
         self.pairs.append(Pair(i, j, score))
 
-    def fingerprint(self, side: int, index: int) -> _Fingerprint:
+    def fingerprint(self, side: int, index: int) -> Fingerprint:
         key = (side, index)
         if key not in self.prints:
             node = (self.old, self.new)[side][index]
-            self.prints[key] = _fingerprint(content_text(node))
+            self.prints[key] = fingerprint(content_text(node))
         return self.prints[key]
 
     def by_content(self) -> None:
@@ -218,7 +180,7 @@ class _Aligner:
         news = _unique_by(self.label, self.new, self.free_new)
         for key in sorted(set(olds) & set(news), key=lambda k: olds[k]):
             i, j = olds[key], news[key]
-            self.take(i, j, _dice(self.fingerprint(0, i), self.fingerprint(1, j)))
+            self.take(i, j, dice(self.fingerprint(0, i), self.fingerprint(1, j)))
 
     def candidates(self) -> Iterable[tuple[int, int]]:
         olds, news = sorted(self.free_old), sorted(self.free_new)
@@ -242,10 +204,10 @@ class _Aligner:
         jaccard = SIMILARITY_THRESHOLD / (2 - SIMILARITY_THRESHOLD)
 
         def ordered(side: int, position: int) -> tuple[list[str], int]:
-            fingerprint = self.fingerprint(side, position)
-            if not fingerprint.grams:  # a one-character text is similar only to itself
-                return ["\0" + fingerprint.text], 1
-            grams = sorted(fingerprint.grams, key=lambda gram: (frequency[gram], gram))
+            found = self.fingerprint(side, position)
+            if not found.grams:  # a one-character text is similar only to itself
+                return ["\0" + found.text], 1
+            grams = sorted(found.grams, key=lambda gram: (frequency[gram], gram))
             return grams, len(grams) - math.ceil(jaccard * len(grams) - 1e-9) + 1
 
         index: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
@@ -280,7 +242,7 @@ class _Aligner:
             same_id = self.ident(self.old[i]) == self.ident(self.new[j])
             if self.same_id_only and not same_id:
                 continue
-            sim = _dice(self.fingerprint(0, i), self.fingerprint(1, j), SIMILARITY_THRESHOLD)
+            sim = dice(self.fingerprint(0, i), self.fingerprint(1, j), SIMILARITY_THRESHOLD)
             if sim < SIMILARITY_THRESHOLD:
                 continue
             score = sim + (ID_BONUS if same_id else 0.0)
@@ -304,7 +266,7 @@ class _Aligner:
             if self.same_id_only and not _positional_id(self.ident(self.old[i])):
                 self.take(i, found.pop(), 0.0)  # parts of one kind: unscored, texts are long
                 continue
-            sim = _dice(self.fingerprint(0, i), self.fingerprint(1, found[-1]))
+            sim = dice(self.fingerprint(0, i), self.fingerprint(1, found[-1]))
             if sim >= POSITIONAL_ID_FLOOR or not _positional_id(self.ident(self.old[i])):
                 self.take(i, found.pop(), sim)
 

@@ -23,6 +23,7 @@ import attrs
 
 from rol_model._issue import Issue, Severity
 from rol_model._model import Organization, OrganizationKind, OrganizationLevel, PartKind
+from rol_model._similarity import FOLLOW_THROUGH_THRESHOLD, RECURRING_THRESHOLD
 from rol_model.exceptions import InvalidProfileError, ReadError
 
 __all__ = [
@@ -49,10 +50,11 @@ DEFAULT_THRESHOLDS: Mapping[str, float] = {
     "boilerplate_share": 0.7,
     # ROL302: a plan whose wording covers this share of a shortcoming's gist addresses it.
     "addressed_overlap": 0.15,
-    # ROL401: a shortcoming whose gist overlaps one of last year's this much recurs.
-    "recurring_overlap": 0.5,
-    # ROL402: a measure whose wording overlaps one of last year's plans this much follows it up.
-    "follow_through_overlap": 0.3,
+    # ROL401: a shortcoming scoring this against one of last year's recurs; the default is the
+    # threshold rol_model.compare uses, so check and trend agree (see _similarity).
+    "recurring_overlap": RECURRING_THRESHOLD,
+    # ROL402: a measure covering this much of one of last year's plans follows it up (idem).
+    "follow_through_overlap": FOLLOW_THROUGH_THRESHOLD,
     # ROL403: a figure that grew or shrank by this factor changed sharply …
     "sharp_change_ratio": 3.0,
     # … or, for percentages, by this many percentage points.

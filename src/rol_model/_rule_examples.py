@@ -187,7 +187,7 @@ SAMPLE_PREVIOUS: Mapping[str, Any] = {
                     "id": "p1",
                     "marker": "（一）",
                     "heading": "深化行政执法案卷评查",
-                    "text": "扩大案卷评查范围，全年评查案卷不少于100卷。",
+                    "text": "全年开展行政执法案卷评查不少于100卷，发现问题及时整改。",
                     "indicators": [
                         _figure("p1-i1", "评查案卷", 100, "卷", "不少于100卷", "at_least")
                     ],

@@ -6,34 +6,15 @@ from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
-from rol_model._checks import (
-    Context,
-    Example,
-    Hit,
-    content_bigrams,
-    coverage,
-    excerpt,
-    gist,
-    node_text,
-    normalize,
-    part_pointers,
-    register,
-)
-from rol_model._model import Indicator, Measure, Report, Shortcoming, iter_indicators, iter_nodes
+from rol_model._checks import Context, Example, Hit, excerpt, gist, part_pointers, register
+from rol_model._model import Indicator, Report, iter_indicators
 from rol_model._rules_consistency import PERCENT_UNITS
+from rol_model._similarity import follow_ups, normalize, recurrences
 
 SUPERVISION = (
     "supervision practice under the 2019 规定 (督察: whether last year's problems were fixed "
     "and plans carried out)"
 )
-
-
-def _overlap(first: str, second: str) -> float:
-    """Overlap coefficient of content bigrams: shared / size of the smaller set."""
-    a, b = content_bigrams(first), content_bigrams(second)
-    if not a or not b:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
 
 
 @register(
@@ -43,9 +24,11 @@ def _overlap(first: str, second: str) -> float:
     title="A shortcoming reported last year is reported again",
     title_zh="上年度的不足再次出现",
     rationale="A problem that recurs year after year shows that last year's remedy did not "
-    "work. Shortcomings are matched by meaning, not by equal text: two gists (heading or first "
-    "clause) recur when they share at least recurring_overlap (default 0.5) of the content "
-    "bigrams of the shorter one, generic words such as 有待, 加强, 不足 left out.",
+    "work. Shortcomings are matched by meaning, not by equal text, exactly as rol trend "
+    "(rol_model.compare) matches them: the topical bigrams of heading and text (generic words "
+    "such as 有待, 加强, 不足 left out), weighted by rarity over both years' shortcomings, "
+    "reach a Dice score of recurring_overlap (default 0.3); each shortcoming pairs with at most "
+    "one of last year's, best pairs first.",
     source=SUPERVISION,
     example=Example(
         fails=(),
@@ -65,24 +48,15 @@ def recurring_shortcoming(context: Context) -> Iterator[Hit]:
     if context.previous is None:
         return
     threshold = context.threshold("recurring_overlap")
-    earlier = [
-        (node.id, gist(node))
-        for _, node in iter_nodes(context.previous)
-        if isinstance(node, Shortcoming)
-    ]
-    for pointer, node in iter_nodes(context.report):
-        if not isinstance(node, Shortcoming):
-            continue
-        current = gist(node)
-        match = max(earlier, key=lambda pair: _overlap(current, pair[1]), default=None)
-        if match is not None and _overlap(current, match[1]) >= threshold:
-            yield Hit(
-                pointer=pointer,
-                message=f"the same shortcoming was reported last year ({match[0]}: "
-                f"{excerpt(match[1], 30)})",
-                message_zh=f"上年度已报告同一不足（{match[0]}：{excerpt(match[1], 30)}）",
-                excerpt=excerpt(current),
-            )
+    for recurrence in recurrences(context.previous, context.report, threshold):
+        earlier = recurrence.previous
+        said = excerpt(gist(earlier), 30)
+        yield Hit(
+            pointer=recurrence.pointer,
+            message=f"the same shortcoming was reported last year ({earlier.id}: {said})",
+            message_zh=f"上年度已报告同一不足（{earlier.id}：{said}）",
+            excerpt=excerpt(gist(recurrence.current)),
+        )
 
 
 @register(
@@ -91,9 +65,11 @@ def recurring_shortcoming(context: Context) -> Iterator[Hit]:
     severity="warning",
     title="Last year's plan has no corresponding measure this year",
     title_zh="上年度安排在本年度没有落实情况",
-    rationale="This year's measures should report on last year's plans. A previous plan is "
-    "followed up when some measure (at any level) covers at least follow_through_overlap "
-    "(default 0.3) of the content bigrams of the plan's gist (heading or first clause).",
+    rationale="This year's measures should report on last year's plans. Exactly as in rol "
+    "trend (rol_model.compare), a previous top-level plan is followed up when some measure (at "
+    "any level; heading and own text) contains at least follow_through_overlap (default 0.4) "
+    "of the bigrams of one of the plan's sentences, weighted by rarity over the measures and "
+    "the plan sentences.",
     source=SUPERVISION,
     example=Example(
         fails=(),
@@ -118,14 +94,12 @@ def plan_not_followed_up(context: Context) -> Iterator[Hit]:
     if context.previous is None:
         return
     threshold = context.threshold("follow_through_overlap")
-    measures = [
-        node_text(node) for _, node in iter_nodes(context.report) if isinstance(node, Measure)
-    ]
     where = (part_pointers(context.report, "measures") or ["/parts"])[0]
-    for plan in context.previous.plans:
-        wanted = gist(plan)
-        if any(coverage(wanted, text) >= threshold for text in measures):
+    for follow_up in follow_ups(context.previous, context.report, threshold):
+        if follow_up.measures:
             continue
+        plan = follow_up.plan
+        wanted = gist(plan)
         yield Hit(
             pointer=where,
             message=f"last year's plan {plan.id} ({excerpt(wanted, 30)}) is not reported on "

@@ -13,11 +13,11 @@ from rol_model._checks import (
     excerpt,
     iter_part_nodes,
     node_text,
-    normalize,
     part_pointers,
     register,
 )
 from rol_model._model import Part, Report, ShortcomingsPart
+from rol_model._similarity import normalize
 
 REGULATION = "2019 规定 (《法治政府建设与责任落实督察工作规定》, 厅字〔2019〕28号)"
 PROFILE = "the profile in use (a provincial or departmental guideline)"

@@ -10,14 +10,10 @@ from rol_model._checks import (
     Context,
     Example,
     Hit,
-    bigrams,
-    content_bigrams,
-    coverage,
     excerpt,
     gist,
     iter_part_nodes,
     node_text,
-    normalize,
     part_pointers,
     register,
 )
@@ -32,6 +28,7 @@ from rol_model._model import (
     ShortcomingsPart,
     iter_nodes,
 )
+from rol_model._similarity import bigrams, content_bigrams, coverage, normalize
 
 EVALUATIONS = (
     "published evaluations of the reports (e.g. 明天, 法治政府建设报告制度实证研究, 2017: "
