@@ -882,3 +882,15 @@ def test_what_the_schema_would_refuse_fails_cleanly(
     with pytest.raises(rm.InvalidReportError) as caught:
         rm.import_text(text, **options)
     assert caught.value.issues[0].code == code
+
+
+def test_a_general_cause_sentence_after_the_last_enumerated_shortcoming_is_a_cause() -> None:
+    text = MINIMAL.replace(
+        "一是学法用法还不够深入。二是执法力量仍显薄弱。\n",
+        "一是学法用法还不够深入；二是执法力量仍显薄弱。产生问题的原因主要是基层人才缺乏。\n",
+    )
+    report = rm.import_text(text).report
+    assert [s.text for s in report.shortcomings] == ["学法用法还不够深入；", "执法力量仍显薄弱。"]
+    assert [(c.text, c.shortcoming_ids) for c in report.causes] == [
+        ("产生问题的原因主要是基层人才缺乏。", ())
+    ]

@@ -37,6 +37,8 @@ _CAUSE_HEADING = re.compile(r"^(?:主要)?原因|(?:的|之)(?:主要)?原因(?:
 _CAUSE_IN_TEXT = re.compile(
     r"(?:^|(?<=[。;]))(?:主要|根本|深层次|究其)?原因(?:是|在于|主要是|有|:)"
 )
+# a sentence about the causes of the problems in general: 产生问题的原因主要是……
+_CAUSE_SENTENCE = re.compile(r"(?<=[。;])[^。;:]{1,12}?原因(?:主要)?(?:是|在于|有|:)")
 
 
 _CAUSE_LEAD_FULL = re.compile(r"^[^。]{0,30}?原因[^。:]{0,16}?(?::|,(?=一是|一方面)|是|在于|,)")
@@ -202,6 +204,9 @@ def _causes_in_nodes(part: RawPart, nodes: list[RawNode]) -> None:
         for paragraph in node.paragraphs:
             folded = fold(paragraph.text)
             match = _CAUSE_IN_TEXT.search(folded)
+            general = None
+            if match is None:
+                general = match = _CAUSE_SENTENCE.search(folded)
             if match is None or (match.start() == 0 and paragraph is node.paragraphs[0]):
                 kept.append(paragraph)
                 continue
@@ -214,7 +219,7 @@ def _causes_in_nodes(part: RawPart, nodes: list[RawNode]) -> None:
                     text=paragraph.text[match.start() :],
                     start=paragraph.start,
                     end=paragraph.end,
-                    node=node,
+                    node=None if general is not None or node.style == "enum" else node,
                 )
             )
         node.paragraphs = kept
