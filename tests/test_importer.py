@@ -894,3 +894,20 @@ def test_a_general_cause_sentence_after_the_last_enumerated_shortcoming_is_a_cau
     assert [(c.text, c.shortcoming_ids) for c in report.causes] == [
         ("产生问题的原因主要是基层人才缺乏。", ())
     ]
+
+
+def test_a_document_number_above_and_a_date_under_the_title() -> None:
+    text = (
+        "清河县人民政府文件\n清政报〔2024〕3号\n"
+        "清河县人民政府关于2023年度法治政府建设情况的报告\n（2024年2月20日）\n"
+        "2023年，县政府坚持依法行政，扎实推进法治政府建设。\n"
+        "一、主要举措和成效\n（一）加强组织领导。全年召开专题会议4次。\n"
+    )
+    result = rm.import_text(text)
+    report = result.report
+    assert report.title == "清河县人民政府关于2023年度法治政府建设情况的报告"
+    assert report.issued_on is not None
+    assert report.issued_on.isoformat() == "2024-02-20"
+    assert report.preamble is not None
+    assert report.preamble.text.startswith("2023年")
+    assert {w.line for w in result.warnings if w.code == "import.residue"} == {1, 2}

@@ -20,6 +20,7 @@ from rol_model._importer_body import parse_body
 from rol_model._importer_build import Builder, link_plans, preamble, validated
 from rol_model._importer_header import (
     _REGION_ONLY,
+    dated_line,
     find_title,
     organization_from_preamble,
     organization_from_title,
@@ -88,8 +89,12 @@ def _import(
             [Issue(code="import.empty", message="the text holds no report content")]
         )
     title, body_start = find_title(lines, issues)
+    dated = dated_line(lines[body_start]) if body_start < len(lines) else None
+    if dated is not None:  # （2024年2月20日） under the title
+        body_start += 1
     body = lines[body_start:]
     signed_by, issued_on, signature_lines = signature(body)
+    issued_on = issued_on or dated
     if signature_lines:
         body = body[: len(body) - signature_lines]
     paragraphs = merge_broken_lines(body)

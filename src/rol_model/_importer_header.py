@@ -11,6 +11,7 @@ from rol_model._issue import Issue
 from rol_model._model import Organization, OrganizationKind, OrganizationLevel
 
 __all__ = [
+    "dated_line",
     "find_title",
     "organization_from_preamble",
     "organization_from_title",
@@ -134,6 +135,15 @@ def find_title(lines: list[SourceLine], issues: list[Issue]) -> tuple[str | None
         )
         body += 1
     return title.strip() or None, body
+
+
+_DATED = re.compile(r"^[(（] ?(20\d{2}) ?年 ?(\d{1,2}) ?月 ?(\d{1,2}) ?日 ?[)）]$")
+
+
+def dated_line(line: SourceLine) -> dt.date | None:
+    """The date of a line such as （2024年2月20日） printed under a title."""
+    match = _DATED.match(line.text.replace(" ", ""))
+    return _date(*match.groups()) if match is not None else None
 
 
 def signature(lines: list[SourceLine]) -> tuple[str | None, dt.date | None, int]:
