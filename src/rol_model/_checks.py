@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from rol_model._issue import Issue, Severity
+from rol_model._similarity import clean_bigrams, normalize
 
 if TYPE_CHECKING:
     from rol_model._model import Node, Part, Report
@@ -130,10 +131,30 @@ class Context:
     profile: Profile
     previous: Report | None = None
     document: Mapping[str, Any] = attrs.field(factory=dict, repr=False)
+    # Normalized texts and bigram sets, computed once per text for this one check call (several
+    # rules read the same item) and dropped with the context: the memory is the report's size.
+    _normalized: dict[str, str] = attrs.field(factory=dict, init=False, repr=False, eq=False)
+    _bigrams: dict[str, frozenset[str]] = attrs.field(
+        factory=dict, init=False, repr=False, eq=False
+    )
 
     def threshold(self, name: str) -> float:
         """A numeric threshold of the profile (see ``thresholds`` in the profile schema)."""
         return self.profile.thresholds[name]
+
+    def normalized(self, text: str) -> str:
+        """:func:`~rol_model._similarity.normalize` of ``text``, once per text and check call."""
+        found = self._normalized.get(text)
+        if found is None:
+            found = self._normalized[text] = normalize(text)
+        return found
+
+    def bigrams(self, text: str) -> frozenset[str]:
+        """:func:`~rol_model._similarity.bigrams` of ``text``, once per text and check call."""
+        found = self._bigrams.get(text)
+        if found is None:
+            found = self._bigrams[text] = clean_bigrams(self.normalized(text))
+        return found
 
 
 RuleFunction = Callable[[Context], Iterator[Hit]]

@@ -28,7 +28,7 @@ from rol_model._model import (
     ShortcomingsPart,
     iter_nodes,
 )
-from rol_model._similarity import bigrams, content_bigrams, coverage, normalize
+from rol_model._similarity import content_bigrams, covered, normalize, topical_bigrams
 
 EVALUATIONS = (
     "published evaluations of the reports (e.g. 明天, 法治政府建设报告制度实证研究, 2017: "
@@ -196,7 +196,7 @@ def shortcoming_not_addressed(context: Context) -> Iterator[Hit]:
         return  # ROL101 reports missing plans
     linked = _linked(plans)
     threshold = context.threshold("addressed_overlap")
-    texts = [_subtree_text(plan) for plan in plans]
+    offered = [topical_bigrams(_subtree_text(plan)) for plan in plans]
     for index, part in enumerate(context.report.parts):
         if not isinstance(part, ShortcomingsPart):
             continue
@@ -209,7 +209,7 @@ def shortcoming_not_addressed(context: Context) -> Iterator[Hit]:
             else:
                 topics = _topics(shortcoming)
                 addressed = not topics or any(
-                    coverage(topic, text) >= threshold for topic in topics for text in texts
+                    covered(topic, text) >= threshold for topic in topics for text in offered
                 )
             if not addressed:
                 yield Hit(
@@ -225,13 +225,13 @@ def _is_cause_heading(node: Node) -> bool:
     return "原因" in (getattr(node, "heading", None) or "")
 
 
-def _topics(shortcoming: Shortcoming) -> list[str]:
-    """The informative gists of a shortcoming and its sub-items (not 存在的不足 and the like)."""
-    return [
-        gist(node)
-        for node in _subtree(shortcoming)
-        if not _is_cause_heading(node) and len(content_bigrams(gist(node))) >= 2
-    ]
+def _topics(shortcoming: Shortcoming) -> list[frozenset[str]]:
+    """Topical bigrams of the informative gists of a shortcoming and its sub-items (not
+    存在的不足 and the like)."""
+    gists = (
+        content_bigrams(gist(node)) for node in _subtree(shortcoming) if not _is_cause_heading(node)
+    )
+    return [topic for topic in gists if len(topic) >= 2]
 
 
 @register(
@@ -315,10 +315,10 @@ def repeated_paragraph(context: Context) -> Iterator[Hit]:
     earlier: list[tuple[str, str, str, frozenset[str]]] = []
     for pointer, node in iter_nodes(context.report):
         text = node.text or ""
-        clean = normalize(text)
+        clean = context.normalized(text)
         if len(clean) < _MIN_REPEATED:
             continue
-        pairs = bigrams(text)
+        pairs = context.bigrams(text)
         for other_pointer, other_id, other_clean, other_pairs in earlier:
             small, large = sorted((len(pairs), len(other_pairs)))
             if clean != other_clean and small < threshold * large:
@@ -367,7 +367,7 @@ def near_empty_item(context: Context) -> Iterator[Hit]:
         if _is_cause_heading(node):
             continue  # 原因分析 with its causes recorded as Cause records
         if isinstance(node, (Measure, Shortcoming, Plan, Item)) and _leaf(node):
-            length = len(normalize(node_text(node)))
+            length = len(context.normalized(node_text(node)))
             if length < minimum:
                 yield Hit(
                     pointer=pointer,
@@ -378,7 +378,10 @@ def near_empty_item(context: Context) -> Iterator[Hit]:
 
 def boilerplate_share(text: str) -> float:
     """Share of the letters and digits of ``text`` taken up by stock phrases (0.0 to 1.0)."""
-    clean = normalize(text)
+    return _boilerplate_share(normalize(text))
+
+
+def _boilerplate_share(clean: str) -> float:
     if not clean:
         return 0.0
     rest = clean
@@ -419,9 +422,10 @@ def boilerplate_only(context: Context) -> Iterator[Hit]:
         if not _leaf(node) or node.indicators:
             continue
         text = node_text(node)
-        if len(normalize(text)) < minimum:
+        clean = context.normalized(text)
+        if len(clean) < minimum:
             continue  # ROL305's business
-        if boilerplate_share(text) >= threshold:
+        if _boilerplate_share(clean) >= threshold:
             yield Hit(
                 pointer=pointer,
                 message="this item consists of stock phrases and states nothing concrete",

@@ -50,6 +50,7 @@ __all__ = [
     "Weights",
     "bigrams",
     "canonical",
+    "clean_bigrams",
     "content_bigrams",
     "coverage",
     "covered",
@@ -94,13 +95,14 @@ def normalize(text: str) -> str:
     return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
 
 
-def _pairs(clean: str) -> frozenset[str]:
+def clean_bigrams(clean: str) -> frozenset[str]:
+    r"""The adjacent character pairs of an already :func:`normalize`\ d text."""
     return frozenset(clean[i : i + 2] for i in range(len(clean) - 1))
 
 
 def bigrams(text: str) -> frozenset[str]:
     """The set of adjacent character pairs of the normalized text (empty below two characters)."""
-    return _pairs(normalize(text))
+    return clean_bigrams(normalize(text))
 
 
 def jaccard(first: str, second: str) -> float:
@@ -127,7 +129,7 @@ def fingerprint(text: str) -> Fingerprint:
     norm = normalize(text)
     if len(norm) < 2:
         return Fingerprint(grams=frozenset(norm), text=norm)
-    return Fingerprint(grams=_pairs(norm), text=norm)
+    return Fingerprint(grams=clean_bigrams(norm), text=norm)
 
 
 def dice(a: Fingerprint, b: Fingerprint, floor: float = 0.0) -> float:
@@ -200,7 +202,7 @@ def content_bigrams(text: str) -> frozenset[str]:
     Synonyms are first replaced by one name (法治宣传 by 普法), so that one topic counts once.
     """
     stretches = _SEPARATORS.split(normalize(canonical(text)))
-    return frozenset(pair for part in stretches for pair in _pairs(part))
+    return frozenset(pair for part in stretches for pair in clean_bigrams(part))
 
 
 def topical_bigrams(text: str) -> frozenset[str]:
@@ -235,17 +237,18 @@ class Weights:
     """
 
     def __init__(self, documents: Iterable[frozenset[str]]) -> None:
-        counts: Counter[str] = Counter()
+        self.counts: Counter[str] = Counter()
         total = 0
         for grams in documents:
-            counts.update(grams)
+            self.counts.update(grams)
             total += 1
-        self.idf = {gram: math.log((1 + total) / (1 + n)) + 1 for gram, n in counts.items()}
-        self.default = math.log(1 + total) + 1
+        # the weight of every possible count, so a bigram's weight is one lookup, no logarithm
+        self.by_count = [math.log((1 + total) / (1 + n)) + 1 for n in range(total + 1)]
 
     def weight(self, grams: Iterable[str]) -> float:
         """The summed weight of some bigrams."""
-        return sum(self.idf.get(gram, self.default) for gram in grams)
+        counts, by_count = self.counts, self.by_count
+        return sum(by_count[counts[gram]] for gram in grams)
 
     def dice(self, a: frozenset[str], b: frozenset[str]) -> float:
         """Weighted Dice coefficient of two bigram sets (0.0 when both are empty)."""
@@ -356,15 +359,23 @@ def _subtree_text(node: Node) -> str:
 
 def follow_up_units(plan: Node) -> list[str]:
     """The sentences of a plan and its sub-plans; sentences too short to be a task join the next."""
-    result: list[str] = []
-    pending = ""
+    return ["".join(text for text, _ in unit) for unit in _units(plan)]
+
+
+def _units(plan: Node) -> list[list[tuple[str, str]]]:
+    """Sentences of a plan as lists of (piece, normalized piece): each piece normalized once."""
+    result: list[list[tuple[str, str]]] = []
+    pending: list[tuple[str, str]] = []
+    length = 0
     for piece in _SENTENCE_END.split(_subtree_text(plan)):
-        pending += piece
-        if len(normalize(pending)) >= _SHORTEST_SENTENCE:
+        clean = normalize(piece)
+        pending.append((piece, clean))
+        length += len(clean)
+        if length >= _SHORTEST_SENTENCE:
             result.append(pending)
-            pending = ""
+            pending, length = [], 0
     if pending and result:
-        result[-1] += pending
+        result[-1].extend(pending)
     elif pending:
         result.append(pending)
     return result
@@ -397,13 +408,23 @@ def follow_ups(
     measures = [(p, node) for p, node in iter_nodes(report) if isinstance(node, Measure)]
     measure_grams = [bigrams(item_text(node)) for _, node in measures]
     plans = _plans(previous)
-    plan_units = [[bigrams(unit) for unit in follow_up_units(plan)] for _, plan in plans]
+    plan_units = [
+        [clean_bigrams("".join(clean for _, clean in unit)) for unit in _units(plan)]
+        for _, plan in plans
+    ]
     weights = Weights([*measure_grams, *(g for units in plan_units for g in units)])
     result: list[FollowUp] = []
     for (pointer, plan), units in zip(plans, plan_units, strict=True):
+        totals = [(unit, weights.weight(unit)) for unit in units]
         scored = sorted(
             (
-                (max((weights.coverage(unit, grams) for unit in units), default=0.0), n)
+                (
+                    max(
+                        (weights.weight(unit & grams) / total for unit, total in totals if total),
+                        default=0.0,
+                    ),
+                    n,
+                )
                 for n, grams in enumerate(measure_grams)
             ),
             key=lambda item: (-item[0], item[1]),
