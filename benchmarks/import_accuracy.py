@@ -147,14 +147,46 @@ VARIANTS: dict[str, tuple[Any, str]] = {
 }
 
 
+def _folded_back(report: Report) -> list[tuple[str, str | None, tuple[Any, ...]]]:
+    """``(kind, heading, items)`` of each part, as printed.
+
+    A leadership item the importer lifted out of the measures (``import.leadership-folded``: a
+    leadership part without heading inside a measures part's lines) is put back in its place
+    among the measures, since annotations list items where the report prints them.
+    """
+    got: list[tuple[str, str | None, tuple[Any, ...]]] = []
+    for part in report.parts:
+        lines = part.lines
+        host = got[-1] if got else None
+        if (
+            part.kind == "leadership"
+            and part.heading is None
+            and part.marker is None
+            and lines is not None
+            and host is not None
+            and host[0] == "measures"
+            and host[3] is not None
+            and host[3].start <= lines.start <= host[3].end
+        ):
+            merged = sorted(
+                (*host[2], *_part_nodes(part)), key=lambda n: n.lines.start if n.lines else 0
+            )
+            got[-1] = (host[0], host[1], tuple(merged), host[3])
+            continue
+        got.append(
+            (part.kind, (part.marker or "") + (part.heading or ""), _part_nodes(part), lines)
+        )
+    return [(kind, heading, nodes) for kind, heading, nodes, _ in got]
+
+
 def _score_parts(
     expected: dict[str, Any], report: Report, name: str, strict: bool, misses: list[str]
 ) -> dict[str, tuple[int, int]]:
     exp_parts = expected["parts"]
-    got: list[tuple[str, str | None, Any]] = []
+    got: list[tuple[str, str | None, tuple[Any, ...]]] = []
     if report.preamble is not None:
-        got.append(("preamble", None, None))
-    got.extend((p.kind, (p.marker or "") + (p.heading or ""), p) for p in report.parts)
+        got.append(("preamble", None, ()))
+    got.extend(_folded_back(report))
     right = 0
     item_found = 0
     for index, part in enumerate(exp_parts):
@@ -164,9 +196,8 @@ def _score_parts(
             and (part["heading"] is None or _norm(got[index][1] or "") == _norm(part["heading"]))
         ):
             right += 1
-            nodes = _part_nodes(got[index][2]) if got[index][2] is not None else ()
             item_found += _match_items(
-                part["items"], nodes, misses, f"{name} {part['kind']}", strict
+                part["items"], got[index][2], misses, f"{name} {part['kind']}", strict
             )
         else:
             misses.append(f"{name}: part {index} {part['kind']} {part['heading']} misplaced")

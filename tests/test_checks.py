@@ -284,8 +284,8 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 # Errors and warnings a reviewer gives each corpus report (plans without targets, info, are left
 # out: nearly every real report has them). Verified against the texts:
 CORPUS_EXPECTED = {
-    # three parts only (工作开展情况 / 存在的问题 / 下一步工作打算): no leadership part
-    "03-liuxi-town-three-parts-2024": ["ROL101"],
+    # three parts only (工作开展情况 / 存在的问题 / 下一步工作打算); its measures item
+    # （一）落实第一责任人职责 is imported as the leadership part (import.leadership-folded)
     # （五）自觉接受监督 and the second part's 4. 推行包容审慎监管 state no figure
     "05-fenghe-transport-word-export-2022": ["ROL301", "ROL301"],
     # （一）统筹推进法治政府建设 names documents and dates but no figure

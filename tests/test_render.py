@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import rol_model as rm
-from rol_model._render import chinese_number
+from rol_model._render import _DEFAULT_HEADINGS, chinese_number
 from rol_model.cli import main
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
@@ -52,7 +52,7 @@ def _content(report: rm.Report) -> Any:
         [
             (
                 part.kind,
-                part.heading,
+                part.heading or _DEFAULT_HEADINGS[part.kind],  # rendered under the default
                 part.text,
                 [(i.value, i.unit, i.qualifier) for i in part.indicators],
                 _outline(_nodes(part)),

@@ -20,11 +20,12 @@ from rol_model._importer_body import parse_body
 from rol_model._importer_build import Builder, link_plans, preamble, validated
 from rol_model._importer_header import (
     _REGION_ONLY,
-    dated_line,
     find_title,
+    front_matter,
     organization_from_preamble,
     organization_from_title,
     organization_of,
+    other_genre,
     published_on,
     reported_year,
     signature,
@@ -34,10 +35,11 @@ from rol_model._importer_outline import merge_broken_lines
 from rol_model._importer_parts import (
     classify_part,
     fallback_parts,
+    lift_leadership,
     split_combined_parts,
     split_parts,
 )
-from rol_model._importer_source import decode_bytes, fold, split_lines
+from rol_model._importer_source import SourceLine, decode_bytes, fold, split_lines
 from rol_model._issue import Issue
 from rol_model._model import Report, Source
 from rol_model.exceptions import InvalidReportError, ReadError
@@ -74,6 +76,21 @@ class ImportResult:
     warnings: tuple[Issue, ...] = ()
 
 
+def _refuse_other_genre(title: str | None, lines: list[SourceLine]) -> None:
+    genre = other_genre(title, lines)
+    if genre is not None:
+        raise InvalidReportError(
+            [
+                Issue(
+                    code="import.wrong-genre",
+                    message=f"this is {genre}, not a report on building a rule-of-law government "
+                    "(法治政府建设年度报告); it has its own national format and is not imported",
+                    line=lines[0].number if lines else None,
+                )
+            ]
+        )
+
+
 def _import(
     text: str,
     *,
@@ -89,11 +106,12 @@ def _import(
             [Issue(code="import.empty", message="the text holds no report content")]
         )
     title, body_start = find_title(lines, issues)
-    dated = dated_line(lines[body_start]) if body_start < len(lines) else None
-    if dated is not None:  # （2024年2月20日） under the title
-        body_start += 1
+    _refuse_other_genre(title, lines[body_start : body_start + 60])
+    # 石门县人民政府 / （2023年2月25日） / 市委、市政府： under the title
+    issuer, dated, body_start = front_matter(lines, body_start, issues)
     body = lines[body_start:]
     signed_by, issued_on, signature_lines = signature(body)
+    signed_by = signed_by or issuer
     issued_on = issued_on or dated
     if signature_lines:
         body = body[: len(body) - signature_lines]
@@ -115,6 +133,7 @@ def _import(
         )
     raw_parts = split_combined_parts(raw_parts, issues)
     parse_body(raw_parts, issues)
+    raw_parts = lift_leadership(raw_parts, issues)
     report_year = early_year
     name = organization or signed_by or (organization_from_title(title) if title else None)
     if not name and preamble_paragraphs:

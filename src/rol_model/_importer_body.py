@@ -34,17 +34,23 @@ _CAUSE_LEAD = re.compile(r"^[^。:]{0,16}原因")
 _CAUSE_HEADING = re.compile(r"^(?:主要)?原因|(?:的|之)(?:主要)?原因(?:分析)?$|原因分析$|原因剖析$")
 
 
+# 主要原因是…, 原因在于…, 究其原因，主要是…, 分析原因：…
 _CAUSE_IN_TEXT = re.compile(
-    r"(?:^|(?<=[。;]))(?:主要|根本|深层次|究其)?原因(?:是|在于|主要是|有|:)"
+    r"(?:^|(?<=[。;]))(?:究其|分析|追根溯源|深究)?(?:主要|根本|深层次)?原因"
+    r"(?:,?(?:主要|还|则)?(?:是|在于|有)|:)"
 )
-# a sentence about the causes of the problems in general: 产生问题的原因主要是……
-_CAUSE_SENTENCE = re.compile(r"(?<=[。;])[^。;:]{1,12}?原因(?:主要)?(?:是|在于|有|:)")
+# a sentence about the causes of the problems in general: 产生问题的原因主要有：……
+_CAUSE_SENTENCE = re.compile(r"(?<=[。;])[^。;:]{1,12}?原因(?:,?(?:主要|还)?(?:是|在于|有)|:)")
 
 
 _CAUSE_LEAD_FULL = re.compile(r"^[^。]{0,30}?原因[^。:]{0,16}?(?::|,(?=一是|一方面)|是|在于|,)")
 
 
 _ENUM_START = re.compile(rf"^\s?([{_CN}]{{1,2}})是")
+
+
+# a cause sentence that lists several causes: …主要有：一是……二是……
+_LISTS_CAUSES = re.compile(r"一是|第一[,、]|一方面")
 
 
 def _add_node(
@@ -213,15 +219,22 @@ def _causes_in_nodes(part: RawPart, nodes: list[RawNode]) -> None:
             before = paragraph.text[: match.start()].strip(" \u3000")
             if before:
                 kept.append(Paragraph(text=before, start=paragraph.start, end=paragraph.end))
-            part.causes.append(
-                RawCause(
-                    marker=None,
-                    text=paragraph.text[match.start() :],
-                    start=paragraph.start,
-                    end=paragraph.end,
-                    node=None if general is not None or node.style == "enum" else node,
-                )
+            # a cause inside one shortcoming's text is that shortcoming's; a general sentence
+            # (产生问题的原因…) in the last item, or any after the last 一是…二是… item, sums
+            # them all up
+            last = node is nodes[-1]
+            owner = None if last and (general is not None or node.style == "enum") else node
+            cause = Paragraph(
+                text=paragraph.text[match.start() :], start=paragraph.start, end=paragraph.end
             )
+            listed = (
+                split_causes(cause, lead=True) if _LISTS_CAUSES.search(fold(cause.text)) else []
+            )
+            if len(listed) < 2:  # one cause: kept whole, its lead included
+                listed = [RawCause(marker=None, text=cause.text, start=cause.start, end=cause.end)]
+            for raw in listed:
+                raw.node = owner
+            part.causes.extend(listed)
         node.paragraphs = kept
         _causes_in_nodes(part, node.children)
 

@@ -13,9 +13,11 @@ from rol_model._model import Organization, OrganizationKind, OrganizationLevel
 __all__ = [
     "dated_line",
     "find_title",
+    "front_matter",
     "organization_from_preamble",
     "organization_from_title",
     "organization_of",
+    "other_genre",
     "published_on",
     "reported_year",
     "signature",
@@ -146,6 +148,64 @@ def dated_line(line: SourceLine) -> dt.date | None:
     return _date(*match.groups()) if match is not None else None
 
 
+# 市委、市政府： / 县人民政府： / 各乡镇人民政府，县直各单位： — the body a report is addressed to
+_ADDRESSEE = re.compile(r"^[^。;,!?]{1,40}(?:委|政府|人大常委会|局|厅|办|单位|部门|同志们?)[:：]$")
+
+
+def _issuer(text: str) -> str | None:
+    """A line that is nothing but an organisation's name (the issuer under a title)."""
+    name = text.strip(" \u3000")
+    folded = fold(name)
+    if (
+        2 <= len(name) <= 40
+        and _ORG_SUFFIX.search(folded)
+        and not re.search(r"[\d。;,!?:、]", folded)
+        and not _TITLE_WORDS.search(folded)
+    ):
+        return name
+    return None
+
+
+def front_matter(
+    lines: list[SourceLine], start: int, issues: list[Issue]
+) -> tuple[str | None, dt.date | None, int]:
+    """The issuer, date and addressee printed between a title and its text.
+
+    Returns ``(issuer, date, first body line)``: a line that is only an organisation's name
+    (石门县人民政府), a date line (（2023年2月25日） or 2023年2月25日) and an addressee line
+    (市委、市政府：) are front matter, in any order, not preamble text.
+    """
+    issuer: str | None = None
+    date: dt.date | None = None
+    index = start
+    while index < len(lines) and index < start + 4:
+        text = lines[index].text
+        folded = fold(text).replace(" ", "")
+        found = dated_line(lines[index])
+        bare = _DATE_LINE.match(folded)
+        if found is None and bare is not None:
+            found = _date(*bare.groups())
+        if found is not None and date is None:
+            date = found
+        elif issuer is None and _issuer(text) is not None:
+            issuer = _issuer(text)
+        elif _ADDRESSEE.match(folded):
+            issues.append(
+                Issue(
+                    code="import.addressee",
+                    message=f"the report is addressed to {text.strip()}; not part of its text",
+                    severity="info",
+                    line=lines[index].number,
+                )
+            )
+            index += 1
+            break  # the text follows its addressee
+        else:
+            break
+        index += 1
+    return issuer, date, index
+
+
 def signature(lines: list[SourceLine]) -> tuple[str | None, dt.date | None, int]:
     """An organisation name and date signed at the end; returns how many lines they take."""
     if not lines:
@@ -163,6 +223,8 @@ def signature(lines: list[SourceLine]) -> tuple[str | None, dt.date | None, int]
 
 def organization_from_title(title: str) -> str | None:
     folded = fold(title)
+    if folded.startswith("关于") and len(folded) > 4:  # 关于石门县2022年度…的报告
+        return organization_from_title(title[2:])
     lead = re.match(r"^(?:20\d{2}|[二〇零一三四五六七八九]{4}) ?年度?", folded)
     if lead is not None:  # 2023年度某某局法治政府建设情况报告
         return organization_from_title(title[lead.end() :])
@@ -225,4 +287,27 @@ def reported_year(title: str | None, preamble: list[Paragraph]) -> int | None:
             return int(chinese.group(1).translate(_CN_YEAR_DIGITS))  # 二〇二三年
         if match is not None:
             return int(match.group(1))
+    return None
+
+
+# the fixed tables of the 政府信息公开工作年度报告 (information disclosure annual report)
+_DISCLOSURE_TABLES = re.compile(
+    r"主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、行政诉讼情况"
+)
+
+
+def other_genre(title: str | None, lines: list[SourceLine]) -> str | None:
+    """The genre of a report that is not a rule-of-law report, or ``None``.
+
+    The government information disclosure annual report (政府信息公开工作年度报告) is published by
+    the same bodies at the same time of year, and is often mixed up with it.
+    """
+    folded = fold(title or "")
+    if "信息公开" in folded and "法治" not in folded:
+        return "a government information disclosure annual report (政府信息公开工作年度报告)"
+    tables = {
+        match.group(0) for line in lines for match in _DISCLOSURE_TABLES.finditer(fold(line.text))
+    }
+    if len(tables) >= 2 and "法治" not in folded:
+        return "a government information disclosure annual report (政府信息公开工作年度报告)"
     return None

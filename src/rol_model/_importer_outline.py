@@ -193,6 +193,10 @@ def split_heading(
     if whole_line and rest[-1] not in _SENTENCE_END + "，、," and len(rest) <= 100:
         return rest.rstrip(":：") or None, None
     cut = rest.find("。")
+    if not whole_line:  # 一是加强学习；…: in a run, ； ends a lead clause as 。 does
+        semicolon = min((at for at in (rest.find("；"), rest.find(";")) if at != -1), default=-1)
+        if semicolon != -1 and (cut == -1 or semicolon < cut):
+            cut = semicolon
     if cut == -1:
         return None, rest
     first = rest[:cut]

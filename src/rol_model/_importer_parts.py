@@ -5,12 +5,24 @@ from __future__ import annotations
 import re
 
 from rol_model._importer_header import _YEAR
-from rol_model._importer_outline import Paragraph, RawPart, part_heading, split_heading
+from rol_model._importer_outline import (
+    Paragraph,
+    RawNode,
+    RawPart,
+    part_heading,
+    split_heading,
+)
 from rol_model._importer_source import fold
 from rol_model._issue import Issue
 from rol_model._model import PartKind
 
-__all__ = ["classify_part", "fallback_parts", "split_combined_parts", "split_parts"]
+__all__ = [
+    "classify_part",
+    "fallback_parts",
+    "lift_leadership",
+    "split_combined_parts",
+    "split_parts",
+]
 
 
 _LEADERSHIP = re.compile(r"第一责任人|主要负责人|负责同志|履行.{0,12}职责|述法")
@@ -253,4 +265,58 @@ def split_combined_parts(parts: list[RawPart], issues: list[Issue]) -> list[RawP
         )
         out.append(part)
         queue.insert(0, new)
+    return out
+
+
+# an item of the measures that is really the leadership part: （一）党政主要负责人切实履行推进法治
+# 建设第一责任人职责; its lead (heading or first sentence) must say so, not merely mention it
+_FOLDED_LEADERSHIP = re.compile(
+    r"第一责任人|主要负责人.{0,12}(?:职责|责任)|(?:党政|主要)负责人.{0,4}(?:带头|履职)"
+)
+
+
+def _lead_of(node: RawNode) -> str:
+    first = node.paragraphs[0].text if node.paragraphs else ""
+    return fold(re.split(r"[。；;]", first, maxsplit=1)[0])[:60]
+
+
+def lift_leadership(parts: list[RawPart], issues: list[Issue]) -> list[RawPart]:
+    """Give a leadership item folded into the measures a leadership part of its own.
+
+    When no part is the leadership part, a top-level item of a measures part whose lead names
+    the principal leaders' duty (（一）落实第一责任人职责) becomes a leadership part placed right
+    after that measures part, keeping its marker, heading, text and lines; the other items stay
+    measures. Each lift is reported as ``import.leadership-folded``.
+    """
+    if any(part.kind == "leadership" for part in parts):
+        return parts
+    out: list[RawPart] = []
+    for part in parts:
+        out.append(part)
+        if part.kind != "measures":
+            continue
+        folded = [node for node in part.children if _FOLDED_LEADERSHIP.search(_lead_of(node))]
+        if not folded:
+            continue
+        part.children = [node for node in part.children if node not in folded]
+        for node in folded:
+            issues.append(
+                Issue(
+                    code="import.leadership-folded",
+                    message=f"the measures item {node.marker or ''}{_lead_of(node)[:30]} reports "
+                    "the principal leaders' duty; imported as the leadership part",
+                    severity="warning",
+                    line=node.start,
+                )
+            )
+        out.append(
+            RawPart(
+                marker=None,
+                heading=None,
+                start=folded[0].start,
+                end=max(node.end for node in folded),
+                children=folded,
+                kind="leadership",
+            )
+        )
     return out

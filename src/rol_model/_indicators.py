@@ -269,8 +269,12 @@ def _label(original: str, folded: str, clause_start: int, number_start: int) -> 
 
 def _clause_start(masked: str, floor: int, number_start: int) -> int:
     """Where the phrase stating a figure begins: after the nearest punctuation or 等, at most
-    :data:`_WINDOW` characters back, never inside a word of Latin letters or digits."""
-    low = max(floor, number_start - _WINDOW)
+    :data:`_WINDOW` characters of label back (the verbs joining label and figure, such as 达到,
+    do not count), never inside a word of Latin letters or digits."""
+    near = masked[max(floor, number_start - _WINDOW) : number_start]
+    verbs = _TRIM_TAIL.search(near)
+    joining = len(near) - verbs.start() if verbs is not None and verbs.start() > 0 else 0
+    low = max(floor, number_start - _WINDOW - joining)
     index = number_start
     while index > low and masked[index - 1] not in _LABEL_STOP:
         index -= 1
