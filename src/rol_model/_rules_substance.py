@@ -28,7 +28,13 @@ from rol_model._model import (
     ShortcomingsPart,
     iter_nodes,
 )
-from rol_model._similarity import content_bigrams, covered, normalize, topical_bigrams
+from rol_model._similarity import (
+    content_bigrams,
+    covered,
+    is_cause_heading,
+    normalize,
+    topical_bigrams,
+)
 
 EVALUATIONS = (
     "published evaluations of the reports (e.g. 明天, 法治政府建设报告制度实证研究, 2017: "
@@ -201,7 +207,7 @@ def shortcoming_not_addressed(context: Context) -> Iterator[Hit]:
         if not isinstance(part, ShortcomingsPart):
             continue
         for position, shortcoming in enumerate(part.shortcomings):
-            if _is_cause_heading(shortcoming):
+            if is_cause_heading(shortcoming):
                 continue
             if linked:
                 ids = {node.id for node in _subtree(shortcoming)}
@@ -220,16 +226,11 @@ def shortcoming_not_addressed(context: Context) -> Iterator[Hit]:
                 )
 
 
-def _is_cause_heading(node: Node) -> bool:
-    """A shortcomings item headed 原因分析 introduces causes; it is not itself a shortcoming."""
-    return "原因" in (getattr(node, "heading", None) or "")
-
-
 def _topics(shortcoming: Shortcoming) -> list[frozenset[str]]:
     """Topical bigrams of the informative gists of a shortcoming and its sub-items (not
     存在的不足 and the like)."""
     gists = (
-        content_bigrams(gist(node)) for node in _subtree(shortcoming) if not _is_cause_heading(node)
+        content_bigrams(gist(node)) for node in _subtree(shortcoming) if not is_cause_heading(node)
     )
     return [topic for topic in gists if len(topic) >= 2]
 
@@ -364,7 +365,7 @@ def near_empty_item(context: Context) -> Iterator[Hit]:
     """Every item without sub-items says something: enough letters and digits."""
     minimum = context.threshold("near_empty_characters")
     for pointer, node in iter_nodes(context.report):
-        if _is_cause_heading(node):
+        if is_cause_heading(node):
             continue  # 原因分析 with its causes recorded as Cause records
         if isinstance(node, (Measure, Shortcoming, Plan, Item)) and _leaf(node):
             length = len(context.normalized(node_text(node)))

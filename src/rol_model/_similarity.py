@@ -58,6 +58,7 @@ __all__ = [
     "fingerprint",
     "follow_up_units",
     "follow_ups",
+    "is_cause_heading",
     "item_text",
     "jaccard",
     "normalize",
@@ -281,13 +282,18 @@ class Recurrence:
     score: float
 
 
+def is_cause_heading(node: Node) -> bool:
+    """A shortcomings item headed 原因分析 introduces causes; it is not itself a shortcoming."""
+    return "原因" in (getattr(node, "heading", None) or "")
+
+
 def _shortcomings(report: Report) -> list[tuple[str, Shortcoming]]:
     from rol_model._model import Shortcoming, iter_nodes
 
     return [
         (pointer, node)
         for pointer, node in iter_nodes(report)
-        if isinstance(node, Shortcoming) and item_text(node)
+        if isinstance(node, Shortcoming) and item_text(node) and not is_cause_heading(node)
     ]
 
 
@@ -296,10 +302,11 @@ def recurrences(
 ) -> list[Recurrence]:
     """The shortcomings of ``report`` that are ``previous``'s again, in document order.
 
-    Every shortcoming (at any level) of one report is scored against every one of the other by
-    the rarity-weighted Dice coefficient of the :func:`content_bigrams` of heading and text,
-    weights taken over the shortcomings of both reports. Pairs are taken best first, each
-    shortcoming in at most one pair, while the score reaches ``threshold``.
+    Every shortcoming (at any level; items headed 原因分析 introduce causes and are left out) of
+    one report is scored against every one of the other by the rarity-weighted Dice coefficient
+    of the :func:`content_bigrams` of heading and text, weights taken over the shortcomings of
+    both reports. Pairs are taken best first, each shortcoming in at most one pair, while the
+    score reaches ``threshold``.
     """
     olds, news = _shortcomings(previous), _shortcomings(report)
     old_grams = [content_bigrams(item_text(node)) for _, node in olds]
