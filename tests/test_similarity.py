@@ -204,3 +204,23 @@ def test_recurrences_do_not_depend_on_other_years_of_the_series() -> None:
     ]
     assert sorted(two_years) == sorted(from_series)
     assert len(two_years) == 3
+
+
+def test_an_item_headed_cause_analysis_is_not_a_recurring_shortcoming() -> None:
+    def report(year: int) -> rm.Report:
+        part = rm.ShortcomingsPart(
+            shortcomings=(
+                rm.Shortcoming(id="s1", heading="执法力量相对薄弱", text="执法人员少。"),
+                rm.Shortcoming(id="s2", heading="原因分析"),
+            )
+        )
+        return rm.Report(
+            title=f"某县司法局{year}年法治政府建设年度报告",
+            organization=rm.Organization(name="某县司法局"),
+            year=year,
+            parts=(part,),
+        )
+
+    found = _similarity.recurrences(report(2023), report(2024))
+    assert [(r.previous.id, r.current.id) for r in found] == [("s1", "s1")]
+    assert _check_answer(report(2023), report(2024)) == (["s1"], [])
