@@ -1,8 +1,12 @@
 """Import accuracy over the annotated corpus: how much of each report the importer gets right.
 
-Run: ``python benchmarks/import_accuracy.py [CORPUS_DIR] [--json OUT.json] [--misses]``
+Run: ``python benchmarks/import_accuracy.py [DIR ...] [--json OUT.json] [--misses] [--variants]``
 
-CORPUS_DIR defaults to ``tests/fixtures/corpus`` (a byte-for-byte copy of ``../shared/corpus``).
+The DIRs default to two sets, scored separately: ``tests/fixtures/corpus`` (a byte-for-byte copy
+of ``../shared/corpus``) and ``tests/fixtures/realistic`` (reports modelled on real published
+ones: header blocks with issuer and addressee, 工作总结 titles, 第一部分 parts, 一是 runs over
+several paragraphs, numbering continued across parts, web copies, and a 政府信息公开工作年度报告
+that must be refused).
 Each ``NAME.txt`` has ``NAME.expected.json`` beside it (format: the corpus README). Figures:
 
 - parts: share of annotated parts (the preamble counts as one) whose kind is right and that
@@ -12,7 +16,8 @@ Each ``NAME.txt`` has ``NAME.expected.json`` beside it (format: the corpus READM
 - items precision: share of imported items that are annotated items;
 - indicators precision / recall: value, unit and qualifier equal, source phrases overlapping;
 - causes recall: share of annotated causes that start an imported cause;
-- title / organization / year: share of reports where each is exactly right.
+- title / organization / year: share of reports where each is exactly right;
+- refusals: share of reports of another genre (annotated ``expected_error``) refused so.
 """
 
 from __future__ import annotations
@@ -26,12 +31,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from rol_model import import_file
-from rol_model._importer import import_bytes
+from rol_model import InvalidReportError, import_file
+from rol_model._importer import ImportResult, import_bytes
 from rol_model._importer_source import _SIMPLIFIED, _TRADITIONAL, decode_bytes, fold
 from rol_model._model import Report, iter_indicators
 
 ROOT = Path(__file__).resolve().parents[1]
+#: The annotated sets scored by default: the shared corpus (copied), and realistic reports written
+#: after real published ones (header blocks, 第一部分, 工作总结, web copies, another genre).
+SETS = (ROOT / "tests" / "fixtures" / "corpus", ROOT / "tests" / "fixtures" / "realistic")
 _PUNCT = set('。，、；：,.;:！？!? \u3000“”"')
 
 
@@ -242,18 +250,40 @@ def _score_indicators(
     }
 
 
+def _import(txt: Path, variant: str | None) -> ImportResult:
+    if variant is None:
+        return import_file(txt)
+    transform, encoding = VARIANTS[variant]
+    text = transform(decode_bytes(txt.read_bytes())[0])
+    return import_bytes(text.encode(encoding), name=txt.name)
+
+
+def _score_refusal(
+    expected: dict[str, Any], txt: Path, name: str, variant: str | None, misses: list[str]
+) -> dict[str, Any]:
+    """A report of another genre (``expected_error``): right when the import is refused so."""
+    row: dict[str, Any] = dict.fromkeys(FIGURES, (0, 0))
+    row["file"] = name
+    try:
+        _import(txt, variant)
+    except InvalidReportError as error:
+        codes = [issue.code for issue in error.issues]
+        row["refusals"] = (int(expected["expected_error"] in codes), 1)
+    else:
+        row["refusals"] = (0, 1)
+    if not row["refusals"][0]:
+        misses.append(f"{name}: not refused with {expected['expected_error']}")
+    return row
+
+
 def _score_file(txt: Path, misses: list[str], variant: str | None = None) -> dict[str, Any]:
     expected = json.loads(txt.with_suffix(".expected.json").read_text(encoding="utf-8"))
     strict = variant is None
-    if variant is None:
-        result = import_file(txt)
-    else:
-        transform, encoding = VARIANTS[variant]
-        text = transform(decode_bytes(txt.read_bytes())[0])
-        result = import_bytes(text.encode(encoding), name=txt.name)
-    report: Report = result.report
     name = txt.stem if variant is None else f"{txt.stem} [{variant}]"
-    row: dict[str, Any] = {"file": name}
+    if "expected_error" in expected:
+        return _score_refusal(expected, txt, name, variant, misses)
+    report: Report = _import(txt, variant).report
+    row: dict[str, Any] = {"file": name, "refusals": (0, 0)}
     row.update(_score_parts(expected, report, name, strict, misses))
     row.update(_score_indicators(expected, report, name, strict, misses))
     causes = [_norm(c.text) for c in report.causes]
@@ -291,6 +321,7 @@ FIGURES = (
     "organization",
     "year",
     "encoding",
+    "refusals",
 )
 
 
@@ -312,10 +343,37 @@ def _table(rows: list[dict[str, Any]], totals: dict[str, list[int]]) -> None:
     print(f"{'TOTAL (share)':52}" + _shares(totals))
 
 
+def _score_set(
+    corpus: Path, variants_too: bool, misses: list[str]
+) -> tuple[dict[str, list[int]], dict[str, Any], list[dict[str, Any]]] | None:
+    files = sorted(corpus.glob("*.txt"))
+    files = [f for f in files if f.with_suffix(".expected.json").exists()]
+    if not files:
+        return None
+    rows = [_score_file(path, misses) for path in files]
+    totals = _totals(rows)
+    print(f"\n== {corpus}")
+    _table(rows, totals)
+    variants: dict[str, Any] = {}
+    if variants_too:
+        for variant in VARIANTS:
+            variant_rows = [_score_file(path, misses, variant) for path in files]
+            variants[variant] = _totals(variant_rows)
+        print(f"\n{'variant (share, all reports)':52}" + "".join(f"{k[:11]:>12}" for k in FIGURES))
+        for variant, variant_totals in variants.items():
+            print(f"{variant:52}" + _shares(variant_totals))
+    return totals, variants, rows
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Score every annotated report of the corpus; print a table, optionally write JSON."""
+    """Score every annotated report of each set; print tables, optionally write JSON."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?", default=str(ROOT / "tests" / "fixtures" / "corpus"))
+    parser.add_argument(
+        "corpus",
+        nargs="*",
+        default=[str(path) for path in SETS],
+        help="folders of annotated reports (default: the corpus and the realistic set)",
+    )
     parser.add_argument("--json", dest="json_out", help="write the figures as JSON here")
     parser.add_argument("--misses", action="store_true", help="list every miss")
     parser.add_argument(
@@ -324,39 +382,33 @@ def main(argv: list[str] | None = None) -> int:
         help="also score each report re-published as: " + ", ".join(VARIANTS),
     )
     args = parser.parse_args(argv)
-    files = sorted(Path(args.corpus).glob("*.txt"))
-    files = [f for f in files if f.with_suffix(".expected.json").exists()]
-    if not files:
-        print(f"no annotated reports in {args.corpus}", file=sys.stderr)
-        return 2
     misses: list[str] = []
-    rows = [_score_file(path, misses) for path in files]
-    totals = _totals(rows)
-    _table(rows, totals)
-    variants: dict[str, Any] = {}
-    if args.variants:
-        for variant in VARIANTS:
-            variant_rows = [_score_file(path, misses, variant) for path in files]
-            variants[variant] = _totals(variant_rows)
-        print(f"\n{'variant (share, all reports)':52}" + "".join(f"{k[:11]:>12}" for k in FIGURES))
-        for variant, variant_totals in variants.items():
-            print(f"{variant:52}" + _shares(variant_totals))
+    results: dict[str, Any] = {}
+    for corpus in args.corpus:
+        scored = _score_set(Path(corpus), args.variants, misses)
+        if scored is None:
+            print(f"no annotated reports in {corpus}", file=sys.stderr)
+            return 2
+        totals, variants, rows = scored
+        results[Path(corpus).name] = {
+            "summary": {
+                key: {
+                    "right": done,
+                    "total": count,
+                    "share": round(done / count, 4) if count else 1.0,
+                }
+                for key, (done, count) in totals.items()
+            },
+            "variants": variants,
+            "reports": rows,
+        }
     if args.misses:
         print("\nmisses:")
         for miss in misses:
             print(" ", miss)
     if args.json_out:
-        summary = {
-            key: {"right": done, "total": count, "share": round(done / count, 4) if count else 1.0}
-            for key, (done, count) in totals.items()
-        }
         Path(args.json_out).write_text(
-            json.dumps(
-                {"summary": summary, "variants": variants, "reports": rows, "misses": misses},
-                ensure_ascii=False,
-                indent=2,
-            )
-            + "\n",
+            json.dumps({"sets": results, "misses": misses}, ensure_ascii=False, indent=2) + "\n",
             encoding="utf-8",
         )
     return 0

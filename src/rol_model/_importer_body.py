@@ -36,7 +36,7 @@ _CAUSE_HEADING = re.compile(r"^(?:主要)?原因|(?:的|之)(?:主要)?原因(?:
 
 # 主要原因是…, 原因在于…, 究其原因，主要是…, 分析原因：…
 _CAUSE_IN_TEXT = re.compile(
-    r"(?:^|(?<=[。;]))(?:究其|分析|追根溯源|深究)?(?:主要|根本|深层次)?原因"
+    r"(?:^|(?<=[。;,]))(?:究其|分析|追根溯源|深究)?(?:主要|根本|深层次)?原因"
     r"(?:,?(?:主要|还|则)?(?:是|在于|有)|:)"
 )
 # a sentence about the causes of the problems in general: 产生问题的原因主要有：……
@@ -47,10 +47,6 @@ _CAUSE_LEAD_FULL = re.compile(r"^[^。]{0,30}?原因[^。:]{0,16}?(?::|,(?=一�
 
 
 _ENUM_START = re.compile(rf"^\s?([{_CN}]{{1,2}})是")
-
-
-# a cause sentence that lists several causes: …主要有：一是……二是……
-_LISTS_CAUSES = re.compile(r"一是|第一[,、]|一方面")
 
 
 def _add_node(
@@ -227,10 +223,8 @@ def _causes_in_nodes(part: RawPart, nodes: list[RawNode]) -> None:
             cause = Paragraph(
                 text=paragraph.text[match.start() :], start=paragraph.start, end=paragraph.end
             )
-            listed = (
-                split_causes(cause, lead=True) if _LISTS_CAUSES.search(fold(cause.text)) else []
-            )
-            if len(listed) < 2:  # one cause: kept whole, its lead included
+            listed = split_causes(cause, lead=True)
+            if len(listed) < 2:  # one cause (主要原因是……): kept whole, its lead included
                 listed = [RawCause(marker=None, text=cause.text, start=cause.start, end=cause.end)]
             for raw in listed:
                 raw.node = owner
@@ -275,9 +269,9 @@ def parse_body(parts: list[RawPart], issues: list[Issue]) -> None:
         _fill_part(part, body, issues)
         if part.kind == "shortcomings":
             _mark_cause_headings(part.children)
-        unnumbered_items(part)
-        if not part.children:
+        if not part.children:  # 一是…二是…, in one paragraph or opening several
             part.paragraphs, part.children = enum_children(part.paragraphs)
+        unnumbered_items(part)
         expand_enumerations(part.children, 1)
         if part.kind == "shortcomings":
             _causes_in_nodes(part, part.children)

@@ -60,6 +60,8 @@ _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("arabic-paren", re.compile(r"\( ?(\d{1,2}) ?\)|(\d{1,2})\)|([⑴-⒇])")),
     ("arabic", re.compile(r"(\d{1,2}) ?[.、](?!\d)")),
     ("circled", re.compile(r"([①-⑳])")),
+    # 一、 inside a part: items under 第一部分 headings, or a part numbered past its place
+    ("cn", re.compile(rf"([{_CN}]{{1,3}})、(?![{_CN}])")),
 )
 
 
@@ -224,7 +226,7 @@ def _wrap_width(lines: list[SourceLine]) -> tuple[int, int] | None:
         for line in lines[:2000]
         if len(line.text) >= 15 and marker_style(fold(line.text[:8])) is None
     ]
-    if len(sample) < 8:
+    if len(sample) < 5:
         return None
     width = Counter(_display_width(text) for text in sample).most_common(1)[0][0]
     lengths = Counter(len(text) for text in sample if _display_width(text) == width)

@@ -83,10 +83,15 @@ def split_parts(
 ) -> tuple[list[Paragraph], list[RawPart]]:
     preamble: list[Paragraph] = []
     parts: list[RawPart] = []
+    sections: bool | None = None  # parts headed 第一部分 … hold items numbered 一、 二、
     for paragraph in paragraphs:
-        found = part_heading(fold(paragraph.text[:12]))
+        folded = fold(paragraph.text[:12]).lstrip(" ")
+        found = part_heading(folded)
+        if found is not None and sections is not None and folded.startswith("第") != sections:
+            found = None
         expected = len(parts) + 1
         if found is not None and found[0] in (expected, expected + 1):
+            sections = folded.startswith("第")
             number, length = found
             if number != expected:
                 issues.append(

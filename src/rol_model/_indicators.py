@@ -64,6 +64,10 @@ _PREFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
     ("大约", "approximately"),
     ("约", "approximately"),
 )
+# the lower end of a range stated before a figure: 3至5天, 1到2个, 2-3名
+_RANGE_LOWER = re.compile(
+    rf"(?<![\d.{_CN_ALL}])(?:\d{{1,6}}(?:\.\d{{1,4}})?|[{_CN_ALL}]{{1,3}})(?:至|到|-|~|～|—|－)$"
+)
 _SUFFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
     ("以上", "at_least"),
     ("及以上", "at_least"),
@@ -150,6 +154,7 @@ _LABEL_TRIM_HEAD = ("、", "和", "及", "其中", "同时", "并", "全年", "�
 _TRIM_TAIL = re.compile("(?:" + "|".join(map(re.escape, _LABEL_TRIM_TAIL)) + ")+$")
 _TRIM_HEAD = re.compile("(?:" + "|".join(map(re.escape, _LABEL_TRIM_HEAD)) + ")+")
 _WINDOW = 12
+_WINDOW_SLACK = 6  # how far past the window a label may reach back to its punctuation
 _MAX_DIGITS = 15
 
 
@@ -250,6 +255,9 @@ def _qualifier(folded: str, match: re.Match[str], start: int) -> tuple[Qualifier
             return qualifier, start, end + len(word)
     if after.startswith("多") and match.group("unit") not in ("%",):
         return "at_least", start, end + 1
+    lower = _RANGE_LOWER.search(folded, max(0, start - 10), start)
+    if lower is not None:  # 3至5个工作日: the upper end of a range is at most
+        return "at_most", lower.start(), end
     before = folded[max(0, start - 3) : start]
     for word, qualifier in _PREFIX_QUALIFIERS:
         if before.endswith(word):
@@ -280,8 +288,14 @@ def _clause_start(masked: str, floor: int, number_start: int) -> int:
         index -= 1
     if index == low and index > 0 and masked[index - 1] not in _LABEL_STOP:
         comma = masked.find("、", index, number_start)
+        reach = max(floor, index - _WINDOW_SLACK)
+        back = index
+        while back > reach and masked[back - 1] not in _LABEL_STOP:
+            back -= 1
         if comma != -1:
             index = comma + 1  # the window cut a word: start at the next list item instead
+        elif back > 0 and masked[back - 1] in _LABEL_STOP:
+            index = back  # a label a little longer than the window: up to its punctuation
     while index < number_start and (
         masked[index] in "、□" or (masked[index].isascii() and masked[index].isalnum())
     ):
