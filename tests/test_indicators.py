@@ -160,3 +160,44 @@ def test_references_are_titles_cited_in_book_title_marks_without_the_marks() -> 
 def test_numbers_too_large_for_the_schema_are_not_figures() -> None:
     assert find_figures("编号12345678901234567890件") == ()
     assert find_figures("共99999999亿元") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("办理时限压缩至3至5个工作日", [(Decimal(5), "个工作日", "at_most")]),
+        ("年内新增执法人员2至3名", [(Decimal(3), "名", "at_most")]),
+        ("力争新增1到2个示范地区", [(Decimal(2), "个", "at_most")]),
+        (
+            "由10个工作日压缩至3个工作日",
+            [(Decimal(10), "个工作日", "exact"), (Decimal(3), "个工作日", "exact")],
+        ),
+    ],
+)
+def test_the_upper_end_of_a_range_is_an_at_most_figure(
+    text: str, expected: list[tuple[Decimal, str, str]]
+) -> None:
+    assert _triples(text) == expected
+
+
+def test_a_figure_right_after_a_full_width_comma_is_found() -> None:
+    figures = find_figures("基层司法所力量薄弱，12个司法所中有5个仅有1名工作人员")
+    assert [(f.value, f.unit) for f in figures] == [
+        (Decimal(12), "个"),
+        (Decimal(5), "个"),
+        (Decimal(1), "名"),
+    ]
+    assert _triples("办理行政处罚案件1,236件") == [(Decimal(1236), "件", "exact")]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("深化改革，政务服务事项网上可办率达到98.5%", "政务服务事项网上可办率"),
+        ("新增经营主体4,215户；政务服务事项“一网通办”率达到98.6%", "政务服务事项“一网通办”率"),
+    ],
+)
+def test_a_label_a_little_longer_than_the_window_keeps_its_first_characters(
+    text: str, label: str
+) -> None:
+    assert find_figures(text)[-1].label == label
