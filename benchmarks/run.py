@@ -222,9 +222,10 @@ def bench_load(suite: Suite) -> None:
 
 
 def _variants(document: dict[str, Any]) -> list[rm.Report]:
-    """Copies of a report whose texts all differ, more than the checker's text caches hold.
+    """Copies of a report whose texts all differ, as in a real corpus.
 
-    Checking one report over and over would time cache hits, which a corpus never gives.
+    Checking one report over and over could time warm caches (the CPU's, the allocator's), which
+    a corpus of distinct reports never gives.
     """
     texts = sum(1 for _ in rm.iter_nodes(rm.from_dict(document))) * 2
     count = max(8, 12_000 // max(texts, 1))
