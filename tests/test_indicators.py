@@ -201,3 +201,18 @@ def test_a_label_a_little_longer_than_the_window_keeps_its_first_characters(
     text: str, label: str
 ) -> None:
     assert find_figures(text)[-1].label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("抽查执法案卷近千卷", [(Decimal(1000), "卷", "at_most")]),
+        ("帮助超过百家企业", [(Decimal(100), "家", "at_least")]),
+        ("走进千家万户", []),
+        ("开展数十次", []),
+    ],
+)
+def test_a_bare_hundred_or_thousand_is_a_figure_only_with_a_qualifier(
+    text: str, expected: list[tuple[Decimal, str, str]]
+) -> None:
+    assert _triples(text) == expected

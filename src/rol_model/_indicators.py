@@ -207,7 +207,9 @@ def _accept_chinese(numeral: str, value: int, match: re.Match[str]) -> bool:
     if value < 2:
         return False
     if numeral in ("十", "百", "千") and not (match.group("q1") or match.group("q2")):
-        return False  # 千家万户, 数十次: a bare 十/百/千 is a figure only as 十余次, 百余人
+        # 千家万户, 数十次: a bare 十/百/千 is a figure only as 十余次, 百余人, 近千卷, 约百人
+        before = match.string[max(0, match.start() - 3) : match.start()]
+        return any(before.endswith(word) for word, _ in _PREFIX_QUALIFIERS)
     if any(ch in numeral for ch in "十百千") or match.group("mult"):
         return True
     if match.group("q1") or match.group("q2"):
