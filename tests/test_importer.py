@@ -1085,3 +1085,37 @@ def test_a_government_information_disclosure_report_is_refused() -> None:
     with pytest.raises(rm.InvalidReportError) as caught:
         rm.import_text(text)
     assert caught.value.issues[0].code == "import.wrong-genre"
+
+
+@pytest.mark.parametrize(
+    "foot",
+    [
+        "某某县司法局\n二〇二四年一月十五日\n",
+        "某某县司法局\n2024年1月15日\n（此件公开发布）\n",
+        "某某县司法局\n二〇二四年一月十五日\n（此件公开发布）\n（联系人：王某，电话：12345678）\n",
+    ],
+)
+def test_a_signature_dated_in_chinese_numerals_or_followed_by_notes(foot: str) -> None:
+    text = MINIMAL.replace("某某县司法局2023年度", "2023年度") + foot
+    report = rm.import_text(text).report
+    assert report.organization.name == "某某县司法局"
+    assert report.issued_on is not None
+    assert report.issued_on.isoformat() == "2024-01-15"
+    assert report.plans[-1].text == "组织培训不少于2次。"
+
+
+@pytest.mark.parametrize(
+    ("line", "addressee"),
+    [
+        ("市委全面依法治市委员会办公室：", True),
+        ("县委、县政府：", True),
+        ("现将有关情况报告如下：", False),
+    ],
+)
+def test_which_lines_under_a_title_are_an_addressee(line: str, addressee: bool) -> None:
+    title, rest = MINIMAL.split("\n", 1)
+    result = rm.import_text(f"{title}\n{line}\n{rest}")
+    assert any(w.code == "import.addressee" for w in result.warnings) is addressee
+    preamble = result.report.preamble
+    assert preamble is not None
+    assert preamble.text.startswith(line) is not addressee

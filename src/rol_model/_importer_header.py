@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from rol_model._importer_outline import Paragraph, part_heading
+from rol_model._importer_outline import Paragraph, cn_number, part_heading
 from rol_model._importer_source import SourceLine, fold
 from rol_model._issue import Issue
 from rol_model._model import Organization, OrganizationKind, OrganizationLevel
@@ -139,17 +139,42 @@ def find_title(lines: list[SourceLine], issues: list[Issue]) -> tuple[str | None
     return title.strip() or None, body
 
 
-_DATED = re.compile(r"^[(（] ?(20\d{2}) ?年 ?(\d{1,2}) ?月 ?(\d{1,2}) ?日 ?[)）]$")
+_CN_DATE = re.compile(
+    r"^([二][〇零○][一二三四五六七八九〇零○]{2})年([一二三四五六七八九十]{1,2})月"
+    r"([一二三四五六七八九十]{1,3})日$"
+)
+
+
+def _date_of(text: str, *, brackets: bool) -> dt.date | None:
+    """The date a line consists of: 2024年2月20日 or 二〇二四年二月二十日, in brackets when
+    ``brackets`` (（2024年2月20日） under a title)."""
+    folded = fold(text).replace(" ", "")
+    if brackets:
+        if len(folded) < 3 or folded[0] != "(" or folded[-1] != ")":
+            return None
+        folded = folded[1:-1]
+    match = _DATE_LINE.match(folded)
+    if match is not None:
+        return _date(*match.groups())
+    chinese = _CN_DATE.match(folded)
+    if chinese is None:
+        return None
+    year, month, day = chinese.groups()
+    return _date(year.translate(_CN_YEAR_DIGITS), str(cn_number(month)), str(cn_number(day)))
 
 
 def dated_line(line: SourceLine) -> dt.date | None:
     """The date of a line such as （2024年2月20日） printed under a title."""
-    match = _DATED.match(line.text.replace(" ", ""))
-    return _date(*match.groups()) if match is not None else None
+    return _date_of(line.text, brackets=True)
+
+
+# notes printed under a signature: （此件公开发布）, （联系人：…）
+_FOOT_NOTE = re.compile(r"^[(（](?:此件|此文|本件|联系人|联系电话)[^)）]{0,60}[)）]$")
 
 
 # 市委、市政府： / 县人民政府： / 各乡镇人民政府，县直各单位： — the body a report is addressed to
-_ADDRESSEE = re.compile(r"^[^。;,!?]{1,40}(?:委|政府|人大常委会|局|厅|办|单位|部门|同志们?)[:：]$")
+_ADDRESSEE = re.compile(r"^[^。;,!?:\d]{2,30}[:：]$")
+_NOT_ADDRESSEE = re.compile(r"如下|报告|情况|主要|工作|措施|问题")
 
 
 def _issuer(text: str) -> str | None:
@@ -181,15 +206,12 @@ def front_matter(
     while index < len(lines) and index < start + 4:
         text = lines[index].text
         folded = fold(text).replace(" ", "")
-        found = dated_line(lines[index])
-        bare = _DATE_LINE.match(folded)
-        if found is None and bare is not None:
-            found = _date(*bare.groups())
+        found = dated_line(lines[index]) or _date_of(text, brackets=False)
         if found is not None and date is None:
             date = found
         elif issuer is None and _issuer(text) is not None:
             issuer = _issuer(text)
-        elif _ADDRESSEE.match(folded):
+        elif _ADDRESSEE.match(folded) and not _NOT_ADDRESSEE.search(folded):
             issues.append(
                 Issue(
                     code="import.addressee",
@@ -208,17 +230,20 @@ def front_matter(
 
 def signature(lines: list[SourceLine]) -> tuple[str | None, dt.date | None, int]:
     """An organisation name and date signed at the end; returns how many lines they take."""
+    notes = 0
+    while notes < min(3, len(lines)) and _FOOT_NOTE.match(fold(lines[-1 - notes].text.strip())):
+        notes += 1
+    lines = lines[: len(lines) - notes]
     if not lines:
         return None, None, 0
-    date_match = _DATE_LINE.match(fold(lines[-1].text).replace(" ", ""))
-    if date_match is None:
+    issued = _date_of(lines[-1].text, brackets=False)
+    if issued is None:
         return None, None, 0
-    issued = _date(*date_match.groups())
     if len(lines) >= 2:
         name = lines[-2].text.strip()
         if len(name) <= 40 and _ORG_SUFFIX.search(fold(name)) and fold(name)[-1] not in _END_PUNCT:
-            return name, issued, 2
-    return None, issued, 1
+            return name, issued, 2 + notes
+    return None, issued, 1 + notes
 
 
 def organization_from_title(title: str) -> str | None:
