@@ -216,3 +216,24 @@ def test_a_bare_hundred_or_thousand_is_a_figure_only_with_a_qualifier(
     text: str, expected: list[tuple[Decimal, str, str]]
 ) -> None:
     assert _triples(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("开展培训两次。", [(Decimal(2), "次", "exact")]),
+        (
+            "开展专项整治行动三次，查处案件5件",
+            [(Decimal(3), "次", "exact"), (Decimal(5), "件", "exact")],
+        ),
+        ("召开会议五场", [(Decimal(5), "场", "exact")]),
+        ("推动三次分配", []),
+        ("二次供水", []),
+        ("落实三项制度", []),
+        ("年龄在18至60周岁之间", [(Decimal(60), "周岁", "at_most")]),
+    ],
+)
+def test_a_single_chinese_numeral_counts_only_when_the_count_ends_its_clause(
+    text: str, expected: list[tuple[Decimal, str, str]]
+) -> None:
+    assert _triples(text) == expected

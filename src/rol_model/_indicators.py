@@ -27,7 +27,7 @@ __all__ = ["Figure", "find_figures", "find_references"]
 #: Measure words accepted as units (simplified forms; traditional text is folded first).
 _UNITS = (  # noqa: SIM905 - one space-separated string reads better than 90 quoted words
     "个百分点 百分点 个工作日 工作日 个月 个次 人次 件次 户次 家次 场次 批次 台次 台件 车次 班次 "
-    "架次 条次 期次 人日 平方公里 平方米 公顷 公里 千米 小时 分钟 学时 课时 万人 "
+    "架次 条次 期次 人日 平方公里 平方米 公顷 公里 千米 小时 分钟 学时 课时 万人 周岁 "
     "次 件 个 项 人 名 位 份 场 期 家 户 条 卷 起 台 吨 元 天 岁 分 门 批 处 张 所 篇 册 本 套 "
     "辆 艘 亩 米 座 宗 笔 例 轮 类 部 支 种 组 队 块 间 栋 片 株 头 只 节 堂 周 倍 届 % 万元"
 ).split()
@@ -44,6 +44,9 @@ _FIGURE = re.compile(
     rf"(?P<unit>{_UNIT_PATTERN})"
 )
 
+# units a single Chinese numeral may count when the figure ends its clause (开展培训两次。)
+_COUNTED = frozenset("次场期轮批")
+_CLAUSE_END = frozenset("，,。；;、：:！!？?）)") | {""}
 _PREFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
     ("不少于", "at_least"),
     ("不低于", "at_least"),
@@ -214,6 +217,9 @@ def _accept_chinese(numeral: str, value: int, match: re.Match[str]) -> bool:
         return True
     if match.group("q1") or match.group("q2"):
         return True
+    if len(numeral) == 1 and numeral != "二" and match.group("unit") in _COUNTED:
+        # 开展培训两次。 召开会议三次，: a count that ends its clause (not 三次分配, 二次供水)
+        return match.string[match.end() : match.end() + 1] in _CLAUSE_END
     if match.group("unit") != "个" or len(numeral) != 1:
         return False
     # 两个确立, 四个意识, 三个代表 …: slogans, not counts, even without quotation marks
