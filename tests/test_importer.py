@@ -1119,3 +1119,21 @@ def test_which_lines_under_a_title_are_an_addressee(line: str, addressee: bool) 
     preamble = result.report.preamble
     assert preamble is not None
     assert preamble.text.startswith(line) is not addressee
+
+
+def test_a_cause_paragraph_under_an_item_is_its_when_another_item_follows() -> None:
+    text = MINIMAL.replace(
+        "一是学法用法还不够深入。二是执法力量仍显薄弱。\n",
+        "（一）执法力量不足\n基层执法人员少，难以满足需要。\n究其原因，是编制长期不足。\n"
+        "（二）普法宣传不够深入\n普法形式单一。\n产生上述问题的原因：一是投入不足；二是创新不够。\n",
+    )
+    report = rm.import_text(text).report
+    assert [s.text for s in report.shortcomings] == [
+        "基层执法人员少，难以满足需要。",
+        "普法形式单一。",
+    ]
+    assert [(c.text, c.shortcoming_ids) for c in report.causes] == [
+        ("编制长期不足。", ("s1",)),
+        ("投入不足；", ()),
+        ("创新不够。", ()),
+    ]

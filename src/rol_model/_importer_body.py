@@ -112,6 +112,10 @@ def _open_node(paragraph: Paragraph, folded: str, marked: tuple[str, int, int]) 
 def _fill_part(part: RawPart, paragraphs: list[Paragraph], issues: list[Issue]) -> None:
     stack: list[RawNode] = []
     in_causes = False
+    # causes in paragraphs of their own under an item: that item's when another item of its
+    # level follows (（一）… 究其原因，… （二）…); after the last item they are general
+    owner: RawNode | None = None
+    pending: list[RawCause] = []
     for paragraph in paragraphs:
         folded = fold(paragraph.text[:40])
         marked = marker_style(folded)
@@ -129,12 +133,20 @@ def _fill_part(part: RawPart, paragraphs: list[Paragraph], issues: list[Issue]) 
                     )
                 )
             if _add_node(part, stack, node, issues):
+                if pending and owner is not None and node.style == owner.style:
+                    for cause in pending:
+                        cause.node = owner
+                pending, owner = [], None
                 in_causes = False
                 _extend(stack, part, paragraph.end)
                 continue
         if part.kind == "shortcomings" and (in_causes or _CAUSE_LEAD.match(folded)):
+            if not in_causes:
+                owner = stack[-1] if stack and not stack[-1].cause_heading else None
             in_causes = True
-            part.causes.extend(split_causes(paragraph, lead=True))
+            causes = split_causes(paragraph, lead=True)
+            pending.extend(causes)
+            part.causes.extend(causes)
             stack.clear()
             part.end = max(part.end, paragraph.end)
             continue
@@ -154,6 +166,8 @@ def _strip_cause_lead(text: str) -> tuple[str, bool]:
     body = text[match.end() :]
     if not lead.endswith(":") and fold(body).startswith("主要是"):
         body, listing = body[3:], True
+    elif lead.endswith(",") and fold(body).startswith(("是", "在于")) and body[:2] != "是否":
+        body = body[2:] if fold(body).startswith("在于") else body[1:]  # 究其原因，是……
     return body, listing
 
 
