@@ -1137,3 +1137,16 @@ def test_a_cause_paragraph_under_an_item_is_its_when_another_item_follows() -> N
         ("投入不足；", ()),
         ("创新不够。", ()),
     ]
+
+
+def test_a_report_without_a_year_takes_it_from_its_signature_date() -> None:
+    text = (
+        "某某县司法局法治政府建设年度报告\n今年以来，我局认真贯彻落实上级部署，扎实推进法治政府建设。\n"
+        + MINIMAL.split("\n", 2)[2]
+        + "某某县司法局\n2024年1月15日\n"
+    )
+    result = rm.import_text(text)
+    assert result.report.year == 2023
+    assert [w.code for w in result.warnings if w.code == "import.year-guessed"] == [
+        "import.year-guessed"
+    ]

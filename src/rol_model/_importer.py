@@ -9,6 +9,7 @@ encoding (UTF-8, UTF-8 with BOM, UTF-16 with BOM, GB18030/GBK) and recording it 
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -31,7 +32,7 @@ from rol_model._importer_header import (
     signature,
 )
 from rol_model._importer_html import html_to_text, looks_like_html
-from rol_model._importer_outline import merge_broken_lines
+from rol_model._importer_outline import Paragraph, merge_broken_lines
 from rol_model._importer_parts import (
     classify_part,
     fallback_parts,
@@ -91,6 +92,36 @@ def _refuse_other_genre(title: str | None, lines: list[SourceLine]) -> None:
         )
 
 
+def _year(
+    given: int | None,
+    title: str | None,
+    paragraphs: list[Paragraph],
+    dates: tuple[dt.date | None, ...],
+    issues: list[Issue],
+) -> int | None:
+    """The reported year: given, else from the title or opening, else from the date the report
+    was signed or published (reports are due by 1 April of the next year), with a warning."""
+    if given is not None:
+        return given
+    found = reported_year(title, paragraphs[:3])
+    if found is not None:
+        return found
+    for when in dates:
+        if when is not None:
+            guessed = when.year - 1 if when.month <= 6 else when.year
+            issues.append(
+                Issue(
+                    code="import.year-guessed",
+                    message=f"no year in the title or opening; taken as {guessed} from the date "
+                    f"{when.isoformat()} the report was signed or published",
+                    severity="warning",
+                    line=paragraphs[0].start if paragraphs else None,
+                )
+            )
+            return guessed
+    return None
+
+
 def _import(
     text: str,
     *,
@@ -116,7 +147,7 @@ def _import(
     if signature_lines:
         body = body[: len(body) - signature_lines]
     paragraphs = merge_broken_lines(body)
-    early_year = year if year is not None else reported_year(title, paragraphs[:3])
+    early_year = _year(year, title, paragraphs, (issued_on, published_on(chrome)), issues)
     preamble_paragraphs, raw_parts = split_parts(paragraphs, early_year, issues)
     if not raw_parts:
         fallback = fallback_parts(paragraphs, issues)
