@@ -21,14 +21,14 @@ __all__ = ["main", "run"]
 
 #: Command name → one-line help. The module is ``rol_model._commands.<name>``.
 COMMANDS: dict[str, str] = {
-    "validate": "check report JSON files against the schema / 校验报告 JSON 文件",
-    "schema": "print the report JSON Schema / 输出报告 JSON Schema",
-    "check": "check a report against the rules of a profile / 按规则检查报告",
     "import": "import a published report (text or Word) into JSON / 导入已发布的报告",
-    "render": "write a report as text in the official layout / 按规范格式输出报告文本",
+    "validate": "check report JSON files against the schema / 校验报告 JSON 文件",
+    "check": "check a report against the rules of a profile / 按规则检查报告",
+    "render": "write a report in the official layout: text, Markdown or HTML / 按规范格式输出报告",
     "diff": "show what changed between two reports / 比较两份报告的变化",
     "trend": "follow one body's reports across years / 跨年度比较同一单位的报告",
     "export": "flatten reports into CSV or JSON Lines tables / 将报告导出为数据表",
+    "schema": "print the report JSON Schema / 输出报告 JSON Schema",
 }
 
 
