@@ -221,16 +221,18 @@ def _wrap_width(lines: list[SourceLine]) -> tuple[int, int] | None:
     """``(characters, display width)`` text was hard-wrapped at (text taken from a PDF), if it
     was: most long lines are about as long as the usual line, and most of those stop in the
     middle of a sentence (paragraphs that merely happen to be as long end with 。)."""
-    sample = [
-        line.text
-        for line in lines[:2000]
-        if len(line.text) >= 15 and marker_style(fold(line.text[:8])) is None
-    ]
+    sample = [line.text for line in lines[:2000] if len(line.text) >= 15]
     if len(sample) < 5:
         return None
+    # the usual line: the most common display width, or, when lines mix half-width digits, the
+    # most common length in characters
     width = Counter(_display_width(text) for text in sample).most_common(1)[0][0]
     lengths = Counter(len(text) for text in sample if _display_width(text) == width)
     chars = lengths.most_common(1)[0][0]
+    common_chars, count = Counter(len(text) for text in sample).most_common(1)[0]
+    if count > lengths[chars]:
+        chars = common_chars
+        width = Counter(_display_width(t) for t in sample if len(t) == chars).most_common(1)[0][0]
     full = [text for text in sample if _is_full(text, (chars, width))]
     broken = sum(1 for text in full if text[-1] not in "。！？；：!?;:")
     if chars < 15 or len(full) < len(sample) * 0.5 or broken < len(full) * 0.5:
