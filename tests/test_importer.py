@@ -1150,3 +1150,12 @@ def test_a_report_without_a_year_takes_it_from_its_signature_date() -> None:
     assert [w.code for w in result.warnings if w.code == "import.year-guessed"] == [
         "import.year-guessed"
     ]
+
+
+def test_rol_import_text_names_a_lifted_leadership_part_and_the_issue_date() -> None:
+    out, err = io.StringIO(), io.StringIO()
+    main(["import", str(SHIMEN), "--format", "text"], out, err)
+    text = out.getvalue()
+    assert "issued on: 2023-02-25" in text
+    assert "part leadership: (no heading of its own)" in text
+    assert "[import.leadership-folded]" in text

@@ -32,10 +32,13 @@ def _summary(result: object, out: TextIO) -> None:
     print(f"title: {report.title}", file=out)
     print(f"organization: {report.organization.name}", file=out)
     print(f"year: {report.year}", file=out)
+    if report.issued_on:
+        print(f"issued on: {report.issued_on.isoformat()}", file=out)
     if encoding:
         print(f"encoding: {encoding}", file=out)
     for part in report.parts:
-        print(f"part {part.kind}: {part.marker or ''}{part.heading or ''}", file=out)
+        heading = f"{part.marker or ''}{part.heading or ''}" or "(no heading of its own)"
+        print(f"part {part.kind}: {heading}", file=out)
     print(
         f"items: {sum(1 for _ in iter_nodes(report))}, "
         f"indicators: {sum(1 for _ in iter_indicators(report))}",
