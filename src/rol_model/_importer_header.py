@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from rol_model._importer_outline import Paragraph, cn_number, part_heading
+from rol_model._importer_outline import Paragraph, cn_number, marker_style, part_heading
 from rol_model._importer_source import SourceLine, fold
 from rol_model._issue import Issue
 from rol_model._model import Organization, OrganizationKind, OrganizationLevel
@@ -211,7 +211,12 @@ def front_matter(
             date = found
         elif issuer is None and _issuer(text) is not None:
             issuer = _issuer(text)
-        elif _ADDRESSEE.match(folded) and not _NOT_ADDRESSEE.search(folded):
+        elif (
+            _ADDRESSEE.match(folded)
+            and not _NOT_ADDRESSEE.search(folded)
+            and part_heading(folded) is None
+            and marker_style(folded) is None
+        ):
             issues.append(
                 Issue(
                     code="import.addressee",
