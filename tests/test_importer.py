@@ -1162,3 +1162,32 @@ def test_rol_import_text_names_a_lifted_leadership_part_and_the_issue_date() -> 
     assert "issued on: 2023-02-25" in text
     assert "part leadership: (no heading of its own)" in text
     assert "[import.leadership-folded]" in text
+
+
+def test_arabic_part_headings_before_a_year_are_parts() -> None:
+    report = rm.import_file(REALISTIC / "19-qiaotou-agriculture-arabic-parts-2024.txt").report
+    assert [(p.kind, p.marker, p.heading) for p in report.parts] == [
+        ("measures", "1.", "主要举措和成效"),
+        ("shortcomings", "2.", "存在的不足和原因"),
+        ("plans", "3.", "2025年工作安排"),
+    ]
+
+
+def test_long_unpunctuated_headings_are_not_taken_for_hard_wrapped_lines() -> None:
+    items = "".join(
+        f"（{'一二三四五六'[i]}）坚持依法全面履行政府职能持续推进法治政府建设第{i + 1}项重点任务\n"
+        f"全年开展专项工作{i + 2}次。\n"
+        for i in range(6)
+    )
+    text = MINIMAL.replace("（一）加强组织领导。全年召开专题会议4次。\n", items)
+    measures = rm.import_text(text).report.measures
+    assert [m.marker for m in measures] == [
+        "（一）",
+        "（二）",
+        "（三）",
+        "（四）",
+        "（五）",
+        "（六）",
+    ]
+    assert all(m.heading and m.heading.startswith("坚持依法") for m in measures)
+    assert measures[0].text == "全年开展专项工作2次。"

@@ -58,7 +58,7 @@ _PART_SECTION = re.compile(rf"第([{_CN}]{{1,3}})部分 ?[、.:]? ?")
 _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cn-paren", re.compile(rf"\( ?([{_CN}]{{1,3}}) ?\)|([{_CN}]{{1,3}})\)|([㈠-㈩])")),
     ("arabic-paren", re.compile(r"\( ?(\d{1,2}) ?\)|(\d{1,2})\)|([⑴-⒇])")),
-    ("arabic", re.compile(r"(\d{1,2}) ?[.、](?!\d)")),
+    ("arabic", re.compile(r"(\d{1,2}) ?[.、](?:(?!\d)|(?=20\d{2} ?年))")),  # not 3.5万; 3.2025年
     ("circled", re.compile(r"([①-⑳])")),
     # 一、 inside a part: items under 第一部分 headings, or a part numbered past its place
     ("cn", re.compile(rf"([{_CN}]{{1,3}})、(?![{_CN}])")),
@@ -213,6 +213,9 @@ def split_heading(
 _WIDE = re.compile("[\u2e80-\U0010ffff]")
 
 
+_SENTENCE_MARKS = re.compile("[。，；、,;]")
+
+
 def _display_width(text: str) -> int:
     return len(text) + len(_WIDE.findall(text))
 
@@ -221,7 +224,13 @@ def _wrap_width(lines: list[SourceLine]) -> tuple[int, int] | None:
     """``(characters, display width)`` text was hard-wrapped at (text taken from a PDF), if it
     was: most long lines are about as long as the usual line, and most of those stop in the
     middle of a sentence (paragraphs that merely happen to be as long end with 。)."""
-    sample = [line.text for line in lines[:2000] if len(line.text) >= 15]
+    # lines of running text only: headings (no comma or stop), often as long as each other and
+    # never ending a sentence, would look like wrapped lines
+    sample = [
+        line.text
+        for line in lines[:2000]
+        if len(line.text) >= 15 and _SENTENCE_MARKS.search(line.text)
+    ]
     if len(sample) < 5:
         return None
     # the usual line: the most common display width, or, when lines mix half-width digits, the
@@ -235,9 +244,18 @@ def _wrap_width(lines: list[SourceLine]) -> tuple[int, int] | None:
         width = Counter(_display_width(t) for t in sample if len(t) == chars).most_common(1)[0][0]
     full = [text for text in sample if _is_full(text, (chars, width))]
     broken = sum(1 for text in full if text[-1] not in "。！？；：!?;:")
-    if chars < 15 or len(full) < len(sample) * 0.5 or broken < len(full) * 0.5:
+    if chars < 15 or broken < len(full) * 0.5:
         return None
-    return chars, width
+    # most long lines are full; or, in a short text with many short paragraphs, at least five
+    # long lines (longer than headings) are full and nearly all of them stop mid-sentence
+    if len(full) >= len(sample) * 0.5 or (
+        chars >= 25
+        and len(full) >= 5
+        and len(full) >= len(sample) * 0.4
+        and broken >= len(full) * 0.8
+    ):
+        return chars, width
+    return None
 
 
 def _is_full(text: str, wrap: tuple[int, int]) -> bool:

@@ -140,7 +140,10 @@ _STRONG_WORDING: tuple[tuple[PartKind, re.Pattern[str]], ...] = (
     ("other", re.compile(r"其他.{0,6}(?:报告|情况|事项)")),
     (
         "plans",
-        re.compile(r"下一步|下步|下一年|明年|打算|主要安排|工作思路|工作计划|工作重点|努力方向"),
+        re.compile(
+            r"下一步|下步|下一年|明年|打算|主要安排|工作安排|年度安排|工作思路|工作计划|工作重点"
+            r"|努力方向"
+        ),
     ),
     ("shortcomings", re.compile(r"存在.{0,4}(?:问题|不足|困难|短板)|不足|问题[和及与]原因")),
     (
@@ -153,7 +156,8 @@ _STRONG_WORDING: tuple[tuple[PartKind, re.Pattern[str]], ...] = (
 
 
 _FALLBACK_MARKER = re.compile(
-    r"\( ?[一二三四五六七八九十]{1,2} ?\)|[一二三四五六七八九十]{1,2}\)|\d{1,2} ?[.、](?!\d)"
+    r"\( ?[一二三四五六七八九十]{1,2} ?\)|[一二三四五六七八九十]{1,2}\)"
+    r"|\d{1,2} ?[.、](?:(?!\d)|(?=20\d{2} ?年))"  # 3.2025年工作安排: a marker before a year
 )
 
 
