@@ -1,6 +1,6 @@
 """How long a validated load takes, as a ratio to plain ``json.loads`` of the same bytes.
 
-Usage: python benchmarks/load_speed.py [--repeat N]
+Usage: python benchmarks/load_speed.py [--repeat N] [--default-install]
 
 Measures, in one run and on the same bytes: ``json.loads`` (the baseline), ``rol_model.loads``
 (parse strictly, validate against the schema, build the classes), validation alone, and
@@ -21,6 +21,7 @@ from pathlib import Path
 import attrs
 
 import rol_model as rm
+from rol_model import _schema
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "reports" / "wusu-education-2023.json"
@@ -85,7 +86,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    parser.add_argument(
+        "--default-install",
+        action="store_true",
+        help="measure the default install's verdict even when the fast extra is installed",
+    )
     args = parser.parse_args()
+    if args.default_install:
+        _schema._rust = lambda: None  # type: ignore[method-assign]
+    engine = "jsonschema-rs (fast extra)" if _schema._rust() else "compiled schema (default)"
+    print(f"validation verdict: {engine}")
     report = rm.load(EXAMPLE)
     inputs = {
         "example": EXAMPLE.read_bytes(),
