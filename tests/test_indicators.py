@@ -237,3 +237,20 @@ def test_a_single_chinese_numeral_counts_only_when_the_count_ends_its_clause(
     text: str, expected: list[tuple[Decimal, str, str]]
 ) -> None:
     assert _triples(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "抽检合格率同比分别提高0.8个和1.2个百分点",
+            [(Decimal("0.8"), "个百分点", "exact"), (Decimal("1.2"), "个百分点", "exact")],
+        ),
+        ("建成3个和5个工作站", [(Decimal(3), "个", "exact"), (Decimal(5), "个", "exact")]),
+        ("经营主体总量突破680万户", [(Decimal(6800000), "户", "at_least")]),
+    ],
+)
+def test_a_pair_sharing_its_unit_and_a_total_broken_through(
+    text: str, expected: list[tuple[Decimal, str, str]]
+) -> None:
+    assert _triples(text) == expected

@@ -47,11 +47,14 @@ _FIGURE = re.compile(
 # units a single Chinese numeral may count when the figure ends its clause (开展培训两次。)
 _COUNTED = frozenset("次场期轮批")
 _CLAUSE_END = frozenset("，,。；;、：:！!？?）)") | {""}
+# the rest of a pair sharing a unit: 0.8个[和1.2个百分点]
+_SHARED_POINTS = re.compile(r"(?:和|、|及|与|或|,)\d{1,6}(?:\.\d{1,4})?个?百分点")
 _PREFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
     ("不少于", "at_least"),
     ("不低于", "at_least"),
     ("至少", "at_least"),
     ("超过", "at_least"),
+    ("突破", "at_least"),
     ("多于", "at_least"),
     ("高于", "at_least"),
     ("逾", "at_least"),
@@ -337,6 +340,8 @@ def _figures(text: str) -> Iterator[Figure]:
         clause_start = _clause_start(masked, floor, source_start)
         label = _label(text, folded, clause_start, source_start) or text[start : match.end()]
         unit = "%" if unit_text == "%" else text[match.start("unit") : match.end("unit")]
+        if unit_text == "个" and _SHARED_POINTS.match(masked, match.end()):
+            unit = "个百分点"  # 提高0.8个和1.2个百分点: the unit the pair shares
         floor = match.end()
         yield Figure(
             label=label[:500],
