@@ -1191,3 +1191,13 @@ def test_long_unpunctuated_headings_are_not_taken_for_hard_wrapped_lines() -> No
     ]
     assert all(m.heading and m.heading.startswith("坚持依法") for m in measures)
     assert measures[0].text == "全年开展专项工作2次。"
+
+
+def test_a_number_cut_by_a_line_break_is_joined_even_without_hard_wrapping() -> None:
+    text = MINIMAL.replace("全年召开专题会议4次。", "全年召开专题会议1\n0次，调解成功率98.1\n%。")
+    (measure,) = rm.import_text(text).report.measures
+    assert measure.text == "全年召开专题会议10次，调解成功率98.1%。"
+    assert [(i.value, i.unit) for i in measure.indicators] == [
+        (Decimal(10), "次"),
+        (Decimal("98.1"), "%"),
+    ]

@@ -216,6 +216,10 @@ _WIDE = re.compile("[\u2e80-\U0010ffff]")
 _SENTENCE_MARKS = re.compile("[。，；、,;]")
 
 
+_NUMBER_END = re.compile(r"[^\d\s　][\d０-９]+[.．]?[\d０-９]*$")
+_NUMBER_START = re.compile(r"[\d０-９.．%％]")
+
+
 def _display_width(text: str) -> int:
     return len(text) + len(_WIDE.findall(text))
 
@@ -278,6 +282,8 @@ def merge_broken_lines(lines: list[SourceLine]) -> list[Paragraph]:
         last = paragraphs[-1] if paragraphs else None
         joins = last is not None and (
             (last.text[-1] in "，、," and len(last.text) >= 30)
+            # a number cut by the line break: 评查合格率98.1 / %, 会前学法1 / 0次
+            or (_NUMBER_END.search(last.text) is not None and _NUMBER_START.match(line.text))
             or (
                 wrap is not None
                 and last.text[-1] not in "。！？：!?:"
