@@ -1201,3 +1201,24 @@ def test_a_number_cut_by_a_line_break_is_joined_even_without_hard_wrapping() -> 
         (Decimal(10), "次"),
         (Decimal("98.1"), "%"),
     ]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["01-shimen-county-header-block-2022", "10-fuxing-district-government-2024"],
+)
+def test_a_realistic_report_as_a_word_file_imports_like_its_text(tmp_path: Path, name: str) -> None:
+    source = REALISTIC / f"{name}.txt"
+    lines = [line.strip("\u3000 ") for line in source.read_text(encoding="utf-8").splitlines()]
+    path = _docx(tmp_path, [(line, None) for line in lines if line])
+    from_word = rm.import_docx(path).report
+    from_text = rm.import_file(source).report
+    assert (from_word.organization, from_word.issued_on) == (
+        from_text.organization,
+        from_text.issued_on,
+    )
+    assert [p.kind for p in from_word.parts] == [p.kind for p in from_text.parts]
+    assert [c.text for c in from_word.causes] == [c.text for c in from_text.causes]
+    assert [i.value for _, i in rm.iter_indicators(from_word)] == [
+        i.value for _, i in rm.iter_indicators(from_text)
+    ]
