@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from rol_model._importer_source import decode_bytes
-from rol_model._indicators import find_figures, find_references
+from rol_model._importer_source import decode_bytes, fold
+from rol_model._indicators import _BARE_WORDS, _is_bare, find_figures, find_references
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 ANNOTATIONS = sorted(CORPUS.glob("*.expected.json"))
@@ -254,3 +254,104 @@ def test_a_pair_sharing_its_unit_and_a_total_broken_through(
     text: str, expected: list[tuple[Decimal, str, str]]
 ) -> None:
     assert _triples(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "sources"),
+    [
+        ("明确42项重点任务。", ["重点任务"], ["明确42项重点任务"]),
+        ("对14个设区市开展法治政府建设督察。", ["设区市"], ["对14个设区市"]),
+        ("下设三个专项小组，分别负责", ["专项小组"], ["下设三个专项小组"]),
+        ("全年为1.47万户经营主体办理信用修复", ["经营主体"], ["全年为1.47万户经营主体"]),
+        ("帮助1200多家企业完成信用修复。", ["企业"], ["帮助1200多家企业"]),
+        ("其中1件行政复议案件被确认违法", ["行政复议案件"], ["其中1件行政复议案件"]),
+        ("对32家企业的轻微违法行为依法不予处罚", ["企业"], ["对32家企业"]),
+        (
+            "对12件涉及经营主体经济活动的政策措施开展公平竞争审查",
+            ["政策措施"],
+            ["对12件涉及经营主体经济活动的政策措施"],
+        ),
+        (
+            "向全县12个乡镇（街道）赋予部分县级行政执法事项，",
+            ["乡镇（街道）"],
+            ["向全县12个乡镇（街道）"],
+        ),
+        ("爲12個工業項目實現拿地即發證", ["工業項目"], ["爲12個工業項目"]),
+        (
+            "依法对2家律师事务所、5名律师作出行业处分",
+            ["律师事务所", "律师"],
+            ["依法对2家律师事务所", "5名律师"],
+        ),
+    ],
+)
+def test_a_label_naming_nothing_takes_the_noun_after_the_measure_word(
+    text: str, labels: list[str], sources: list[str]
+) -> None:
+    figures = find_figures(text)
+    assert [f.label for f in figures] == labels
+    assert [f.source for f in figures] == sources
+    assert all(text[f.start : f.end] == f.source for f in figures)
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("清理涉企规范性文件1,024件，废止87件", ["清理涉企规范性文件", "废止"]),
+        (
+            "新收行政复议案件3,456件，纠错率12.3%。",
+            ["新收行政复议案件", "纠错率"],
+        ),
+        ("检查76次、发现问题546项", ["检查", "发现问题"]),
+        ("参考率、合格率均达到100％", ["参考率、合格率"]),
+        ("省政府常务会议先后8次专题研究", ["省政府常务会议"]),
+        ("开展3场“法律进乡村”活动", ["“法律进乡村”活动"]),
+    ],
+)
+def test_a_label_that_names_its_figure_is_kept(text: str, labels: list[str]) -> None:
+    assert [f.label for f in find_figures(text)] == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # the words after run into another figure: no noun of this figure's
+        ("帮助3家企业罚款5万元", ["3家", "企业罚款"]),
+        # nothing after the figure names it: its own words, never a bare 共计 or 全年
+        ("持证上岗，共计37名。", ["37名"]),
+        ("全年不少于20场次", ["20场次"]),
+        # a verb right after the measure word is no noun
+        ("累计开展3次进行督导", ["3次"]),
+    ],
+)
+def test_no_label_is_a_bare_function_word_even_without_a_noun_after(
+    text: str, labels: list[str]
+) -> None:
+    assert [f.label for f in find_figures(text)] == labels
+
+
+def test_the_second_figure_of_a_pair_shares_the_label_of_the_first() -> None:
+    first, second = find_figures("抽检合格率同比分别提高0.8个和1.2个百分点")
+    assert first.label == second.label == "抽检合格率同比分别提高"
+    assert second.source == "和1.2个百分点"
+
+
+def _fixture_labels() -> list[tuple[str, str, str]]:
+    from rol_model import InvalidReportError, import_file
+    from rol_model._model import iter_indicators
+
+    labels = []
+    fixtures = Path(__file__).parent / "fixtures"
+    for path in sorted([*fixtures.glob("corpus/*.txt"), *fixtures.glob("realistic/*.txt")]):
+        try:
+            report = import_file(path).report
+        except InvalidReportError:
+            continue  # another genre, refused
+        labels += [(path.name, i.id, i.label) for _, i in iter_indicators(report)]
+    return labels
+
+
+def test_no_imported_label_of_the_fixtures_is_a_bare_function_word() -> None:
+    labels = _fixture_labels()
+    assert len(labels) > 500
+    bare = [entry for entry in labels if entry[2] in _BARE_WORDS or _is_bare(fold(entry[2]))]
+    assert bare == []

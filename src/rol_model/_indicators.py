@@ -129,6 +129,7 @@ _LABEL_TRIM_TAIL = (
     "达到",
     "共计",
     "累计",
+    "先后",
     "合计",
     "总计",
     "共有",
@@ -156,9 +157,33 @@ _LABEL_TRIM_TAIL = (
     "至",
     "的",
 )
-_LABEL_TRIM_HEAD = ("、", "和", "及", "其中", "同时", "并", "全年", "共", "累计")
+_LABEL_TRIM_HEAD = ("、", "和", "及", "其中", "同时", "并", "全年", "共计", "共", "累计")
 _TRIM_TAIL = re.compile("(?:" + "|".join(map(re.escape, _LABEL_TRIM_TAIL)) + ")+$")
 _TRIM_HEAD = re.compile("(?:" + "|".join(map(re.escape, _LABEL_TRIM_HEAD)) + ")+")
+# Words that name nothing a figure counts: prepositions, adverbs, scope words and light verbs.
+# A label made only of these (对, 明确, 全年为, 依法对) gives way to the noun phrase after the
+# measure word (对14个设区市开展… → 设区市).
+_BARE_WORDS = (  # noqa: SIM905 - one space-separated string reads better than 90 quoted words
+    "对 向 为 赴 在 于 从 由 将 把 给 和 与 及 或 同 共 计 共计 合计 总计 累计 先后 全年 年内 "
+    "其中 均 已 已经 分别 再 又 另 并 同时 依法 全部 仅 仅有 共有 现有 有 新 还 达 达到 "
+    "明确 开展 完成 实现 推动 组建 下设 帮助 涉及 覆盖 惠及 确定 建成 建立 设立 出台 制定 "
+    "举办 组织 召开 选派 培育 创建 培养 聘请 配备 新增 设置 成立 打造 梳理 形成 指导 督促 "
+    "走访 印发 评选 全县 全镇 全乡 全区 全市 全省 全州 全局 全系统"
+).split()
+_BARE_WORD = re.compile("|".join(map(re.escape, sorted(set(_BARE_WORDS), key=len, reverse=True))))
+# Where the noun phrase after a measure word ends: punctuation, 、, or a verb that follows it.
+_NOUN_END = frozenset('，,。；;：:！!？?“”"《》、\n \u3000')
+_NOUN_VERBS = (  # noqa: SIM905 - as above
+    "开展 进行 实现 完成 全部 全面 全覆盖 均 作出 获评 获得 纳入 实行 实施 提供 参与 参加 "
+    "办理 落实 建立 配备 取得 达到 追回 挽回 开通 签订 接受 得到 提出 列入 设立 组建 被 已 "
+    "依法 不予 予以 共 累计 分别 全年 进入 通过 开设"
+).split()
+_NOUN_VERB = re.compile("|".join(map(re.escape, sorted(_NOUN_VERBS, key=len, reverse=True))))
+# a noun phrase opening with these is a relative clause: its noun follows the last 的
+_RELATIVE_VERBS = ("涉及", "存在", "属于", "符合", "具有")
+_PAIR_JOINS = frozenset(("和", "及", "与", "或", "、", "以及"))
+_NOUN_REACH = 24
+_NOUN_MAX = 12
 _WINDOW = 12
 _WINDOW_SLACK = 6  # how far past the window a label may reach back to its punctuation
 _MAX_DIGITS = 15
@@ -286,6 +311,60 @@ def _label(original: str, folded: str, clause_start: int, number_start: int) -> 
     return original[clause_start + start : clause_start + end].strip(" \u3000、")
 
 
+def _is_bare(folded_label: str) -> bool:
+    """Whether a label names nothing: empty, or only words of :data:`_BARE_WORDS`."""
+    index = 0
+    while index < len(folded_label):  # longest word first, no backtracking: linear time
+        word = _BARE_WORD.match(folded_label, index)
+        if word is None:
+            return False
+        index = word.end()
+    return True
+
+
+def _noun_after(masked: str, end: int) -> tuple[int, int] | None:
+    """The noun phrase right after a measure word (42项[重点任务]。), as a span, or ``None``.
+
+    It runs to the next punctuation or 、, or to a verb that follows it (14个[设区市]开展…);
+    one that runs into another number, or past :data:`_NOUN_REACH` characters, is no noun.
+    Before 的 it is the counted noun (32家[企业]的轻微违法行为); after a relative clause
+    (涉及经营主体的[政策措施]) the noun after the last 的.
+    """
+    limit = min(len(masked), end + _NOUN_REACH)
+    index = end
+    while index < limit and masked[index] not in _NOUN_END and masked[index] not in "0123456789":
+        index += 1
+    verb = _NOUN_VERB.search(masked, end, index)
+    if verb is not None and verb.start() == end:
+        return None  # a verb right after the measure word: 检查76次发现…
+    closed = [
+        at for at in (masked.find(")", end, index), masked.find("）", end, index)) if at != -1
+    ]
+    if verb is not None:
+        index = verb.start()
+    if closed and min(closed) < index:
+        index = min(closed) + 1  # 12个[乡镇（街道）]赋予…: a bracketed note ends the noun
+    elif verb is None and index < len(masked) and masked[index] not in _NOUN_END:
+        return None  # ran into the next figure or too far
+    start = end
+    phrase = masked[start:index]
+    first = phrase.find("的")
+    if first != -1:
+        if phrase.startswith(_RELATIVE_VERBS):
+            start += phrase.rfind("的") + 1
+        else:
+            index = start + first
+        phrase = masked[start:index]
+    for open_, close in (("（", "）"), ("(", ")")):
+        opened = phrase.rfind(open_)
+        if opened != -1 and close not in phrase[opened:]:
+            index = start + opened
+            phrase = masked[start:index]
+    if not 0 < len(phrase) <= _NOUN_MAX or _is_bare(phrase) or set(phrase) <= {"□"}:
+        return None
+    return start, index
+
+
 def _clause_start(masked: str, floor: int, number_start: int) -> int:
     """Where the phrase stating a figure begins: after the nearest punctuation or 等, at most
     :data:`_WINDOW` characters of label back (the verbs joining label and figure, such as 达到,
@@ -320,6 +399,7 @@ def _figures(text: str) -> Iterator[Figure]:
     folded = fold(text)
     masked = _masked(folded)
     floor = 0
+    previous_label, previous_end = "", 0
     for match in _FIGURE.finditer(masked):
         start = match.start()
         if start > 0 and (masked[start - 1].isascii() and masked[start - 1].isalnum()):
@@ -338,11 +418,22 @@ def _figures(text: str) -> Iterator[Figure]:
             continue
         qualifier, source_start, source_end = _qualifier(folded, match, start)
         clause_start = _clause_start(masked, floor, source_start)
-        label = _label(text, folded, clause_start, source_start) or text[start : match.end()]
+        label = _label(text, folded, clause_start, source_start)
+        floor = match.end()
+        if _is_bare(fold(label)):
+            # 明确42项重点任务, 对14个设区市开展…: the words before name nothing, the noun follows
+            noun = _noun_after(masked, source_end)
+            if noun is not None:
+                label = text[noun[0] : noun[1]]
+                source_end = floor = noun[1]
+            elif previous_label and folded[previous_end:source_start].strip() in _PAIR_JOINS:
+                label = previous_label  # 提高0.8个和1.2个百分点: the pair shares its label
+        if _is_bare(fold(label)):
+            label = text[start : match.end()]  # nothing names it: its own words (共计37名 → 37名)
         unit = "%" if unit_text == "%" else text[match.start("unit") : match.end("unit")]
         if unit_text == "个" and _SHARED_POINTS.match(masked, match.end()):
             unit = "个百分点"  # 提高0.8个和1.2个百分点: the unit the pair shares
-        floor = match.end()
+        previous_label, previous_end = label, source_end
         yield Figure(
             label=label[:500],
             value=value,
