@@ -56,20 +56,22 @@ def _add_node(
     issues: list[Issue],
 ) -> bool:
     """Place ``node`` in the tree by its style; ``False`` when it would nest too deep."""
-    styles = [entry.style for entry in stack]
-    if node.style in styles:
-        del stack[styles.index(node.style) :]
-    elif len(stack) >= MAX_OUTLINE_DEPTH:
-        issues.append(
-            Issue(
-                code="import.depth",
-                message=f"outline deeper than {MAX_OUTLINE_DEPTH} levels: "
-                f"{node.marker} kept as text of its parent",
-                severity="warning",
-                line=node.start,
+    for depth, entry in enumerate(stack):
+        if entry.style == node.style:
+            del stack[depth:]
+            break
+    else:
+        if len(stack) >= MAX_OUTLINE_DEPTH:
+            issues.append(
+                Issue(
+                    code="import.depth",
+                    message=f"outline deeper than {MAX_OUTLINE_DEPTH} levels: "
+                    f"{node.marker} kept as text of its parent",
+                    severity="warning",
+                    line=node.start,
+                )
             )
-        )
-        return False
+            return False
     siblings = stack[-1].children if stack else part.children
     if siblings and node.number not in (siblings[-1].number + 1, 1) and node.style != "enum":
         issues.append(
@@ -121,8 +123,8 @@ def _fill_part(part: RawPart, paragraphs: list[Paragraph], issues: list[Issue]) 
         marked = marker_style(folded)
         if marked is not None:
             node = _open_node(paragraph, folded, marked)
-            bracket = fold(node.marker or "")
-            if node.style.endswith("paren") and bracket.endswith(")") and bracket[:1] != "(":
+            bracket = fold(node.marker or "") if node.style.endswith("paren") else ""
+            if bracket.endswith(")") and bracket[:1] != "(":
                 issues.append(
                     Issue(
                         code="import.numbering",

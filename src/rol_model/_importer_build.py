@@ -10,7 +10,7 @@ import attrs
 
 from rol_model._importer_outline import Paragraph, RawCause, RawNode, RawPart, split_heading
 from rol_model._importer_source import fold
-from rol_model._indicators import find_figures, find_references
+from rol_model._indicators import Figure, find_figures, find_references
 from rol_model._issue import Issue
 from rol_model._model import (
     Cause,
@@ -28,7 +28,6 @@ from rol_model._model import (
     Report,
     Shortcoming,
     ShortcomingsPart,
-    iter_nodes,
 )
 from rol_model.exceptions import InvalidReportError
 
@@ -48,7 +47,10 @@ _ID_PREFIX = {"measures": "m", "shortcomings": "s", "plans": "p", "leadership": 
 
 
 def _indicators(owner: str, *texts: str | None) -> tuple[Indicator, ...]:
-    found = [figure for text in texts if text for figure in find_figures(text)]
+    found: list[Figure] = []
+    for text in texts:
+        if text:
+            found += find_figures(text)
     if not found:
         return ()
     return tuple(
@@ -230,6 +232,20 @@ _NAME_LIMIT = 200
 _LINE_LIMIT = 10_000_000
 
 
+# the item lists of each kind of part, in the order :func:`iter_nodes` walks them
+_PART_NODE_FIELDS: dict[str, tuple[str, ...]] = {
+    "measures": ("measures",),
+    "shortcomings": ("shortcomings", "causes"),
+    "plans": ("plans",),
+    "leadership": ("items",),
+    "other": ("items",),
+}
+
+
+def _pointer(path: tuple[str | int, ...], field: str) -> str:
+    return "".join(f"/{step}" for step in (*path, field))
+
+
 def _limit_issues(report: Report) -> list[Issue]:
     issues: list[Issue] = []
 
@@ -265,12 +281,9 @@ def _limit_issues(report: Report) -> list[Issue]:
         )
     if len(report.parts) > _ARRAY_LIMIT:
         too_many("/parts", report.parts, None)
-    owners: list[tuple[str, Any]] = []
-    if report.preamble is not None:
-        owners.append(("/preamble", report.preamble))
-    owners += [(f"/parts/{index}", part) for index, part in enumerate(report.parts)]
-    owners += list(iter_nodes(report))
-    for pointer, owner in owners:
+
+    def check(path: tuple[str | int, ...], owner: Any) -> None:
+        # the pointer is only formatted for an owner over a limit: most owners are not
         lines = owner.lines
         line = lines.start if lines is not None else None
         if lines is not None and lines.end > _LINE_LIMIT:
@@ -278,19 +291,35 @@ def _limit_issues(report: Report) -> list[Issue]:
                 Issue(
                     code="import.too-long",
                     message=f"line {lines.end} is past the {_LINE_LIMIT} lines a report allows",
-                    pointer=f"{pointer}/lines",
+                    pointer=_pointer(path, "lines"),
                 )
             )
         text = owner.text
         if text is not None and len(text) > _TEXT_LIMIT:
-            too_long(f"{pointer}/text", text, _TEXT_LIMIT, line)
+            too_long(_pointer(path, "text"), text, _TEXT_LIMIT, line)
         heading = getattr(owner, "heading", None)
         if heading is not None and len(heading) > _HEADING_LIMIT:
-            too_long(f"{pointer}/heading", heading, _HEADING_LIMIT, line)
+            too_long(_pointer(path, "heading"), heading, _HEADING_LIMIT, line)
         for field in ("indicators", "references", "children"):
             values = getattr(owner, field, ())
             if len(values) > _ARRAY_LIMIT:
-                too_many(f"{pointer}/{field}", values, line)
+                too_many(_pointer(path, field), values, line)
+
+    def walk(path: tuple[str | int, ...], nodes: tuple[Any, ...]) -> None:
+        # the order and pointers of :func:`iter_nodes`
+        for index, node in enumerate(nodes):
+            check((*path, index), node)
+            children = getattr(node, "children", ())
+            if children:
+                walk((*path, index, "children"), children)
+
+    if report.preamble is not None:
+        check(("preamble",), report.preamble)
+    for index, part in enumerate(report.parts):
+        check(("parts", index), part)
+    for index, part in enumerate(report.parts):
+        for field in _PART_NODE_FIELDS[part.kind]:
+            walk(("parts", index, field), getattr(part, field))
     for index, part in enumerate(report.parts):
         for field in ("measures", "shortcomings", "causes", "plans", "items"):
             values = getattr(part, field, ())

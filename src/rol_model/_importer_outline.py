@@ -137,28 +137,54 @@ _MARKER_FIRST = frozenset("(㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩⑴⑵⑶⑷⑸⑹⑺�
 }
 
 
+# the styles as one pattern, tried in the same order (a regex alternation takes the first
+# alternative that matches): one match per paragraph instead of one per style
+_ANY_STYLE = re.compile(
+    "|".join(f"(?P<s{index}>{pattern.pattern})" for index, (_, pattern) in enumerate(_STYLES))
+)
+_STYLE_GROUPS: dict[str, tuple[str, tuple[int, ...]]] = {}
+_first_group = 1
+for _index, (_style, _pattern) in enumerate(_STYLES):
+    _STYLE_GROUPS[f"s{_index}"] = (
+        _style,
+        tuple(range(_first_group + 1, _first_group + 1 + _pattern.groups)),
+    )
+    _first_group += 1 + _pattern.groups
+
+
+def _marker_number(style: str, numeral: str) -> int:
+    if style == "circled":
+        return ord(numeral) - ord("①") + 1
+    if "⑴" <= numeral <= "⒇":
+        return ord(numeral) - ord("⑴") + 1
+    if "㈠" <= numeral <= "㈩":
+        return ord(numeral) - ord("㈠") + 1
+    if numeral.isascii() and numeral.isdigit():
+        return int(numeral)
+    return cn_number(numeral)
+
+
 def marker_style(folded: str) -> tuple[str, int, int] | None:
     """``(style, number, length of the marker)`` when a paragraph opens with an item marker."""
     if folded[:1] not in _MARKER_FIRST:
         return None
-    for style, pattern in _STYLES:
-        match = pattern.match(folded)
-        if match is None:
-            continue
-        numeral = next(group for group in match.groups() if group)
-        if style == "circled":
-            number = ord(numeral) - ord("①") + 1
-        elif "⑴" <= numeral <= "⒇":
-            number = ord(numeral) - ord("⑴") + 1
-        elif "㈠" <= numeral <= "㈩":
-            number = ord(numeral) - ord("㈠") + 1
-        elif numeral.isascii() and numeral.isdigit():
-            number = int(numeral)
-        else:
-            number = cn_number(numeral)
-        if number == 0:
-            continue
+    match = _ANY_STYLE.match(folded)
+    if match is None:
+        return None
+    style, groups = _STYLE_GROUPS[match.lastgroup or ""]
+    numeral = next(match.group(group) for group in groups if match.group(group))
+    number = _marker_number(style, numeral)
+    if number != 0:
         return style, number, match.end()
+    # 0、 or (0): not a marker in this style; the later styles may still read one
+    for later, pattern in _STYLES[[name for name, _ in _STYLES].index(style) + 1 :]:
+        found = pattern.match(folded)
+        if found is None:
+            continue
+        numeral = next(group for group in found.groups() if group)
+        number = _marker_number(later, numeral)
+        if number != 0:
+            return later, number, found.end()
     return None
 
 

@@ -205,7 +205,8 @@ _CHROME_FIRST = frozenset(key[0] for key in _CHROME_KEYS)
 _PAGE_DATE = re.compile(r"\d{4} ?年 ?\d{1,2} ?月 ?\d{1,2} ?日 ?(?:星期|周)[一二三四五六日天]")
 _BREADCRUMB = re.compile(r"^(?:首页|主页|网站首页)\s*(?:>|›|»|→|/|\|)")
 _NAV_BAR = re.compile(r"^[^|。]{1,12}(?:\|[^|。]{1,12}){2,}$")
-_SITE_TITLE = re.compile(r"(?:门户网站|政府网|官方网站|政务网)$")
+_SITE_TITLE_ENDS = ("门户网站", "政府网", "官方网站", "政务网")
+_SITE_TITLE = re.compile("(?:" + "|".join(_SITE_TITLE_ENDS) + ")$")
 _PRINT_BAR = re.compile(r"^(?:[【\[]\s*[^】\]]{1,6}\s*[】\]]\s*){1,6}$")
 
 
@@ -215,16 +216,18 @@ def chrome_kind(folded: str) -> str | None:
         return None
     if folded[:1] in _CHROME_FIRST and _CHROME_START.match(folded):
         return "page metadata"
-    if len(folded) <= 60 and _PAGE_DATE.search(folded):
+    # each pattern only where the character it cannot do without is there: most lines are
+    # content, and this runs on every line
+    if len(folded) <= 60 and "年" in folded and _PAGE_DATE.search(folded):
         return "page date"
-    if _BREADCRUMB.match(folded):
+    if folded[:1] in "首主网" and _BREADCRUMB.match(folded):
         return "breadcrumb"
-    compact = folded.replace(" ", "")
-    if _NAV_BAR.match(compact):
+    compact = folded.replace(" ", "") if " " in folded else folded
+    if "|" in compact and _NAV_BAR.match(compact):
         return "navigation bar"
-    if _PRINT_BAR.match(compact):
+    if compact[:1] in "【[" and _PRINT_BAR.match(compact):
         return "page buttons"
-    if len(folded) <= 30 and _SITE_TITLE.search(compact):
+    if len(folded) <= 30 and compact.endswith(_SITE_TITLE_ENDS) and _SITE_TITLE.search(compact):
         return "site title"
     return None
 

@@ -84,6 +84,9 @@ _SUFFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
     ("左右", "approximately"),
     ("上下", "approximately"),
 )
+# the characters a qualifier word can end (before a figure) or start (after one) with
+_PREFIX_LAST = frozenset(word[-1] for word, _ in _PREFIX_QUALIFIERS)
+_SUFFIX_FIRST = frozenset(word[0] for word, _ in _SUFFIX_QUALIFIERS)
 
 # Spans whose numbers are never figures: citations, short quotations (slogans), document numbers.
 _MASKS = (
@@ -286,18 +289,20 @@ def _qualifier(folded: str, match: re.Match[str], start: int) -> tuple[Qualifier
     if match.group("q1") or match.group("q2"):
         return "at_least", start, end
     after = folded[end : end + 3]
-    for word, qualifier in _SUFFIX_QUALIFIERS:
-        if after.startswith(word):
-            return qualifier, start, end + len(word)
+    if after[:1] in _SUFFIX_FIRST:
+        for word, qualifier in _SUFFIX_QUALIFIERS:
+            if after.startswith(word):
+                return qualifier, start, end + len(word)
     if after.startswith("多") and match.group("unit") not in ("%",):
         return "at_least", start, end + 1
     lower = _RANGE_LOWER.search(folded, max(0, start - 10), start)
     if lower is not None:  # 3至5个工作日: the upper end of a range is at most
         return "at_most", lower.start(), end
     before = folded[max(0, start - 3) : start]
-    for word, qualifier in _PREFIX_QUALIFIERS:
-        if before.endswith(word):
-            return qualifier, start - len(word), end
+    if before[-1:] in _PREFIX_LAST:
+        for word, qualifier in _PREFIX_QUALIFIERS:
+            if before.endswith(word):
+                return qualifier, start - len(word), end
     return "exact", start, end
 
 
@@ -447,6 +452,8 @@ def _figures(text: str) -> Iterator[Figure]:
 
 def find_figures(text: str) -> tuple[Figure, ...]:
     """Every figure stated in ``text``, in order; see the module docstring for what counts."""
+    if not _ANY_NUMBER.search(text):
+        return ()  # most headings and many sentences: no number, no generator
     return tuple(_figures(text))
 
 
