@@ -1222,3 +1222,29 @@ def test_a_realistic_report_as_a_word_file_imports_like_its_text(tmp_path: Path,
     assert [i.value for _, i in rm.iter_indicators(from_word)] == [
         i.value for _, i in rm.iter_indicators(from_text)
     ]
+
+
+def test_import_leaves_the_garbage_collector_as_it_found_it() -> None:
+    import gc
+
+    text = "某县2023年度法治政府建设情况报告\n一、主要举措和成效\n（一）加强领导。开展检查12次。\n"
+    assert gc.isenabled()
+    rm.import_text(text)
+    assert gc.isenabled()
+    with pytest.raises(rm.RolModelError):
+        rm.import_text("")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        rm.import_text(text)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_paragraph_joined_from_many_lines_ending_in_numbers_keeps_every_line() -> None:
+    # 检查1 / 0次: each line ends in a number the next one continues
+    lines = ["全年开展检查1"] + ["0次，培训1"] * 400 + ["0次。"]
+    text = "某县2023年度法治政府建设情况报告\n一、主要举措和成效\n" + "\n".join(lines) + "\n"
+    report = rm.import_text(text).report
+    assert report.parts[0].text == "".join(lines)

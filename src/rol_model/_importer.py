@@ -42,7 +42,13 @@ from rol_model._importer_parts import (
     split_combined_parts,
     split_parts,
 )
-from rol_model._importer_source import SourceLine, decode_bytes, fold, split_lines
+from rol_model._importer_source import (
+    SourceLine,
+    decode_bytes,
+    fold,
+    forget_folds,
+    split_lines,
+)
 from rol_model._issue import Issue
 from rol_model._model import Report, Source
 from rol_model.exceptions import InvalidReportError, ReadError
@@ -136,7 +142,8 @@ def _import(
     source: Source | None,
     notes: tuple[Issue, ...] = (),
 ) -> ImportResult:
-    """:func:`_import_text` with the cyclic garbage collector paused.
+    """:func:`_import_text` with the cyclic garbage collector paused, then the folds of long
+    lines forgotten.
 
     An import allocates tens of thousands of small acyclic objects (paragraphs, raw nodes,
     frozen model objects) that all live until the report is returned; collecting on the way
@@ -153,8 +160,10 @@ def _import(
     finally:
         with _GC_LOCK:
             _gc_state["depth"] -= 1
-            if _gc_state["depth"] == 0 and _gc_state["was_enabled"]:
-                gc.enable()
+            if _gc_state["depth"] == 0:
+                forget_folds()
+                if _gc_state["was_enabled"]:
+                    gc.enable()
 
 
 def _import_text(

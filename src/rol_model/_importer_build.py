@@ -97,9 +97,15 @@ class Builder:
     def node(self, raw: RawNode, kind: str, node_id: str) -> Any:
         self.ids[id(raw)] = node_id
         heading, text = _node_heading_text(raw)
-        children = tuple(
-            self.node(child, kind, f"{node_id}.{index}")
-            for index, child in enumerate(raw.children, start=1)
+        children = (
+            tuple(
+                [
+                    self.node(child, kind, f"{node_id}.{index}")
+                    for index, child in enumerate(raw.children, start=1)
+                ]
+            )
+            if raw.children
+            else ()
         )
         return _NODE_CLASS[kind](
             id=node_id,

@@ -52,6 +52,7 @@ _PART = re.compile(rf"([{_CN}]{{1,3}}) ?[、.](?![{_CN}])")
 
 
 _PART_SPACE = re.compile(rf"([{_CN}]{{1,3}}) +(?=[^ {_CN}\d])")
+_PART_FIRST = frozenset(_CN + "第")
 _PART_SECTION = re.compile(rf"第([{_CN}]{{1,3}})部分 ?[、.:]? ?")
 
 
@@ -194,6 +195,8 @@ def part_heading(folded: str) -> tuple[int, int] | None:
     第一部分 counts too; a numeral followed by a space (一　工作开展情况) only on a short line
     without 。.
     """
+    if folded[:1] not in _PART_FIRST:
+        return None  # every part marker opens with a numeral or 第
     match = _PART.match(folded) or _PART_SECTION.match(folded)
     if match is None and len(folded) <= 40 and "。" not in folded:
         match = _PART_SPACE.match(folded)
@@ -293,9 +296,22 @@ def _is_full(text: str, wrap: tuple[int, int]) -> bool:
     return chars - 3 <= len(text) <= chars + 3 or width - 5 <= _display_width(text) <= width + 2
 
 
-def _is_heading_line(paragraph: Paragraph) -> bool:
-    """A part heading without a full stop: it may merely fill the wrap width."""
-    return part_heading(fold(paragraph.text[:8])) is not None and "。" not in paragraph.text
+_NOT_NUMBER_CHAR = re.compile(r"[^\d.．]")
+
+
+def _ends_with_number(pieces: list[str]) -> bool:
+    """:data:`_NUMBER_END` on the joined pieces, reading only the last ones: a match lies in the
+    trailing run of digits and points and the one character before it."""
+    tail: list[str] = []
+    for piece in reversed(pieces):
+        tail.append(piece)
+        if _NOT_NUMBER_CHAR.search(piece):
+            break
+    text = "".join(reversed(tail))
+    run = len(text)
+    while run > 0 and not _NOT_NUMBER_CHAR.match(text, run - 1):
+        run -= 1
+    return _NUMBER_END.search(text, max(run - 1, 0)) is not None
 
 
 def merge_broken_lines(lines: list[SourceLine]) -> list[Paragraph]:
@@ -303,32 +319,46 @@ def merge_broken_lines(lines: list[SourceLine]) -> list[Paragraph]:
     and, in hard-wrapped text, a full line that does not end a sentence."""
     wrap = _wrap_width(lines)
     paragraphs: list[Paragraph] = []
+    # the last paragraph as pieces, joined once when the next one opens (joining on every line
+    # would copy a long paragraph again for each of its lines), with its length, first eight
+    # characters and whether it holds a 。
+    pieces: list[str] = []
+    length, head, stop = 0, "", False
     previous_line = ""
     for line in lines:
-        last = paragraphs[-1] if paragraphs else None
-        joins = last is not None and (
-            (last.text[-1] in "，、," and len(last.text) >= 30)
+        ending = pieces[-1][-1] if pieces else ""
+        joins = bool(pieces) and (
+            (ending in "，、," and length >= 30)
             # a number cut by the line break: 评查合格率98.1 / %, 会前学法1 / 0次
-            or (_NUMBER_END.search(last.text) is not None and _NUMBER_START.match(line.text))
+            or (_NUMBER_START.match(line.text) is not None and _ends_with_number(pieces))
             or (
                 wrap is not None
-                and last.text[-1] not in "。！？：!?:"
+                and ending not in "。！？：!?:"
                 and _is_full(previous_line, wrap)
-                and (not _is_heading_line(last) or len(line.text) < wrap[0] * 0.6)
+                # a part heading without a full stop may merely fill the wrap width
+                and (stop or part_heading(fold(head)) is None or len(line.text) < wrap[0] * 0.6)
             )
         )
         previous_line = line.text
         if (
             joins
-            and last is not None
             and part_heading(fold(line.text[:8])) is None
             and marker_style(fold(line.text[:8])) is None
         ):
-            paragraphs[-1] = Paragraph(
-                text=last.text + line.text, start=last.start, end=line.number
-            )
+            pieces.append(line.text)
+            paragraphs[-1].end = line.number
+            length += len(line.text)
+            if len(head) < 8:
+                head = (head + line.text)[:8]
+            stop = stop or "。" in line.text
             continue
+        if len(pieces) > 1:
+            paragraphs[-1].text = "".join(pieces)
+        pieces = [line.text]
+        length, head, stop = len(line.text), line.text[:8], "。" in line.text
         paragraphs.append(Paragraph(text=line.text, start=line.number, end=line.number))
+    if len(pieces) > 1:
+        paragraphs[-1].text = "".join(pieces)
     return paragraphs
 
 

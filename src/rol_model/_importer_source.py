@@ -20,6 +20,7 @@ __all__ = [
     "SourceLine",
     "decode_bytes",
     "fold",
+    "forget_folds",
     "split_lines",
 ]
 
@@ -47,9 +48,28 @@ _FOLD.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0xFEFF: " "})
 _FOLD.update({ord("％"): "%", ord("﹪"): "%", ord("﹒"): ".", ord("〇"): "〇"})
 
 
+# Long lines are folded by several readers in turn (title, date, issuer, year, signature
+# checks all look at the first lines): their folds are kept until the import ends.
+_LONG_LINE = 2000
+_LONG_FOLDS_MAX = 32
+_long_folds: dict[str, str] = {}
+
+
 def fold(text: str) -> str:
     """A copy of ``text`` for matching only: same length, half-width, simplified characters."""
-    return text.translate(_FOLD)
+    if len(text) < _LONG_LINE:
+        return text.translate(_FOLD)
+    folded = _long_folds.get(text)
+    if folded is None:
+        if len(_long_folds) >= _LONG_FOLDS_MAX:
+            _long_folds.clear()
+        folded = _long_folds[text] = text.translate(_FOLD)
+    return folded
+
+
+def forget_folds() -> None:
+    """Drop the folds of long lines kept by :func:`fold` (called when an import ends)."""
+    _long_folds.clear()
 
 
 @attrs.frozen(kw_only=True)

@@ -257,6 +257,9 @@ def _accept_chinese(numeral: str, value: int, match: re.Match[str]) -> bool:
     return not match.string.startswith(_SLOGAN_WORDS, match.end())
 
 
+_MULTIPLIERS = {"万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
+
+
 def _value(match: re.Match[str], original: str) -> Decimal | None:
     numeral = match.group("num")
     if numeral[0] in _CN_ALL:
@@ -274,10 +277,9 @@ def _value(match: re.Match[str], original: str) -> Decimal | None:
             value = Decimal(digits)
         except InvalidOperation:  # pragma: no cover - the pattern only lets numbers through
             return None
-    multiplier = {"万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}.get(
-        match.group("mult") or "", 1
-    )
-    value *= multiplier
+    multiplier = _MULTIPLIERS.get(match.group("mult") or "", 1)
+    if multiplier != 1:
+        value *= multiplier
     if value > 10**15:
         return None
     return Decimal(int(value)) if value == value.to_integral_value() else value
@@ -433,8 +435,8 @@ def _figures(text: str) -> Iterator[Figure]:
                 source_end = floor = noun[1]
             elif previous_label and folded[previous_end:source_start].strip() in _PAIR_JOINS:
                 label = previous_label  # 提高0.8个和1.2个百分点: the pair shares its label
-        if _is_bare(fold(label)):
-            label = text[start : match.end()]  # nothing names it: its own words (共计37名 → 37名)
+            if _is_bare(fold(label)):
+                label = text[start : match.end()]  # nothing names it: its own words (37名)
         unit = "%" if unit_text == "%" else text[match.start("unit") : match.end("unit")]
         if unit_text == "个" and _SHARED_POINTS.match(masked, match.end()):
             unit = "个百分点"  # 提高0.8个和1.2个百分点: the unit the pair shares
