@@ -1248,3 +1248,67 @@ def test_a_paragraph_joined_from_many_lines_ending_in_numbers_keeps_every_line()
     text = "某县2023年度法治政府建设情况报告\n一、主要举措和成效\n" + "\n".join(lines) + "\n"
     report = rm.import_text(text).report
     assert report.parts[0].text == "".join(lines)
+
+
+ATTACHED_BODY = """某县司法局2023年度法治政府建设情况报告
+2023年，我局扎实推进法治政府建设。
+一、主要举措和成效
+（一）加强组织领导。全年召开专题会议4次。
+二、存在的不足
+一是学法用法还不够深入。二是执法力量仍显薄弱。
+三、2024年工作打算
+（一）加强学习培训。
+（二）规范执法行为。
+"""
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "附件：1.重大行政决策事项目录\n2.规范性文件目录\n某县司法局\n2024年3月8日\n",
+        "某县司法局\n2024年3月8日\n附件：1.重大行政决策事项目录\n2.规范性文件目录\n",
+        "附件：\n重大行政决策事项目录\n某县司法局\n2024年3月8日\n",
+        "附件1：重大行政决策事项目录\n附件2：规范性文件目录\n某县司法局\n2024年3月8日\n",
+    ],
+    ids=["before-signature", "after-signature", "title-on-next-line", "numbered-attachments"],
+)
+def test_an_attachment_list_is_cut_from_the_body_and_the_signature_still_read(tail: str) -> None:
+    result = rm.import_text(ATTACHED_BODY + tail)
+    plans = result.report.plans
+    assert [plan.marker for plan in plans] == ["（一）", "（二）"]
+    assert all(not plan.children for plan in plans)
+    assert "目录" not in "".join(plan.text or "" for plan in plans)
+    assert result.report.issued_on is not None
+    assert result.report.issued_on.isoformat() == "2024-03-08"
+    assert [w.code for w in result.warnings].count("import.attachments") == 1
+
+
+def test_a_body_sentence_opening_with_attachment_wording_is_kept() -> None:
+    text = ATTACHED_BODY + "附件所列事项已全部按期办结。\n"
+    result = rm.import_text(text)
+    assert "附件所列事项" in (result.report.plans[-1].text or "")
+    assert all(w.code != "import.attachments" for w in result.warnings)
+
+
+def test_a_flattened_table_stays_text_of_its_item_and_its_bare_cells_are_no_figures() -> None:
+    report = rm.import_file(REALISTIC / "28-xilin-emergency-flattened-table-2023.txt").report
+    first = report.measures[0]
+    assert "罚款金额（万元） 86.4 103.5" in (first.text or "")
+    assert not first.children
+    assert [str(i.value) for i in first.indicators] == ["612", "1935", "58"]
+
+
+def test_a_numbered_heading_that_fills_the_wrap_width_does_not_swallow_the_next_line() -> None:
+    text = (REALISTIC / "25-donghu-street-arabic-parts-2023.txt").read_text(encoding="utf-8")
+    wrapped = "\n".join(
+        line[start : start + 36] for line in text.splitlines() for start in range(0, len(line), 36)
+    )
+    report = rm.import_text(wrapped).report
+    assert [part.kind for part in report.parts] == [
+        "measures",
+        "leadership",
+        "shortcomings",
+        "plans",
+    ]
+    assert report.parts[1].heading == "街道党工委书记、办事处主任履行推进法治建设第一责任人职责情况"
+    assert (report.parts[1].text or "").startswith("街道党工委书记、办事处主任带头学习")

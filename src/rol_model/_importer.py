@@ -23,6 +23,7 @@ from rol_model._importer_body import parse_body
 from rol_model._importer_build import Builder, link_plans, preamble, validated
 from rol_model._importer_header import (
     _REGION_ONLY,
+    attachments,
     find_title,
     front_matter,
     organization_from_preamble,
@@ -184,7 +185,7 @@ def _import_text(
     _refuse_other_genre(title, lines[body_start : body_start + 60])
     # 石门县人民政府 / （2023年2月25日） / 市委、市政府： under the title
     issuer, dated, body_start = front_matter(lines, body_start, issues)
-    body = lines[body_start:]
+    body = attachments(lines[body_start:], issues)
     signed_by, issued_on, signature_lines = signature(body)
     signed_by = signed_by or issuer
     issued_on = issued_on or dated

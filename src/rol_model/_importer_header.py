@@ -11,6 +11,7 @@ from rol_model._issue import Issue
 from rol_model._model import Organization, OrganizationKind, OrganizationLevel
 
 __all__ = [
+    "attachments",
     "dated_line",
     "find_title",
     "front_matter",
@@ -231,6 +232,53 @@ def front_matter(
             break
         index += 1
     return issuer, date, index
+
+
+# 附件：1.……, 附件1：……, 附件 or 附件： alone (its title on the next line)
+_ATTACHMENT = re.compile(r"^附件 ?(?:\d{1,2}|[一二三四五六七八九十])? ?(?:[:：] ?)?(?P<title>.*)$")
+_ATTACHMENT_ITEM = re.compile(r"^\d{1,2} ?[.、．]")
+_ATTACHMENT_REACH = 15  # an attachment list is among the last lines of a report
+_ATTACHMENT_LINE_MAX = 80
+
+
+def attachments(lines: list[SourceLine], issues: list[Issue]) -> list[SourceLine]:
+    """Cut the list of attachments (附件：1.…… 2.……) from the end of a report's lines.
+
+    It may come before the signature or after it. It is no part of the report body: its
+    numbered titles would otherwise be read as items of the last part. The block runs from a
+    short line opening with 附件 (among the last lines, no 。) over the numbered lines that
+    follow it, and the one title line after a bare 附件：; everything after it (a signature)
+    is kept. Returns the lines without the block; an info issue names it.
+    """
+    first = max(0, len(lines) - _ATTACHMENT_REACH)
+    for start in range(first, len(lines)):
+        text = fold(lines[start].text)
+        match = _ATTACHMENT.match(text)
+        if match is not None and len(text) <= _ATTACHMENT_LINE_MAX and "。" not in text:
+            break
+    else:
+        return lines
+    end = start + 1
+    if not match.group("title").strip() and end < len(lines):
+        end += 1  # 附件： alone: the title is on the next line
+    while end < len(lines):
+        text = fold(lines[end].text)
+        if len(text) > _ATTACHMENT_LINE_MAX or "。" in text:
+            break
+        if not (_ATTACHMENT_ITEM.match(text) or _ATTACHMENT.match(text)):
+            break
+        end += 1
+    block = lines[start:end]
+    issues.append(
+        Issue(
+            code="import.attachments",
+            message=f"a list of attachments ({len(block)} lines), not part of the report body: "
+            + " / ".join(line.text for line in block)[:200],
+            severity="info",
+            line=block[0].number,
+        )
+    )
+    return lines[:start] + lines[end:]
 
 
 def signature(lines: list[SourceLine]) -> tuple[str | None, dt.date | None, int]:

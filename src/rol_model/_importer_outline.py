@@ -243,6 +243,7 @@ _WIDE = re.compile("[\u2e80-\U0010ffff]")
 
 
 _SENTENCE_MARKS = re.compile("[。，；、,;]")
+_CLAUSE_MARKS = re.compile("[。，；：,;:]")  # what a heading line does without (、 it may have)
 
 
 _NUMBER_END = re.compile(r"[^\d\s　][\d０-９]+[.．]?[\d０-９]*$")
@@ -321,9 +322,9 @@ def merge_broken_lines(lines: list[SourceLine]) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     # the last paragraph as pieces, joined once when the next one opens (joining on every line
     # would copy a long paragraph again for each of its lines), with its length, first eight
-    # characters and whether it holds a 。
+    # characters, whether it holds a 。 and whether any clause punctuation
     pieces: list[str] = []
-    length, head, stop = 0, "", False
+    length, head, stop, marks = 0, "", False, False
     previous_line = ""
     for line in lines:
         ending = pieces[-1][-1] if pieces else ""
@@ -335,8 +336,15 @@ def merge_broken_lines(lines: list[SourceLine]) -> list[Paragraph]:
                 wrap is not None
                 and ending not in "。！？：!?:"
                 and _is_full(previous_line, wrap)
-                # a part heading without a full stop may merely fill the wrap width
-                and (stop or part_heading(fold(head)) is None or len(line.text) < wrap[0] * 0.6)
+                # a part heading without a full stop, or a numbered line without any sentence
+                # punctuation (2、……职责情况), is a heading that may merely fill the wrap width
+                and (
+                    len(line.text) < wrap[0] * 0.6
+                    or not (
+                        (not stop and part_heading(fold(head)) is not None)
+                        or (not marks and marker_style(fold(head)) is not None)
+                    )
+                )
             )
         )
         previous_line = line.text
@@ -351,11 +359,13 @@ def merge_broken_lines(lines: list[SourceLine]) -> list[Paragraph]:
             if len(head) < 8:
                 head = (head + line.text)[:8]
             stop = stop or "。" in line.text
+            marks = marks or _CLAUSE_MARKS.search(line.text) is not None
             continue
         if len(pieces) > 1:
             paragraphs[-1].text = "".join(pieces)
         pieces = [line.text]
         length, head, stop = len(line.text), line.text[:8], "。" in line.text
+        marks = _CLAUSE_MARKS.search(line.text) is not None
         paragraphs.append(Paragraph(text=line.text, start=line.number, end=line.number))
     if len(pieces) > 1:
         paragraphs[-1].text = "".join(pieces)
