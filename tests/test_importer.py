@@ -1269,8 +1269,15 @@ ATTACHED_BODY = """某县司法局2023年度法治政府建设情况报告
         "某县司法局\n2024年3月8日\n附件：1.重大行政决策事项目录\n2.规范性文件目录\n",
         "附件：\n重大行政决策事项目录\n某县司法局\n2024年3月8日\n",
         "附件1：重大行政决策事项目录\n附件2：规范性文件目录\n某县司法局\n2024年3月8日\n",
+        "某县司法局\n2024年3月8日\n附件1\n重大行政决策事项目录\n附件2\n规范性文件目录\n",
     ],
-    ids=["before-signature", "after-signature", "title-on-next-line", "numbered-attachments"],
+    ids=[
+        "before-signature",
+        "after-signature",
+        "title-on-next-line",
+        "numbered-attachments",
+        "titles-under-numbers-after-signature",
+    ],
 )
 def test_an_attachment_list_is_cut_from_the_body_and_the_signature_still_read(tail: str) -> None:
     result = rm.import_text(ATTACHED_BODY + tail)

@@ -259,13 +259,16 @@ def attachments(lines: list[SourceLine], issues: list[Issue]) -> list[SourceLine
     else:
         return lines
     end = start + 1
-    if not match.group("title").strip() and end < len(lines):
-        end += 1  # 附件： alone: the title is on the next line
-    while end < len(lines):
+    while True:
+        if match is not None and not match.group("title").strip() and end < len(lines):
+            end += 1  # 附件： or 附件2 alone: the title is on the next line
+        if end >= len(lines):
+            break
         text = fold(lines[end].text)
         if len(text) > _ATTACHMENT_LINE_MAX or "。" in text:
             break
-        if not (_ATTACHMENT_ITEM.match(text) or _ATTACHMENT.match(text)):
+        match = _ATTACHMENT.match(text)
+        if match is None and not _ATTACHMENT_ITEM.match(text):
             break
         end += 1
     block = lines[start:end]
