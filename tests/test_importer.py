@@ -1319,3 +1319,19 @@ def test_a_numbered_heading_that_fills_the_wrap_width_does_not_swallow_the_next_
     ]
     assert report.parts[1].heading == "街道党工委书记、办事处主任履行推进法治建设第一责任人职责情况"
     assert (report.parts[1].text or "").startswith("街道党工委书记、办事处主任带头学习")
+
+
+def test_attachments_after_the_signature_are_cut_to_the_end_tables_included() -> None:
+    table = (
+        "附件\n行政执法数据统计表\n执法类别 案件数（件） 罚款（万元）\n路政 98 41.6\n运政 86 23.2\n"
+    )
+    result = rm.import_text(ATTACHED_BODY + "某县司法局\n2024年3月8日\n" + table)
+    assert result.report.issued_on is not None
+    assert result.report.issued_on.isoformat() == "2024-03-08"
+    assert result.report.plans[-1].text == "规范执法行为。"
+    assert "路政" not in rm.dumps(result.report)
+
+
+def test_a_short_last_line_naming_attachment_matters_is_kept() -> None:
+    result = rm.import_text(ATTACHED_BODY + "附件管理工作按期完成\n")
+    assert all(w.code != "import.attachments" for w in result.warnings)

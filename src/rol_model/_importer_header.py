@@ -235,10 +235,20 @@ def front_matter(
 
 
 # 附件：1.……, 附件1：……, 附件 or 附件： alone (its title on the next line)
-_ATTACHMENT = re.compile(r"^附件 ?(?:\d{1,2}|[一二三四五六七八九十])? ?(?:[:：] ?)?(?P<title>.*)$")
+_ATTACHMENT = re.compile(
+    r"^附件 ?(?=[\d一二三四五六七八九十:：]|$)(?:\d{1,2}|[一二三四五六七八九十])? ?(?:[:：] ?)?"
+    r"(?P<title>.*)$"
+)
 _ATTACHMENT_ITEM = re.compile(r"^\d{1,2} ?[.、．]")
 _ATTACHMENT_REACH = 15  # an attachment list is among the last lines of a report
 _ATTACHMENT_LINE_MAX = 80
+
+
+def _attachment_line(line: SourceLine) -> bool:
+    if not line.text.startswith("附") or len(line.text) > _ATTACHMENT_LINE_MAX:
+        return False
+    text = fold(line.text)
+    return "。" not in text and _ATTACHMENT.match(text) is not None
 
 
 def attachments(lines: list[SourceLine], issues: list[Issue]) -> list[SourceLine]:
@@ -247,23 +257,34 @@ def attachments(lines: list[SourceLine], issues: list[Issue]) -> list[SourceLine
     It may come before the signature or after it. It is no part of the report body: its
     numbered titles would otherwise be read as items of the last part. The block runs from a
     short line opening with 附件 (among the last lines, no 。) over the numbered lines that
-    follow it, and the one title line after a bare 附件：; everything after it (a signature)
-    is kept. Returns the lines without the block; an info issue names it.
+    follow it, and the title line after each bare 附件： or 附件N; everything after it (a
+    signature) is kept. After a signature, everything to the end is attachments (their tables
+    too). Returns the lines without the block; an info issue names it.
     """
     first = max(0, len(lines) - _ATTACHMENT_REACH)
-    for start in range(first, len(lines)):
-        text = fold(lines[start].text)
-        match = _ATTACHMENT.match(text)
-        if match is not None and len(text) <= _ATTACHMENT_LINE_MAX and "。" not in text:
-            break
-    else:
+    found = next((at for at in range(first, len(lines)) if _attachment_line(lines[at])), None)
+    signed = found is not None and signature(lines[:found])[1] is not None
+    if not signed:  # after a signature attachments may be long (a table): look further back
+        found = next(
+            (
+                at
+                for at in range(len(lines) - 1, -1, -1)
+                if _attachment_line(lines[at]) and signature(lines[:at])[1] is not None
+            ),
+            found,
+        )
+        signed = found is not None and signature(lines[:found])[1] is not None
+    if found is None:
         return lines
-    end = start + 1
-    while True:
-        if match is not None and not match.group("title").strip() and end < len(lines):
+    start = found
+    match = _ATTACHMENT.match(fold(lines[start].text))
+    # after the signature everything is attachments, tables included
+    end = len(lines) if signed else start + 1
+    while end < len(lines):
+        if match is not None and not match.group("title").strip():
             end += 1  # 附件： or 附件2 alone: the title is on the next line
-        if end >= len(lines):
-            break
+            if end >= len(lines):
+                break
         text = fold(lines[end].text)
         if len(text) > _ATTACHMENT_LINE_MAX or "。" in text:
             break
