@@ -355,3 +355,33 @@ def test_no_imported_label_of_the_fixtures_is_a_bare_function_word() -> None:
     assert len(labels) > 500
     bare = [entry for entry in labels if entry[2] in _BARE_WORDS or _is_bare(fold(entry[2]))]
     assert bare == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("（二）深化改革，新组建的区行政复议局全年收到行政复议申请213件。", "行政复议申请"),
+        ("区行政复议局全年收到行政复议申请213件。", "区行政复议局全年收到行政复议申请"),
+        ("深化改革。社会保障卡“一卡通”应用场景拓展至63项。", "社会保障卡“一卡通”应用场景拓展"),
+        ("社会保障卡“一卡通”应用场景拓展至63项。", "社会保障卡“一卡通”应用场景拓展"),
+        ("组织执法人员参加县司法局举办的执法能力培训3次。", "县司法局举办的执法能力培训"),
+        ("在赶集日、农闲时节开展“法律进乡村”宣传活动12场。", "开展“法律进乡村”宣传活动"),
+    ],
+)
+def test_a_label_past_the_window_starts_at_a_word_boundary(text: str, label: str) -> None:
+    assert [f.label for f in find_figures(text)] == [label]
+
+
+def test_no_imported_label_of_the_fixtures_starts_inside_a_quotation() -> None:
+    inside = []
+    fixtures = Path(__file__).parent / "fixtures"
+    for path in sorted([*fixtures.glob("corpus/*.txt"), *fixtures.glob("realistic/*.txt")]):
+        text = decode_bytes(path.read_bytes())[0]
+        for line in text.splitlines():
+            for figure in find_figures(line):
+                label = figure.label  # a pair's second figure shares the label before it
+                start = line.find(label, figure.start)
+                before = line[: start if start != -1 else line.rfind(label, 0, figure.start)]
+                if before.count("“") > before.count("”") or label.count("“") != label.count("”"):
+                    inside.append((path.name, label))
+    assert inside == []

@@ -189,6 +189,19 @@ _NOUN_REACH = 24
 _NOUN_MAX = 12
 _WINDOW = 12
 _WINDOW_SLACK = 6  # how far past the window a label may reach back to its punctuation
+# Where a label cut by the window may start instead of mid-word: after a subject (复议局|,
+# 部门|, 会议|), before a scope word (|全年, |累计) or after a verb that introduces the counted
+# noun (收到|). The lookarounds keep words such as 局长, 委员, 办理, 公共, 法治政府 whole.
+_SUBJECT_END = re.compile(
+    "局(?![面长部限势])|委(?![员托屈])|院(?![长校士])|办(?![理案件结事公法好学实成])"
+    "|部门|(?<!法治)政府(?![办常工])|中心(?!组)|单位|机关|办公室|会议(?!室)|室"
+)
+_SCOPE_START = re.compile(
+    "我局|我委|本局|全市|全县|全区|全镇|全年|累计|(?<![公总一])共(?![同享建治性识产])"
+)
+_COUNT_VERB = re.compile("收到|办理|开展|受理|审查|培训|检查|组织|承办|审核|评查|主持|召开")
+_CUT_WORDS = (_SUBJECT_END, _SCOPE_START, _COUNT_VERB)
+_PLACES = frozenset("省市县区镇乡")
 _MAX_DIGITS = 15
 
 
@@ -372,6 +385,51 @@ def _noun_after(masked: str, end: int) -> tuple[int, int] | None:
     return start, index
 
 
+def _names_something(masked: str, start: int, number_start: int) -> bool:
+    """Whether the words from ``start`` to the figure, joining verbs aside, name anything."""
+    words = masked[start:number_start]
+    tail = _TRIM_TAIL.search(words)
+    if tail is not None:
+        words = words[: tail.start()]
+    return bool(words) and not _is_bare(words)
+
+
+def _word_start(masked: str, floor: int, cut: int, number_start: int) -> int:
+    """Where a label the window cut mid-word starts instead: at the start of a word the cut
+    split (开|展 → 开展), at ``cut`` if it is a boundary already, else at the first boundary
+    after it (议局|全年收到行政复议申请), past the scope words and counting verbs that follow
+    (行政复议申请); ``cut`` itself if there is none. It never reaches back before ``floor``."""
+    for pattern in _CUT_WORDS:
+        for word in pattern.finditer(masked, max(floor, cut - 3), min(number_start, cut + 3)):
+            if word.start() < cut < word.end():
+                return word.start()
+    for at in (max(floor, cut - 1), cut):  # a subject starts at the cut: (县)司法局, 市政府
+        if (
+            masked[at] in _PLACES
+            and (at == 0 or masked[at - 1] != "全")
+            and _SUBJECT_END.search(masked, at + 1, min(number_start, at + 6))
+        ):
+            return at
+    if any(w.end() == cut for w in _SUBJECT_END.finditer(masked, max(0, cut - 3), cut)) or (
+        _SCOPE_START.match(masked, cut, number_start)
+    ):
+        return cut
+    starts = [m.end() for m in _SUBJECT_END.finditer(masked, cut, number_start)]
+    starts += [m.start() for m in _SCOPE_START.finditer(masked, cut, number_start)]
+    starts += [m.end() for m in _COUNT_VERB.finditer(masked, cut, min(number_start, cut + 4))]
+    starts = [at for at in starts if at > cut and _names_something(masked, at, number_start)]
+    if not starts:
+        return cut
+    index = min(starts)
+    while True:
+        lead = _SCOPE_START.match(masked, index, number_start) or _COUNT_VERB.match(
+            masked, index, number_start
+        )
+        if lead is None or not _names_something(masked, lead.end(), number_start):
+            return index
+        index = lead.end()
+
+
 def _clause_start(masked: str, floor: int, number_start: int) -> int:
     """Where the phrase stating a figure begins: after the nearest punctuation or 等, at most
     :data:`_WINDOW` characters of label back (the verbs joining label and figure, such as 达到,
@@ -391,8 +449,10 @@ def _clause_start(masked: str, floor: int, number_start: int) -> int:
             back -= 1
         if comma != -1:
             index = comma + 1  # the window cut a word: start at the next list item instead
-        elif back > 0 and masked[back - 1] in _LABEL_STOP:
+        elif back == 0 or masked[back - 1] in _LABEL_STOP:
             index = back  # a label a little longer than the window: up to its punctuation
+        else:
+            index = _word_start(masked, floor, index, number_start)
     while index < number_start and (
         masked[index] in "、□" or (masked[index].isascii() and masked[index].isalnum())
     ):
