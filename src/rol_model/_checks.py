@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from rol_model._issue import Issue, Severity
+from rol_model._pointer import document_position, split_pointer
 from rol_model._similarity import clean_bigrams, normalize
 
 if TYPE_CHECKING:
@@ -288,15 +289,11 @@ def part_pointers(report: Report, kind: str) -> list[str]:
 # Patches, for the worked examples -------------------------------------------------------------
 
 
-def _unescape(token: str) -> str:
-    return token.replace("~1", "/").replace("~0", "~")
-
-
 def apply_patch(document: Any, operations: Iterable[Mapping[str, Any]]) -> Any:
     """Apply JSON Patch ``add``/``remove``/``replace`` operations to a copy of ``document``."""
     result = copy.deepcopy(document)
     for operation in operations:
-        *parents, last = [_unescape(t) for t in operation["path"].split("/")[1:]]
+        *parents, last = split_pointer(operation["path"])
         target = result
         for token in parents:
             target = target[int(token)] if isinstance(target, list) else target[token]
@@ -325,24 +322,12 @@ def _matches(code: str, patterns: Sequence[str]) -> bool:
 
 def position(document: Any, pointer: str) -> tuple[int, ...]:
     """A sort key that orders pointers as their targets appear in the JSON document."""
-    key: list[int] = []
-    node = document
-    for token in (_unescape(t) for t in pointer.split("/")[1:]):
-        if isinstance(node, dict):
-            keys = list(node)
-            key.append(keys.index(token) if token in node else len(keys))
-            node = node.get(token)
-        elif isinstance(node, list) and token.isdigit():
-            key.append(int(token))
-            node = node[int(token)] if int(token) < len(node) else None
-        else:
-            break
-    return tuple(key)
+    return document_position(document, split_pointer(pointer))
 
 
 def _resolve_excerpt(document: Any, pointer: str) -> str | None:
     node = document
-    for token in (_unescape(t) for t in pointer.split("/")[1:]):
+    for token in split_pointer(pointer):
         if isinstance(node, dict) and token in node:
             node = node[token]
         elif isinstance(node, list) and token.isdigit() and int(token) < len(node):

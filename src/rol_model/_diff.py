@@ -18,6 +18,7 @@ from rol_model._diff_indicators import IndicatorChange, indicator_change, lone_i
 from rol_model._diff_records import ChangeKind, FieldChange, ItemChange, PartChange, ReportDiff
 from rol_model._match import Pair, align, content_key, longest_increasing
 from rol_model._patch import pairs_for, same
+from rol_model._pointer import pointer as json_pointer
 
 if TYPE_CHECKING:
     from rol_model._model import Report
@@ -409,7 +410,7 @@ def _metadata(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[FieldChang
     a, b = old.get("extensions", {}), new.get("extensions", {})
     for key in sorted(set(a) | set(b)):
         if not same(a.get(key, _MISSING), b.get(key, _MISSING)):
-            pointer = "/extensions/" + key.replace("~", "~0").replace("/", "~1")
+            pointer = json_pointer(["extensions", key])
             result.append(
                 FieldChange(
                     field=f"extensions.{key}", pointer=pointer, old=a.get(key), new=b.get(key)

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from rol_model._match import Pair, align, longest_increasing
+from rol_model._pointer import pointer
 
 if TYPE_CHECKING:
     from rol_model._model import Report
@@ -22,10 +23,6 @@ __all__ = ["document_patch", "json_patch"]
 _NODE_LISTS = frozenset({"measures", "shortcomings", "causes", "plans", "items", "children"})
 
 Operation = dict[str, Any]
-
-
-def _escape(token: str | int) -> str:
-    return str(token).replace("~", "~0").replace("/", "~1")
 
 
 def same(a: Any, b: Any) -> bool:
@@ -79,9 +76,9 @@ def _value_ops(
     if isinstance(old, dict) and isinstance(new, dict):
         for key in old:
             if key not in new:
-                ops.append({"op": "remove", "path": f"{path}/{_escape(key)}"})
+                ops.append({"op": "remove", "path": f"{path}{pointer([key])}"})
         for key, value in new.items():
-            where = f"{path}/{_escape(key)}"
+            where = f"{path}{pointer([key])}"
             if key in old:
                 inner = model and not (path == "" and key == "extensions")
                 _value_ops(old[key], value, where, ops, field=key, model=inner)

@@ -23,6 +23,7 @@ import attrs
 
 from rol_model._issue import Issue, Severity
 from rol_model._model import Organization, OrganizationKind, OrganizationLevel, PartKind
+from rol_model._pointer import pointer
 from rol_model._similarity import FOLLOW_THROUGH_THRESHOLD, RECURRING_THRESHOLD
 from rol_model.exceptions import InvalidProfileError, ReadError
 
@@ -161,10 +162,6 @@ def builtin_profiles() -> tuple[str, ...]:
     )
 
 
-def _pointer(path: Any) -> str:
-    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
-
-
 def _schema_issues(data: object) -> list[Issue]:
     import jsonschema
 
@@ -174,7 +171,7 @@ def _schema_issues(data: object) -> list[Issue]:
         Issue(
             code=f"schema.{error.validator}",
             message=error.message if len(error.message) <= 300 else error.message[:297] + "...",
-            pointer=_pointer(error.absolute_path),
+            pointer=pointer(error.absolute_path),
         )
         for error in errors
     ]
@@ -209,7 +206,7 @@ def _unknown_rules(data: Mapping[str, Any]) -> list[Issue]:
         Issue(
             code="profile.unknown-rule",
             message=f"no rule {code}; known codes are listed in docs/rules.md",
-            pointer=_pointer(["rules", code]),
+            pointer=pointer(["rules", code]),
         )
         for code in data.get("rules", {})
         if code not in known

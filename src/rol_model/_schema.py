@@ -5,18 +5,19 @@ from __future__ import annotations
 import copy
 import functools
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from rol_model._issue import Issue
+from rol_model._pointer import document_position, pointer
 
 if TYPE_CHECKING:
     import jsonschema
     import jsonschema.protocols
 
-__all__ = ["is_valid", "iter_schema_issues", "pointer", "schema", "validate"]
+__all__ = ["is_valid", "iter_schema_issues", "schema", "validate"]
 
 
 @functools.cache
@@ -88,27 +89,6 @@ def is_valid(data: object, *, exact: bool = False) -> bool:
     return _compiled()(data)
 
 
-def pointer(path: Iterable[object]) -> str:
-    """Turn a path of keys and indexes into an RFC 6901 JSON Pointer."""
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
-
-
-def _document_position(instance: object, path: list[object]) -> tuple[int, ...]:
-    """A sort key that orders paths as their elements appear in the document."""
-    key: list[int] = []
-    node = instance
-    for part in path:
-        if isinstance(node, dict):
-            key.append(list(node).index(part) if part in node else len(node))
-            node = node.get(part)
-        elif isinstance(node, list) and isinstance(part, int):
-            key.append(part)
-            node = node[part] if part < len(node) else None
-        else:
-            break
-    return tuple(key)
-
-
 def _issues_of(error: jsonschema.ValidationError) -> Iterator[tuple[list[object], Issue]]:
     path: list[object] = list(error.absolute_path)
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
@@ -136,7 +116,7 @@ def iter_schema_issues(data: object) -> Iterator[Issue]:
     """Yield every schema violation of ``data``, in document order."""
     errors = _validator().iter_errors(data)  # type: ignore[arg-type]
     found = [pair for error in errors for pair in _issues_of(error)]
-    found.sort(key=lambda pair: _document_position(data, pair[0]))
+    found.sort(key=lambda pair: document_position(data, pair[0]))
     for _, issue in found:
         yield issue
 

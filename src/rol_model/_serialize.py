@@ -17,7 +17,8 @@ import attrs
 from rol_model._convert import UnrepresentableValueError, converter
 from rol_model._issue import Issue
 from rol_model._model import Report, iter_indicators
-from rol_model._schema import is_valid, iter_schema_issues, pointer
+from rol_model._pointer import pointer
+from rol_model._schema import is_valid, iter_schema_issues
 from rol_model.exceptions import InvalidReportError, ReadError, WriteError
 
 __all__ = [
