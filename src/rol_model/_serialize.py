@@ -448,24 +448,19 @@ def dumps(report: Report) -> str:
     """
     data = to_dict(report)
     issues = [] if is_valid(data, exact=True) else list(iter_schema_issues(data))
-    if not issues and _has_surrogate_anywhere(data):
-        issues = [i for i in _suspect_issues(data) if i.code == "json.lone-surrogate"]
     if issues:
         raise InvalidReportError(issues)
     try:
-        return canonical_json(data)
+        text = canonical_json(data)
     except UnrepresentableValueError as error:  # inside extensions: the schema allows any JSON
         raise InvalidReportError(
             [Issue(code="value.unrepresentable", message=f"{error} cannot be written as JSON")]
         ) from None
-
-
-def _has_surrogate_anywhere(data: Any) -> bool:
-    return any(
-        (isinstance(value, str) and _has_surrogate(value))
-        or (isinstance(value, dict) and any(_has_surrogate(k) for k in value))
-        for _, value in _walk_values(data)
-    )
+    if _has_surrogate(text):  # one pass in C; the walk that names the place runs only then
+        raise InvalidReportError(
+            [i for i in _suspect_issues(data) if i.code == "json.lone-surrogate"]
+        )
+    return text
 
 
 def dump(report: Report, path: PathLike) -> None:
