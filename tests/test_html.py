@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 import rol_model as rm
 from rol_model.cli import main
-from rol_model.views import _html
+from rol_model.views import _html, _html_base
 from rol_model.views._html_diff import COMPARE_LIMIT, marker_path, word_diff
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -579,13 +579,13 @@ def test_templates_are_package_data() -> None:
 
 
 def test_missing_jinja2_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, old: rm.Report) -> None:
-    _html.environment.cache_clear()
+    _html_base.environment.cache_clear()
     monkeypatch.setitem(sys.modules, "jinja2", None)
     try:
         with pytest.raises(rm.RolModelError, match=r"rol-model\[html\]"):
             rm.html_report(old)
     finally:
-        _html.environment.cache_clear()
+        _html_base.environment.cache_clear()
 
 
 def test_python_code_blocks_in_the_views_doc_run(

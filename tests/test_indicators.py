@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from rol_model.importer._figures import _BARE_WORDS, _is_bare, find_figures, find_references
-from rol_model.importer._source import decode_bytes, fold
+from rol_model.importer._source import decode_bytes
+from rol_model.text import fold
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 ANNOTATIONS = sorted(CORPUS.glob("*.expected.json"))

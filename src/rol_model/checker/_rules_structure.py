@@ -17,6 +17,7 @@ from rol_model.checker._registry import (
     register,
 )
 from rol_model.model._classes import Part, Report, ShortcomingsPart
+from rol_model.text import DIGIT_TABLE
 from rol_model.text._similarity import normalize
 
 REGULATION = "2019 规定 (《法治政府建设与责任落实督察工作规定》, 厅字〔2019〕28号)"
@@ -24,7 +25,7 @@ PROFILE = "the profile in use (a provincial or departmental guideline)"
 
 # A year on its own: not one end of a range such as 2021—2025年 or 2021-2025.
 _SINGLE_YEAR = re.compile(r"(?<![0-9—–\-~至到])((?:19|20)[0-9]{2})(?=年)(?!年?\s*[—–\-~至到])")
-_CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_CHINESE_DIGITS = DIGIT_TABLE
 
 
 @register(

@@ -11,7 +11,6 @@ import attrs
 from rol_model.exceptions import InvalidReportError, Issue
 from rol_model.importer._figures import Figure, find_figures, find_references
 from rol_model.importer._outline import Paragraph, RawCause, RawNode, RawPart, split_heading
-from rol_model.importer._source import fold
 from rol_model.model._classes import (
     Cause,
     Indicator,
@@ -29,6 +28,7 @@ from rol_model.model._classes import (
     Shortcoming,
     ShortcomingsPart,
 )
+from rol_model.text import fold
 
 __all__ = ["Builder", "link_plans", "preamble", "validated"]
 

@@ -17,8 +17,8 @@ from typing import Any
 from rol_model.exceptions import ReadError
 from rol_model.importer._outline import part_heading
 from rol_model.importer._pipeline import MAX_IMPORT_BYTES, ImportResult, PathLike, import_lines
-from rol_model.importer._source import fold
 from rol_model.model._classes import Source
+from rol_model.text import chinese_number, fold
 
 __all__ = ["MAX_DOCX_MEMBERS", "MAX_DOCX_RATIO", "MAX_DOCX_UNPACKED", "import_docx"]
 
@@ -32,7 +32,6 @@ MAX_DOCX_RATIO = 200
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _MARKER_START = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[①-⑳])")
-_CN = "一二三四五六七八九十"
 
 
 def _check_archive(path: Path) -> None:
@@ -91,8 +90,6 @@ def _level(paragraph: Any) -> int | None:
 
 
 def _marker(level: int, number: int) -> str:
-    from rol_model.views._render import chinese_number
-
     if level <= 0:
         return f"{chinese_number(number)}、"
     if level == 1:

@@ -19,8 +19,8 @@ from decimal import Decimal, InvalidOperation
 
 import attrs
 
-from rol_model.importer._source import fold
 from rol_model.model._classes import Qualifier
+from rol_model.text import chinese_value, fold
 
 __all__ = ["Figure", "find_figures", "find_references"]
 
@@ -218,24 +218,6 @@ class Figure:
     end: int
 
 
-def _chinese_value(numeral: str) -> int | None:
-    """三 → 3, 十二 → 12, 一百二十 → 120, 三千五百 → 3500; ``None`` for runs like 一一 or 三五."""
-    digits = {"零": 0, "〇": 0, "两": 2, **{ch: i + 1 for i, ch in enumerate("一二三四五六七八九")}}
-    scales = {"十": 10, "百": 100, "千": 1000}
-    if len(numeral) > 1 and not any(ch in scales for ch in numeral):
-        return None
-    total = 0
-    current = 0
-    for ch in numeral:
-        if ch in digits:
-            current = digits[ch]
-        else:
-            total += (current or 1) * scales[ch]
-            current = 0
-    total += current
-    return total or None
-
-
 def _masked(folded: str) -> str:
     if not _MASK_TRIGGER.search(folded):
         return folded
@@ -276,7 +258,7 @@ _MULTIPLIERS = {"万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
 def _value(match: re.Match[str], original: str) -> Decimal | None:
     numeral = match.group("num")
     if numeral[0] in _CN_ALL:
-        chinese = _chinese_value(numeral)
+        chinese = chinese_value(numeral)
         if chinese is None or not _accept_chinese(numeral, chinese, match):
             return None
         value = Decimal(chinese)

@@ -7,8 +7,9 @@ import re
 
 from rol_model.exceptions import Issue
 from rol_model.importer._outline import Paragraph, cn_number, marker_style, part_heading
-from rol_model.importer._source import SourceLine, fold
+from rol_model.importer._source import SourceLine
 from rol_model.model._classes import Organization, OrganizationKind, OrganizationLevel
+from rol_model.text import DIGIT_TABLE, fold
 
 __all__ = [
     "attachments",
@@ -43,7 +44,7 @@ _REGION_ONLY = re.compile(r"(?:省|自治区|市|自治州|州|盟|县|自治县
 _CN_YEAR = re.compile(r"([二][〇零○][一二三四五六七八九〇零○]{2})年")
 
 
-_CN_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
+_CN_YEAR_DIGITS = DIGIT_TABLE
 
 
 _DATE_LINE = re.compile(r"^(20\d{2}) ?年 ?(\d{1,2}) ?月 ?(\d{1,2}) ?日$")

@@ -14,8 +14,9 @@ from collections import Counter
 
 import attrs
 
-from rol_model.importer._source import SourceLine, fold
+from rol_model.importer._source import SourceLine
 from rol_model.model._classes import MAX_OUTLINE_DEPTH
+from rol_model.text import CHINESE_DIGITS, chinese_value, fold
 
 __all__ = [
     "Paragraph",
@@ -34,18 +35,12 @@ __all__ = [
 ]
 
 
-_CN = "一二三四五六七八九十"
-
-
-_CN_VALUES = {ch: index + 1 for index, ch in enumerate("一二三四五六七八九")}
+_CN = CHINESE_DIGITS
 
 
 def cn_number(numeral: str) -> int:
-    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23 (numbers used in outline markers)."""
-    if "十" not in numeral:
-        return _CN_VALUES.get(numeral[-1], 0)
-    tens, _, ones = numeral.partition("十")
-    return (_CN_VALUES.get(tens, 1) if tens else 1) * 10 + (_CN_VALUES.get(ones, 0) if ones else 0)
+    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23 (numbers used in outline markers); 0 if none."""
+    return chinese_value(numeral) or 0
 
 
 _PART = re.compile(rf"([{_CN}]{{1,3}}) ?[、.](?![{_CN}])")

@@ -13,8 +13,8 @@ from rol_model.importer._outline import (
     part_heading,
     split_heading,
 )
-from rol_model.importer._source import fold
 from rol_model.model._classes import PartKind
+from rol_model.text import fold
 
 __all__ = [
     "classify_part",

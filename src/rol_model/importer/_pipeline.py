@@ -45,11 +45,10 @@ from rol_model.importer._parts import (
 from rol_model.importer._source import (
     SourceLine,
     decode_bytes,
-    fold,
-    forget_folds,
     split_lines,
 )
 from rol_model.model._classes import Report, Source
+from rol_model.text import fold, forget_folds
 
 __all__ = [
     "MAX_IMPORT_BYTES",

@@ -19,8 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from rol_model.views._html import number
-from rol_model.views._render import _DEFAULT_HEADINGS, _marker, chinese_number
+from rol_model.text import chinese_number
+from rol_model.views._html_base import number
+from rol_model.views._layout import DEFAULT_HEADINGS
+from rol_model.views._layout import marker as item_marker
 
 if TYPE_CHECKING:
     from rol_model.diffing._diff import FieldChange, ItemChange, PartChange, ReportDiff
@@ -194,7 +196,7 @@ def marker_path(pointer: str | None) -> str:
     if tokens[:1] == ["causes"] and len(tokens) > 1:
         return f"原因{chinese_number(int(tokens[1]) + 1)}是"
     numbers = [int(token) + 1 for token in tokens[1::2]]
-    return "".join(_marker(depth, n) for depth, n in enumerate(numbers, start=1))
+    return "".join(item_marker(depth, n) for depth, n in enumerate(numbers, start=1))
 
 
 def _clip(text: str) -> str:
@@ -245,7 +247,7 @@ def _part(change: PartChange) -> PartView:
     return PartView(
         kind=change.kind,
         kind_zh=_KINDS[change.kind],
-        heading=change.heading or _DEFAULT_HEADINGS[change.part],  # type: ignore[index]
+        heading=change.heading or DEFAULT_HEADINGS[change.part],  # type: ignore[index]
         fields=tuple(_field(f) for f in change.fields if f.field != "indicators"),
         items=tuple(_item(item) for item in change.items),
         moved=change.moved,

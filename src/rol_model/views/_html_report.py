@@ -14,8 +14,11 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from rol_model.model._classes import Cause, Report, ShortcomingsPart, iter_nodes
-from rol_model.views._html import Figure, Paragraph, anchor, locate
-from rol_model.views._render import _DEFAULT_HEADINGS, _ORDER, _marker, _paragraphs, chinese_number
+from rol_model.text import chinese_number
+from rol_model.views._html_base import Figure, Paragraph, anchor, locate
+from rol_model.views._layout import DEFAULT_HEADINGS, ORDER
+from rol_model.views._layout import marker as item_marker
+from rol_model.views._layout import paragraphs as split_paragraphs
 
 if TYPE_CHECKING:
     from rol_model.checker._registry import Finding
@@ -66,7 +69,7 @@ class FindingView:
 def _finding_views(report: Report, findings: Iterable[Finding]) -> list[FindingView]:
     places = {"/preamble": "导语 preamble"}
     for index, part in enumerate(report.parts):
-        places[f"/parts/{index}"] = part.heading or _DEFAULT_HEADINGS[part.kind]
+        places[f"/parts/{index}"] = part.heading or DEFAULT_HEADINGS[part.kind]
     for pointer, node in iter_nodes(report):
         places[pointer] = node.id
     views = []
@@ -159,9 +162,9 @@ class _Outline:
         self.anchors = {node.id: anchor(pointer) for pointer, node in iter_nodes(report)}
 
     def node(self, node: Any, pointer: str, depth: int, number: int, level: int) -> NodeView:
-        marker = _marker(depth, number)
+        marker = item_marker(depth, number)
         texts = [node.heading] if node.heading else []
-        texts += _paragraphs(node.text)
+        texts += split_paragraphs(node.text)
         paragraphs, loose = locate(texts, node.indicators)
         heading = paragraphs.pop(0) if node.heading else None
         own = min(level + 1, 6) if heading else level
@@ -181,7 +184,7 @@ class _Outline:
         )
 
     def cause(self, cause: Cause, pointer: str, number: int) -> NodeView:
-        paragraphs, loose = locate(_paragraphs(cause.text), cause.indicators)
+        paragraphs, loose = locate(split_paragraphs(cause.text), cause.indicators)
         return self._view(
             cause,
             pointer,
@@ -209,7 +212,7 @@ class _Outline:
     def part(self, report: Report, index: int, number: int) -> PartView:
         part = report.parts[index]
         pointer = f"/parts/{index}"
-        paragraphs, loose = locate(_paragraphs(part.text), part.indicators)
+        paragraphs, loose = locate(split_paragraphs(part.text), part.indicators)
         fields = {"measures": "measures", "shortcomings": "shortcomings", "plans": "plans"}
         field = fields.get(part.kind, "items")
         nodes = tuple(
@@ -228,7 +231,7 @@ class _Outline:
             missing=False,
             anchor=anchor(pointer),
             number=chinese_number(number),
-            heading=part.heading or _DEFAULT_HEADINGS[part.kind],
+            heading=part.heading or DEFAULT_HEADINGS[part.kind],
             paragraphs=tuple(paragraphs),
             loose=loose,
             nodes=nodes,
@@ -239,7 +242,7 @@ class _Outline:
 
 def _completeness(report: Report) -> list[PartStatus]:
     result = []
-    for kind, order in _ORDER.items():
+    for kind, order in ORDER.items():
         indices = [i for i, part in enumerate(report.parts) if part.kind == kind]
         prefixes = tuple(f"/parts/{i}/" for i in indices)
         items = sum(1 for pointer, _ in iter_nodes(report) if pointer.startswith(prefixes))
@@ -303,18 +306,18 @@ def _extensions(extensions: Mapping[str, Any]) -> list[tuple[str, str]]:
 def report_context(report: Report, findings: Sequence[Finding] | None) -> dict[str, Any]:
     views = _finding_views(report, findings or ())
     outline = _Outline(report, views)
-    order = sorted(range(len(report.parts)), key=lambda i: _ORDER[report.parts[i].kind])
+    order = sorted(range(len(report.parts)), key=lambda i: ORDER[report.parts[i].kind])
     body: list[PartView] = []
     present = {report.parts[i].kind for i in order}
     number = 0
-    for kind in _ORDER:
+    for kind in ORDER:
         if kind not in present:
             body.append(
                 PartView(
                     kind=kind,
                     name_en=_PART_NAMES_EN[kind],
                     missing=True,
-                    heading=_DEFAULT_HEADINGS[kind],
+                    heading=DEFAULT_HEADINGS[kind],
                 )
             )
             continue
@@ -326,7 +329,7 @@ def report_context(report: Report, findings: Sequence[Finding] | None) -> dict[s
     preamble_loose: tuple[Figure, ...] = ()
     if report.preamble is not None:
         preamble_paragraphs, preamble_loose = locate(
-            _paragraphs(report.preamble.text), report.preamble.indicators
+            split_paragraphs(report.preamble.text), report.preamble.indicators
         )
     parts = _completeness(report)
     return {

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from rol_model.views._html import number
+from rol_model.views._html_base import number
 
 if TYPE_CHECKING:
     from rol_model.trends._compare import Comparison, IndicatorTrend, TrendPoint

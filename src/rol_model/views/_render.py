@@ -21,11 +21,14 @@ from rol_model.model._classes import (
     MeasuresPart,
     OtherPart,
     Part,
-    PartKind,
     PlansPart,
     Report,
     ShortcomingsPart,
 )
+from rol_model.text import chinese_number
+from rol_model.views._layout import DEFAULT_HEADINGS, ORDER
+from rol_model.views._layout import marker as item_marker
+from rol_model.views._layout import paragraphs as split_paragraphs
 
 if TYPE_CHECKING:
     from rol_model.checker._registry import Finding
@@ -35,48 +38,7 @@ __all__ = ["RenderFormat", "render"]
 RenderFormat = Literal["text", "markdown", "html"]
 """Output of :func:`render`: plain text (one paragraph a line), Markdown, or an HTML page."""
 
-_ORDER: dict[PartKind, int] = {
-    "measures": 0,
-    "shortcomings": 1,
-    "leadership": 2,
-    "plans": 3,
-    "other": 4,
-}
-_DEFAULT_HEADINGS: dict[PartKind, str] = {
-    "measures": "推进法治政府建设的主要举措和成效",
-    "shortcomings": "存在的不足和原因",
-    "leadership": "党政主要负责人履行推进法治建设第一责任人职责情况",
-    "plans": "推进法治政府建设的主要安排",
-    "other": "其他需要报告的情况",
-}
-_CN_DIGITS = "一二三四五六七八九"
 _RUN_IN_CAUSE = re.compile(r"^(?:主要|根本|深层次)?原因(?:是|在于|主要是)")
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-
-
-def chinese_number(number: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三, 99 → 九十九 (larger numbers stay Arabic)."""
-    if number < 1 or number > 99:
-        return str(number)
-    tens, ones = divmod(number, 10)
-    if tens == 0:
-        return _CN_DIGITS[ones - 1]
-    head = "" if tens == 1 else _CN_DIGITS[tens - 1]
-    return head + "十" + (_CN_DIGITS[ones - 1] if ones else "")
-
-
-def _marker(depth: int, number: int) -> str:
-    if depth == 1:
-        return f"（{chinese_number(number)}）"
-    if depth == 2:
-        return f"{number}."
-    if depth == 3:
-        return f"（{number}）"
-    return _CIRCLED[number - 1] if number <= len(_CIRCLED) else f"{number})"
-
-
-def _paragraphs(text: str | None) -> list[str]:
-    return [line for line in (text or "").split("\n") if line.strip()]
 
 
 def _part_nodes(part: Part) -> tuple[Any, ...]:
@@ -110,8 +72,8 @@ class _Writer:
 def _node(
     writer: _Writer, node: Any, depth: int, number: int, linked: dict[str, list[str]]
 ) -> None:
-    marker = _marker(depth, number)
-    paragraphs = _paragraphs(node.text)
+    marker = item_marker(depth, number)
+    paragraphs = split_paragraphs(node.text)
     if paragraphs and node.id in linked:
         paragraphs[-1] += "".join(linked[node.id])
     if node.heading:
@@ -157,9 +119,9 @@ def _causes(causes: tuple[Cause, ...]) -> Iterator[str]:
 
 
 def _part(writer: _Writer, part: Part, number: int) -> None:
-    heading = part.heading or _DEFAULT_HEADINGS[part.kind]
+    heading = part.heading or DEFAULT_HEADINGS[part.kind]
     writer.heading(2, f"{chinese_number(number)}、{heading}")
-    for paragraph in _paragraphs(part.text):
+    for paragraph in split_paragraphs(part.text):
         writer.paragraph(paragraph)
     linked: dict[str, list[str]] = {}
     causes: tuple[Cause, ...] = ()
@@ -196,9 +158,9 @@ def render(
     writer = _Writer(markdown=format == "markdown")
     writer.heading(1, report.title)
     if report.preamble is not None:
-        for paragraph in _paragraphs(report.preamble.text):
+        for paragraph in split_paragraphs(report.preamble.text):
             writer.paragraph(paragraph)
-    parts = sorted(report.parts, key=lambda part: _ORDER[part.kind])
+    parts = sorted(report.parts, key=lambda part: ORDER[part.kind])
     for number, part in enumerate(parts, start=1):
         _part(writer, part, number)
     if report.issued_on is not None:
