@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import IO
 
-from rol_model.serialize._json import DEFAULT_LIMITS, read_document
+from rol_model.serialize import DEFAULT_LIMITS, read_document
 
 
 def read_input(name: str) -> bytes:

@@ -23,8 +23,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _summary(result: object, out: TextIO) -> None:
-    from rol_model.importer._pipeline import ImportResult
-    from rol_model.model._classes import iter_indicators, iter_nodes
+    from rol_model.importer import ImportResult
+    from rol_model.model import iter_indicators, iter_nodes
 
     assert isinstance(result, ImportResult)
     report = result.report
@@ -52,8 +52,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Import; exit 0 when clean, 1 when there are warnings a reviewer should check."""
     from pathlib import Path
 
-    from rol_model.importer._pipeline import MAX_IMPORT_BYTES, import_bytes, import_file
-    from rol_model.serialize._json import dump, dumps
+    from rol_model.importer import MAX_IMPORT_BYTES, import_bytes, import_file
+    from rol_model.serialize import dump, dumps
 
     path = Path(args.file)
     options = {"organization": args.organization, "year": args.year}
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         data = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1)
         result = import_bytes(data, name=None, **options)
     elif path.suffix.lower() == ".docx":
-        from rol_model.importer._docx import import_docx
+        from rol_model.importer import import_docx
 
         result = import_docx(path, **options)
     else:

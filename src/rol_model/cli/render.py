@@ -24,8 +24,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     from rol_model.cli._files import read_input
     from rol_model.exceptions import WriteError
-    from rol_model.serialize._json import loads
-    from rol_model.views._render import render
+    from rol_model.serialize import loads
+    from rol_model.views import render
 
     text = render(loads(read_input(args.file)), format=args.format)
     if args.output:

@@ -19,7 +19,7 @@ from typing import IO, TYPE_CHECKING, Literal
 import attrs
 
 from rol_model.exceptions import RolModelError, WriteError
-from rol_model.model._classes import (
+from rol_model.model import (
     Cause,
     Indicator,
     Item,

@@ -17,7 +17,7 @@ from typing import Any
 from rol_model.exceptions import ReadError
 from rol_model.importer._outline import part_heading
 from rol_model.importer._pipeline import MAX_IMPORT_BYTES, ImportResult, PathLike, import_lines
-from rol_model.model._classes import Source
+from rol_model.model import Source
 from rol_model.text import chinese_number, fold
 
 __all__ = ["MAX_DOCX_MEMBERS", "MAX_DOCX_RATIO", "MAX_DOCX_UNPACKED", "import_docx"]

@@ -47,7 +47,7 @@ from rol_model.importer._source import (
     decode_bytes,
     split_lines,
 )
-from rol_model.model._classes import Report, Source
+from rol_model.model import Report, Source
 from rol_model.text import fold, forget_folds
 
 __all__ = [

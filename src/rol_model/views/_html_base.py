@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from rol_model.exceptions import RolModelError
-from rol_model.model._classes import Indicator
+from rol_model.model import Indicator
 
 if TYPE_CHECKING:
     import jinja2

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
-from rol_model.model._classes import (
+from rol_model.model import (
     Cause,
     LeadershipPart,
     MeasuresPart,
@@ -31,7 +31,7 @@ from rol_model.views._layout import marker as item_marker
 from rol_model.views._layout import paragraphs as split_paragraphs
 
 if TYPE_CHECKING:
-    from rol_model.checker._registry import Finding
+    from rol_model.checker import Finding
 
 __all__ = ["RenderFormat", "render"]
 
