@@ -123,7 +123,7 @@ def test_a_part_without_heading_gets_the_regulations_wording_and_a_signature_clo
 
 def test_an_unknown_format_is_a_value_error() -> None:
     report = rm.import_file(CORPUS / "wusu-education-2023.txt").report
-    with pytest.raises(ValueError, match="unknown render format"):
+    with pytest.raises(rm.UnsupportedFormatError, match="unknown render format"):
         rm.render(report, "pdf")  # type: ignore[arg-type]
 
 

@@ -43,9 +43,11 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time the names load on f
         InvalidProfileError,
         InvalidReportError,
         Issue,
+        MissingExtraError,
         ReadError,
         RolModelError,
         Severity,
+        UnsupportedFormatError,
         WriteError,
     )
     from rol_model.importer import ImportResult, import_docx, import_file, import_text
@@ -194,6 +196,8 @@ _EXPORTS: dict[str, str] = {
     "InvalidReportError": "rol_model.exceptions",
     "ReadError": "rol_model.exceptions",
     "RolModelError": "rol_model.exceptions",
+    "UnsupportedFormatError": "rol_model.exceptions",
+    "MissingExtraError": "rol_model.exceptions",
     "WriteError": "rol_model.exceptions",
 }
 _SUBMODULES = ("cli", "exceptions")
@@ -251,6 +255,7 @@ __all__ = [
     "LineRange",
     "Measure",
     "MeasuresPart",
+    "MissingExtraError",
     "Node",
     "Occurrence",
     "Organization",
@@ -279,6 +284,7 @@ __all__ = [
     "ShortcomingsPart",
     "Source",
     "TrendPoint",
+    "UnsupportedFormatError",
     "WriteError",
     "__version__",
     "builtin_profiles",

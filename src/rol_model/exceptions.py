@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
@@ -12,10 +12,13 @@ __all__ = [
     "InvalidProfileError",
     "InvalidReportError",
     "Issue",
+    "MissingExtraError",
     "ReadError",
     "RolModelError",
     "Severity",
+    "UnsupportedFormatError",
     "WriteError",
+    "require_extra",
 ]
 
 Severity = Literal["error", "warning", "info"]
@@ -96,3 +99,40 @@ class ReadError(RolModelError, OSError):
 
 class WriteError(RolModelError, OSError):
     """A report could not be written; the target file is left as it was."""
+
+
+class MissingExtraError(RolModelError, ImportError):
+    """A feature needs an optional extra that is not installed.
+
+    ``extra`` names it (``"docx"``, ``"html"`` …) and the message gives the pip command.
+    """
+
+    def __init__(self, feature: str, extra: str, module: str) -> None:
+        self.feature = feature
+        self.extra = extra
+        self.module = module
+        super().__init__(
+            f"{feature} needs the '{extra}' extra ({module} is not installed): "
+            f"pip install 'rol-model[{extra}]'",
+            name=module,
+        )
+
+
+class UnsupportedFormatError(RolModelError, ValueError):
+    """A format rol-model does not offer; ``supported`` lists those it does."""
+
+    def __init__(self, what: str, format: str, supported: tuple[str, ...]) -> None:
+        self.format = format
+        self.supported = supported
+        choices = ", ".join(repr(name) for name in supported)
+        super().__init__(f"unknown {what} format {format!r}: use {choices}")
+
+
+def require_extra(module: str, *, extra: str, feature: str) -> Any:
+    """Import an optional dependency, or raise :class:`MissingExtraError` naming the extra."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise MissingExtraError(feature, extra, module) from None
