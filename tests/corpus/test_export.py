@@ -17,7 +17,7 @@ import rol_model as rm
 from rol_model.cli import main
 from rol_model.corpus._export import COLUMNS
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "reports" / "wusu-education-2023.json"
 INVALID = ROOT / "tests" / "fixtures" / "invalid"
 SCALE_DOC = ROOT / "docs" / "scale.md"
@@ -179,18 +179,3 @@ def test_docs_list_every_column_in_order_in_both_languages(table: str) -> None:
     english, chinese = text.split("\n## 中文\n")
     assert _documented_columns(english, table) == list(COLUMNS[table]), "update docs/scale.md"
     assert _documented_columns(chinese, table) == list(COLUMNS[table]), "update docs/scale.md"
-
-
-def test_the_scale_doc_example_runs_with_duckdb(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    pytest.importorskip("duckdb", reason="the DuckDB example needs pip install 'rol-model[bench]'")
-    shutil.copytree(ROOT / "examples" / "reports", tmp_path / "examples" / "reports")
-    monkeypatch.chdir(tmp_path)
-    text = SCALE_DOC.read_text("utf-8").split("\n## 中文\n")[0]
-    blocks = re.findall(r"^```python\n(.*?)^```", text, re.DOTALL | re.MULTILINE)
-    assert blocks
-    namespace: dict[str, object] = {"__name__": "__docs__"}
-    for block in blocks:
-        exec(compile(block, str(SCALE_DOC), "exec"), namespace)
-    assert (tmp_path / "tables" / "indicators.csv").exists()

@@ -24,8 +24,9 @@ from rol_model.text._similarity import (
 )
 from rol_model.trends import _history
 from rol_model.trends._history import FOLLOW_THROUGH_THRESHOLD, RECURRING_THRESHOLD, follow_up_units
+from strategies import examples
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 REPORTS = ROOT / "examples" / "reports"
 WUSU_2023 = REPORTS / "wusu-education-2023.json"
 WUSU_2024 = REPORTS / "wusu-education-2024-fictional.json"
@@ -178,7 +179,7 @@ def test_check_and_compare_agree_with_thresholds_other_than_the_defaults(
         )
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), suppress_health_check=[HealthCheck.too_slow])
 @given(strategies.reports(), strategies.reports(), st.booleans())
 def test_check_and_compare_agree_on_generated_pairs(
     first: rm.Report, second: rm.Report, carry_over: bool

@@ -20,7 +20,7 @@ import pytest
 
 import rol_model
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "tests" / "ajv" / "validate.mjs"
 FIXTURES = ROOT / "tests" / "fixtures"
 VALID = sorted((FIXTURES / "valid").glob("*.json"))

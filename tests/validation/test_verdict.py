@@ -21,16 +21,18 @@ import rol_model as rm
 from rol_model.serialize._json import parse_json
 from rol_model.validation import _schema
 from rol_model.validation._verdict import compile_schema
-from strategies import schema_documents
+from strategies import examples, schema_documents
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FILES = sorted(
     [
         *(ROOT / "tests" / "fixtures").glob("*/*.json"),
         *(ROOT / "examples" / "reports").glob("*.json"),
     ]
 )
-SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+SETTINGS = settings(
+    max_examples=examples(300), deadline=None, suppress_health_check=list(HealthCheck)
+)
 
 
 def _engines() -> list[tuple[str, Callable[[Any], bool]]]:

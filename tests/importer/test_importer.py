@@ -18,9 +18,10 @@ import rol_model as rm
 from rol_model.cli import main
 from rol_model.importer import _pipeline as _importer
 from rol_model.text import fold
+from strategies import examples
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
 ANNOTATIONS = sorted(CORPUS.glob("*.expected.json"))
 SEED = CORPUS / "wusu-education-2023.txt"
 EXAMPLE = ROOT / "examples" / "reports" / "wusu-education-2023.json"
@@ -80,7 +81,7 @@ def _as_printed(report: rm.Report) -> list[tuple[str, str, tuple[Any, ...]]]:
 
 
 REALISTIC_ANNOTATIONS = sorted(
-    (Path(__file__).parent / "fixtures" / "realistic").glob("*.expected.json")
+    (Path(__file__).resolve().parents[1] / "fixtures" / "realistic").glob("*.expected.json")
 )
 
 
@@ -618,18 +619,6 @@ def test_parenthesised_part_headings_are_parts_when_there_is_no_numbered_one() -
     ]
 
 
-def test_the_python_examples_in_the_import_docs_run(monkeypatch: pytest.MonkeyPatch) -> None:
-    import re
-
-    page = ROOT / "docs" / "import.md"
-    blocks = re.findall(r"^```python\n(.*?)^```", page.read_text("utf-8"), re.DOTALL | re.M)
-    assert blocks
-    monkeypatch.chdir(ROOT)
-    namespace: dict[str, object] = {"__name__": "__docs__"}
-    for block in blocks:
-        exec(compile(block, str(page), "exec"), namespace)
-
-
 BODY = (
     "\n一、2023年推进法治政府建设的主要举措和成效\n（一）加强组织领导。全年召开专题会议4次。\n"
     "二、存在的不足和原因\n一是学法用法还不够深入。二是执法力量仍显薄弱。\n"
@@ -704,7 +693,7 @@ _PIECES = [
 ]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=5), max_size=80))
 def test_any_text_imports_into_a_valid_report_or_fails_cleanly(pieces: list[str]) -> None:
     text = "".join(pieces)
@@ -952,7 +941,7 @@ def test_a_document_number_above_and_a_date_under_the_title() -> None:
     assert {w.line for w in result.warnings if w.code == "import.residue"} == {1, 2}
 
 
-REALISTIC = Path(__file__).parent / "fixtures" / "realistic"
+REALISTIC = Path(__file__).resolve().parents[1] / "fixtures" / "realistic"
 SHIMEN = REALISTIC / "01-shimen-county-header-block-2022.txt"
 
 

@@ -21,7 +21,7 @@ from rol_model.corpus._corpus import (
 )
 from rol_model.exceptions import Issue
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "reports" / "wusu-education-2023.json"
 INVALID = ROOT / "tests" / "fixtures" / "invalid"
 

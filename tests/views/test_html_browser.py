@@ -2,7 +2,7 @@
 
 CI installs Chromium (``.ci/chromium-install``); elsewhere the test skips when it is missing.
 To refresh the screenshots of ``docs/views.md``, run
-``ROL_SCREENSHOT_DIR=docs/img pytest tests/test_html_browser.py``.
+``ROL_SCREENSHOT_DIR=docs/img pytest tests/views/test_html_browser.py``.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import pytest
 
 import rol_model as rm
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "reports"
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = (

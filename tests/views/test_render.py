@@ -16,8 +16,9 @@ import rol_model as rm
 from rol_model.cli import main
 from rol_model.text import chinese_number
 from rol_model.views._layout import DEFAULT_HEADINGS as _DEFAULT_HEADINGS
+from strategies import examples
 
-CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
 ORDER = {"measures": 0, "shortcomings": 1, "leadership": 2, "plans": 3, "other": 4}
 
 
@@ -314,7 +315,7 @@ def _sources(report: rm.Report) -> list[str]:
     return [indicator.source for _, indicator in rm.iter_indicators(report)]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(reports())
 def test_a_generated_report_comes_back_from_its_rendered_text(report: rm.Report) -> None:
     rm.dumps(report)  # the generator makes valid reports
@@ -325,7 +326,7 @@ def test_a_generated_report_comes_back_from_its_rendered_text(report: rm.Report)
         assert again.issued_on == report.issued_on
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(reports())
 def test_rendering_an_imported_rendering_changes_nothing(report: rm.Report) -> None:
     text = rm.render(report)

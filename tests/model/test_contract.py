@@ -9,9 +9,11 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 
 import rol_model as rm
-from strategies import reports, schema_documents
+from strategies import examples, reports, schema_documents
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def _without_empty(document: dict[str, Any]) -> dict[str, Any]:

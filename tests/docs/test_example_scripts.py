@@ -8,7 +8,7 @@ from pathlib import Path
 
 import rol_model as rm
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 
 

@@ -16,7 +16,7 @@ import rol_model
 from rol_model import Measure, Plan, Shortcoming
 from rol_model.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "reports" / "wusu-education-2023.json"
 SEED = ROOT.parent / "shared" / "seeds" / "wusu-education-2023.txt"
 BUILDER = ROOT / "tools" / "build_wusu_example.py"

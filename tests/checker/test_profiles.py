@@ -16,7 +16,7 @@ import rol_model as rm
 from rol_model.checker._profiles import deadline_date
 from rol_model.exceptions import InvalidProfileError, ReadError
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = ROOT / "schemas" / "profile.schema.json"
 PACKAGED = ROOT / "src" / "rol_model" / "schemas" / "profile.schema.json"
 PROFILES = ROOT / "src" / "rol_model" / "profiles"
@@ -35,7 +35,7 @@ def _profile(**fields: Any) -> dict[str, Any]:
         "name": "test",
         "title": "Test profile",
         "title_zh": "测试配置",
-        "source": "tests/test_profiles.py",
+        "source": "tests/checker/test_profiles.py",
         **fields,
     }
 

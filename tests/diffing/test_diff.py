@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 from decimal import Decimal
 from pathlib import Path
 from unittest import mock
@@ -20,8 +19,9 @@ import strategies
 from rol_model.cli import main
 from rol_model.diffing import _match
 from rol_model.diffing._match import SIMILARITY_THRESHOLD, align, similarity
+from strategies import examples
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DIFF_SCHEMA = ROOT / "schemas" / "diff.schema.json"
 PACKAGED_SCHEMA = ROOT / "src" / "rol_model" / "schemas" / "diff.schema.json"
 
@@ -113,7 +113,7 @@ def test_diff_of_a_report_with_itself_is_empty_and_identical() -> None:
     assert changes.counts() == dict.fromkeys(changes.counts(), 0)
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), suppress_health_check=[HealthCheck.too_slow])
 @given(strategies.reports())
 def test_diff_of_any_generated_report_with_itself_is_empty(report: rm.Report) -> None:
     changes = rm.diff(report, report)
@@ -362,7 +362,7 @@ def test_similarity_ignores_punctuation_and_width_and_stays_in_range() -> None:
 SMALL_ALPHABET = "依法行政执法监督普法教育学校法治建设年度"
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(st.text(SMALL_ALPHABET, max_size=24), max_size=14),
     st.lists(st.text(SMALL_ALPHABET, max_size=24), max_size=14),
@@ -504,16 +504,6 @@ def test_cli_diff_exits_2_on_a_missing_or_invalid_file(
     assert code == 2
     assert "bad.json" in err
     assert "Traceback" not in err
-
-
-def test_python_code_blocks_in_the_diff_docs_run(monkeypatch: pytest.MonkeyPatch) -> None:
-    page = ROOT / "docs" / "diff.md"
-    blocks = re.findall(r"^```python\n(.*?)^```", page.read_text("utf-8"), re.DOTALL | re.MULTILINE)
-    assert len(blocks) == 3
-    monkeypatch.chdir(ROOT)
-    namespace: dict[str, object] = {"__name__": "__docs__"}
-    for block in blocks:  # the blocks build on each other, like a reader's session
-        exec(compile(block, str(page), "exec"), namespace)
 
 
 def test_the_diff_docs_state_the_thresholds_the_code_uses() -> None:

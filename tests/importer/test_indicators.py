@@ -12,7 +12,7 @@ from rol_model.importer._figures import _BARE_WORDS, _is_bare, find_figures, fin
 from rol_model.importer._source import decode_bytes
 from rol_model.text import fold
 
-CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
 ANNOTATIONS = sorted(CORPUS.glob("*.expected.json"))
 
 
@@ -341,7 +341,7 @@ def _fixture_labels() -> list[tuple[str, str, str]]:
     from rol_model.model._classes import iter_indicators
 
     labels = []
-    fixtures = Path(__file__).parent / "fixtures"
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
     for path in sorted([*fixtures.glob("corpus/*.txt"), *fixtures.glob("realistic/*.txt")]):
         try:
             report = import_file(path).report
@@ -375,7 +375,7 @@ def test_a_label_past_the_window_starts_at_a_word_boundary(text: str, label: str
 
 def test_no_imported_label_of_the_fixtures_starts_inside_a_quotation() -> None:
     inside = []
-    fixtures = Path(__file__).parent / "fixtures"
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
     for path in sorted([*fixtures.glob("corpus/*.txt"), *fixtures.glob("realistic/*.txt")]):
         text = decode_bytes(path.read_bytes())[0]
         for line in text.splitlines():

@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 import rol_model as rm
 import strategies
 from rol_model.cli import main
+from strategies import examples
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 REPORTS = ROOT / "examples" / "reports"
 OLD = REPORTS / "wusu-education-2023.json"
 NEW = REPORTS / "wusu-education-2024-fictional.json"
@@ -217,7 +218,7 @@ def test_the_fictional_report_says_so_in_title_source_and_extensions() -> None:
     assert report.extensions["rol-model:fictional"] is True
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(strategies.reports(), min_size=1, max_size=3, unique_by=lambda r: r.year))
 def test_compare_handles_any_generated_series(series: list[rm.Report]) -> None:
     comparison = rm.compare(series)

@@ -18,6 +18,7 @@ import rol_model as rm
 import strategies
 from rol_model.diffing._diff import diff_documents
 from rol_model.diffing._patch import document_patch
+from strategies import examples
 
 NODE_LISTS = ("measures", "shortcomings", "causes", "plans", "items")
 
@@ -26,7 +27,7 @@ def apply(patch: list[dict[str, Any]], document: dict[str, Any]) -> Any:
     return jsonpatch.JsonPatch(patch).apply(copy.deepcopy(document))
 
 
-@settings(max_examples=80, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(80), suppress_health_check=[HealthCheck.too_slow])
 @given(strategies.reports(), strategies.reports())
 def test_patch_between_any_two_generated_reports_turns_one_into_the_other(
     old: rm.Report, new: rm.Report
@@ -34,7 +35,7 @@ def test_patch_between_any_two_generated_reports_turns_one_into_the_other(
     assert apply(rm.json_patch(old, new), rm.to_dict(old)) == rm.to_dict(new)
 
 
-@settings(max_examples=50, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(50), suppress_health_check=[HealthCheck.too_slow])
 @given(strategies.reports())
 def test_patch_of_a_report_with_itself_is_empty(report: rm.Report) -> None:
     assert rm.json_patch(report, report) == []
@@ -66,7 +67,7 @@ def edited(draw: st.DrawFn, document: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
-@settings(max_examples=80, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(80), suppress_health_check=[HealthCheck.too_slow])
 @given(st.data(), strategies.reports())
 def test_patch_survives_realistic_edits_of_generated_reports(
     data: st.DataObject, report: rm.Report
@@ -77,11 +78,11 @@ def test_patch_survives_realistic_edits_of_generated_reports(
 
 
 DIFF_SCHEMA = json.loads(
-    (Path(__file__).resolve().parent.parent / "schemas" / "diff.schema.json").read_text("utf-8")
+    (Path(__file__).resolve().parents[2] / "schemas" / "diff.schema.json").read_text("utf-8")
 )
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), suppress_health_check=[HealthCheck.too_slow])
 @given(st.data(), strategies.reports())
 def test_diff_of_realistic_edits_follows_the_diff_schema_and_is_empty_only_if_equal(
     data: st.DataObject, report: rm.Report

@@ -17,8 +17,9 @@ from rol_model.checker._examples import SAMPLE_PREVIOUS, SAMPLE_REPORT, run_exam
 from rol_model.checker._registry import FAMILIES, Finding, position, rules
 from rol_model.serialize._json import to_dict
 from rol_model.text._similarity import jaccard
+from strategies import examples
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 WUSU = ROOT / "examples" / "reports" / "wusu-education-2023.json"
 RULES = rules()
 
@@ -183,7 +184,7 @@ def test_year_over_year_rules_run_only_when_a_previous_report_is_given() -> None
     assert [f.code for f in rm.check(report, previous=unrelated, select=["ROL4"])] == ["ROL404"]
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(max_examples=examples(60), suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(strategies.reports())
 def test_check_never_raises_on_a_valid_report_and_points_into_it(report: rm.Report) -> None:
     findings = rm.check(report, previous=report)
