@@ -140,3 +140,14 @@ def test_one_copy_of_each_schema_ships_in_the_package() -> None:
     names = {p.name for p in packaged.iterdir()}
     assert {"report.schema.json", "diff.schema.json", "profile.schema.json"} <= names
     assert rm.schema() == json.loads((link / "report.schema.json").read_text("utf-8"))
+
+
+def test_issues_and_findings_are_one_family(report: rm.Report) -> None:
+    from rol_model.exceptions import Problem
+
+    def describe(problem: Problem) -> str:
+        return f"{problem.severity} {problem.code} at {problem.pointer or '/'}: {problem.message}"
+
+    finding = rm.check(report)[0]
+    issue = finding.to_issue()
+    assert describe(finding) == describe(issue)
