@@ -50,7 +50,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time the names load on f
         UnsupportedFormatError,
         WriteError,
     )
-    from rol_model.importer import ImportResult, import_docx, import_file, import_text
+    from rol_model.importer import ImportResult, import_docx, import_file, import_pdf, import_text
     from rol_model.model import (
         MAX_OUTLINE_DEPTH,
         Cause,
@@ -146,6 +146,7 @@ _EXPORTS: dict[str, str] = {
     "import_file": "rol_model.importer",
     "import_text": "rol_model.importer",
     "import_docx": "rol_model.importer",
+    "import_pdf": "rol_model.importer",
     "Issue": "rol_model.exceptions",
     "Severity": "rol_model.exceptions",
     "MAX_OUTLINE_DEPTH": "rol_model.model",
@@ -307,6 +308,7 @@ __all__ = [
     "html_trend",
     "import_docx",
     "import_file",
+    "import_pdf",
     "import_text",
     "iter_indicators",
     "iter_load",

@@ -7,9 +7,11 @@ from typing import TextIO
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    """The report file (text in any supported encoding, or .docx), output file and format."""
+    """The report file (text, saved page, .docx or .pdf), output file and format."""
     parser.add_argument(
-        "file", metavar="FILE", help="report as text, a saved web page or Word (.docx); - is stdin"
+        "file",
+        metavar="FILE",
+        help="report as text, a saved web page (.html, .mhtml), Word (.docx) or PDF; - is stdin",
     )
     parser.add_argument("-o", "--output", metavar="OUT", help="write the report JSON here")
     parser.add_argument(
@@ -62,11 +64,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         data = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1)
         result = import_bytes(data, name=None, **options)
-    elif path.suffix.lower() == ".docx":
-        from rol_model.importer import import_docx
-
-        result = import_docx(path, **options)
-    else:
+    else:  # .docx, .pdf and saved pages are told apart by import_file
         result = import_file(path, **options)
     if args.output:
         dump(result.report, args.output)

@@ -3,7 +3,7 @@
 The pipeline (``_pipeline``) reads the source (``_source``), finds the header (``_header``),
 the outline (``_outline``), the parts (``_parts``) and their bodies (``_body``), the figures
 (``_figures``), and builds the :class:`~rol_model.Report` (``_build``). Formats: ``_html``,
-``_docx``.
+``_webpage`` (saved pages), ``_docx``, ``_pdf``.
 """
 
 from __future__ import annotations
@@ -11,11 +11,16 @@ from __future__ import annotations
 from rol_model.importer._docx import (
     import_docx,
 )
+from rol_model.importer._files import (
+    import_bytes,
+    import_file,
+)
+from rol_model.importer._pdf import (
+    import_pdf,
+)
 from rol_model.importer._pipeline import (
     MAX_IMPORT_BYTES,
     ImportResult,
-    import_bytes,
-    import_file,
     import_text,
 )
 
@@ -25,5 +30,6 @@ __all__ = [
     "import_bytes",
     "import_docx",
     "import_file",
+    "import_pdf",
     "import_text",
 ]

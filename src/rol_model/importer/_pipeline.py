@@ -33,7 +33,7 @@ from rol_model.importer._header import (
     reported_year,
     signature,
 )
-from rol_model.importer._html import html_to_text, looks_like_html
+from rol_model.importer._html import looks_like_html
 from rol_model.importer._outline import Paragraph, merge_broken_lines
 from rol_model.importer._parts import (
     classify_part,
@@ -47,6 +47,7 @@ from rol_model.importer._source import (
     decode_bytes,
     split_lines,
 )
+from rol_model.importer._webpage import webpage_text
 from rol_model.model import Report, Source
 from rol_model.text import fold, forget_folds
 
@@ -310,15 +311,7 @@ def import_bytes(
     text, encoding = decode_bytes(data, name=name or "<bytes>")
     notes: tuple[Issue, ...] = ()
     if looks_like_html(text):
-        text = html_to_text(text)
-        notes = (
-            Issue(
-                code="import.html",
-                message="an HTML page: its visible paragraphs were imported; line numbers "
-                "count the lines of that text, one per paragraph",
-                severity="info",
-            ),
-        )
+        text, notes = webpage_text(text)  # the main article; metadata rows as page metadata
     return _import(
         text,
         organization=organization,

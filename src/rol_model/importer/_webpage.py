@@ -1,0 +1,434 @@
+"""The report in a saved web page: its main article, its title and its metadata rows.
+
+A page saved from a government portal holds the report among the portal's navigation,
+breadcrumbs, a metadata table (索引号, 发布机构, 发文日期 …), buttons (字号 大 中 小, 打印本页,
+分享到), lists of related articles and a footer. The page is parsed with the standard library's
+HTML parser into a small tree, and:
+
+- the *main article* is the element that directly holds the most report text (text not inside
+  links, ``nav``, ``aside``, page ``header``/``footer``, or elements whose class or id names
+  navigation, breadcrumbs, share bars, sidebars, related links or the footer);
+- the page's *title* is the nearest heading (``h1``–``h3`` or an element whose class or id
+  names a title) before the article, unless the article has its own;
+- the *metadata* rows anywhere on the page (a table or list of ``发布机构`` ``XX`` cells) become
+  text lines ``发布机构：XX`` put before the title; the text importer sets them aside as page
+  metadata, where they are evidence of the publication date and the body.
+
+When no element holds most of the page's text (a page that is not an article), all visible
+paragraphs are kept, as :func:`~rol_model.importer._html.html_to_text` reads them.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import re
+from html.parser import HTMLParser
+
+import attrs
+
+from rol_model.exceptions import Issue, ReadError
+from rol_model.importer._html import html_to_text
+from rol_model.importer._source import chrome_kind
+from rol_model.text import fold
+
+__all__ = ["mhtml_to_html", "webpage_text"]
+
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+_SKIPPED = frozenset({"script", "style", "noscript", "head", "template", "svg", "select"})
+_BLOCKS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "td",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "center",
+    ]
+)
+# elements a paragraph of text cannot hold: an open <p> ends where one of them starts
+_CLOSES_P = _BLOCKS - {"br", "hr"}
+_CHROME_TAGS = frozenset({"nav", "aside"})
+_CHROME_NAME = re.compile(
+    r"(?:^|[-_\s])(?:nav\w*|menu\w*|\w*crumbs?|location|position|weizhi|share\w*|fenxiang|"
+    r"foot\w*|bottom|copyright|banner|side\w*|relat\w*|links?|xglj|search\w*)(?:$|[-_\s\d])",
+    re.IGNORECASE,
+)
+_TITLE_NAME = re.compile(r"(?:^|[-_\s])(?:\w*title\w*|tit|bt|headline)(?:$|[-_\s\d])", re.I)
+# a child holding this share of its parent's text is where the article is
+_SHARE = 0.7
+_HEADINGS = frozenset({"h1", "h2", "h3"})
+_SPACES = re.compile(r"[ \t\r\n\f\u00a0\u3000]+")
+_META_KEYS = (
+    "索引号",
+    "发布机构",
+    "发文机关",
+    "发文机构",
+    "发布单位",
+    "信息来源",
+    "来源",
+    "发文日期",
+    "发布日期",
+    "发布时间",
+    "成文日期",
+    "生成日期",
+    "文号",
+    "发文字号",
+    "主题分类",
+    "主题词",
+    "公开方式",
+    "公开范围",
+    "公开时限",
+    "有效性",
+    "名称",
+    "标题",
+)
+_META_KEY = re.compile(r"^(?:" + "|".join(_META_KEYS) + r")\s*[:：]?$")
+
+
+@attrs.define(eq=False)
+class _Node:
+    tag: str
+    attributes: dict[str, str]
+    parent: _Node | None
+    children: list[_Node | str] = attrs.field(factory=list)
+    weight: int = 0  # characters of report text inside, outside links and chrome
+
+    def name(self) -> str:
+        return f"{self.attributes.get('class', '')} {self.attributes.get('id', '')}"
+
+
+class _Tree(HTMLParser):
+    """Builds a forgiving element tree: unclosed elements are closed by their parent's end."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = _Node("root", {}, None)
+        self.stack = [self.root]
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attributes: list[tuple[str, str | None]]) -> None:
+        if self.skipping:
+            if tag in _SKIPPED:
+                self.skipping += 1
+            return
+        if tag in _SKIPPED:
+            self.skipping = 1
+            return
+        if tag in _CLOSES_P and any(node.tag == "p" for node in self.stack[-3:]):
+            self._close("p")
+        if tag in ("li", "tr", "td", "th", "dt", "dd") and self.stack[-1].tag == tag:
+            self._close(tag)
+        node = _Node(tag, {k: v or "" for k, v in attributes}, self.stack[-1])
+        self.stack[-1].children.append(node)
+        if tag not in _VOID:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag: str, attributes: list[tuple[str, str | None]]) -> None:
+        if not self.skipping:
+            self.stack[-1].children.append(
+                _Node(tag, {k: v or "" for k, v in attributes}, self.stack[-1])
+            )
+
+    def _close(self, tag: str) -> None:
+        for depth in range(len(self.stack) - 1, 0, -1):
+            if self.stack[depth].tag == tag:
+                del self.stack[depth:]
+                return
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skipping:
+            if tag in _SKIPPED:
+                self.skipping -= 1
+            return
+        self._close(tag)
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping and data:
+            self.stack[-1].children.append(data)
+
+
+def _is_chrome(node: _Node) -> bool:
+    if node.tag in _CHROME_TAGS:
+        return True
+    if node.tag in ("header", "footer"):
+        # an article's own header holds its title; the page's header and footer are chrome
+        parent = node.parent
+        while parent is not None:
+            if parent.tag in ("article", "main"):
+                return node.tag == "footer"
+            parent = parent.parent
+        return True
+    return bool(_CHROME_NAME.search(node.name()))
+
+
+def _text_weight(text: str) -> int:
+    return len(_SPACES.sub("", text))
+
+
+def _weigh(node: _Node) -> int:
+    """Report text inside ``node``, outside links and chrome; sets ``weight`` on the way."""
+    total = 0
+    for child in node.children:
+        if isinstance(child, str):
+            total += _text_weight(child)
+            continue
+        weight = _weigh(child)
+        if child.tag != "a" and not _is_chrome(child):
+            total += weight
+    node.weight = total
+    return total
+
+
+def _main(root: _Node) -> _Node:
+    """The main article: from the root down, into the one child that holds most of the text."""
+    node = root
+    while True:
+        children = [
+            child
+            for child in node.children
+            if isinstance(child, _Node) and child.tag != "a" and not _is_chrome(child)
+        ]
+        heaviest = max(children, key=lambda child: child.weight, default=None)
+        if heaviest is None or heaviest.weight < _SHARE * node.weight:
+            return node
+        node = heaviest
+
+
+def _walk(node: _Node) -> list[_Node]:
+    nodes = [node]
+    index = 0
+    while index < len(nodes):
+        nodes.extend(child for child in nodes[index].children if isinstance(child, _Node))
+        index += 1
+    return nodes
+
+
+def _order(root: _Node) -> dict[int, int]:
+    """Document order of every element."""
+    order: dict[int, int] = {}
+    stack: list[_Node] = [root]
+    while stack:
+        node = stack.pop()
+        order[id(node)] = len(order)
+        stack.extend(reversed([c for c in node.children if isinstance(c, _Node)]))
+    return order
+
+
+def _lines(node: _Node, *, skip_chrome: bool) -> list[str]:
+    """The visible lines of an element: block elements end lines, chrome is left out."""
+    lines: list[str] = []
+    current: list[str] = []
+
+    def end() -> None:
+        line = _SPACES.sub(" ", "".join(current)).strip(" ")
+        if line:
+            lines.append(line)
+        current.clear()
+
+    def visit(element: _Node) -> None:
+        for child in element.children:
+            if isinstance(child, str):
+                current.append(child)
+                continue
+            if skip_chrome and _is_chrome(child):
+                continue
+            if child.tag == "table" and _meta_rows(child):
+                end()
+                lines.extend(f"{key}：{value}" for key, value in _meta_rows(child))
+                continue
+            block = child.tag in _BLOCKS
+            if block:
+                end()
+            visit(child)
+            if block:
+                end()
+
+    visit(node)
+    end()
+    return lines
+
+
+def _cell_text(cell: _Node) -> str:
+    return _SPACES.sub(" ", " ".join(_lines(cell, skip_chrome=False))).strip()
+
+
+def _meta_rows(table: _Node) -> list[tuple[str, str]]:
+    """``(key, value)`` pairs of a metadata table: cells 索引号 | value | 发布机构 | value …."""
+    rows: list[tuple[str, str]] = []
+    for row in _walk(table):
+        if row.tag != "tr":
+            continue
+        cells = [
+            _cell_text(cell)
+            for cell in row.children
+            if isinstance(cell, _Node) and cell.tag in ("td", "th")
+        ]
+        index = 0
+        while index < len(cells):
+            key = fold(cells[index]).replace(" ", "")
+            if _META_KEY.match(key) and index + 1 < len(cells):
+                rows.append((key.rstrip(":："), cells[index + 1]))
+                index += 2
+            else:
+                index += 1
+    # only rows the text importer sets aside as page metadata (名称 or 标题 would be content)
+    rows = [(key, value) for key, value in rows if chrome_kind(fold(f"{key}：{value}"))]
+    return rows if len({key for key, _ in rows}) >= 2 else []
+
+
+def _metadata(root: _Node, article: _Node, body: list[str]) -> list[str]:
+    """Metadata lines of the page outside the article: table rows and chrome lines."""
+    lines: list[str] = []
+    inside = {id(node) for node in _walk(article)}
+    for node in _walk(root):
+        if node.tag == "table" and id(node) not in inside:
+            lines.extend(f"{key}：{value}" for key, value in _meta_rows(node))
+    known = set(lines) | set(body)
+    for line in _lines(root, skip_chrome=False):
+        if line not in known and chrome_kind(fold(line)) in ("page metadata", "page date"):
+            lines.append(line)
+            known.add(line)
+    return lines
+
+
+def _title(root: _Node, article: _Node, order: dict[int, int]) -> str | None:
+    """The nearest heading before the article (the article's own, if it has one, wins)."""
+    inside = _walk(article)
+    if any(node.tag in _HEADINGS or _TITLE_NAME.search(node.name()) for node in inside[1:]):
+        return None
+    start = order[id(article)]
+    best: tuple[int, str] | None = None
+    for node in _walk(root):
+        if order[id(node)] >= start:
+            continue
+        if not (node.tag in _HEADINGS or _TITLE_NAME.search(node.name())):
+            continue
+        if _is_chrome(node) or any(_is_chrome(p) for p in _ancestors(node)):
+            continue
+        text = " ".join(_lines(node, skip_chrome=True))
+        if 6 <= len(text) <= 120 and (best is None or order[id(node)] > best[0]):
+            best = (order[id(node)], text)
+    return best[1] if best else None
+
+
+def _ancestors(node: _Node) -> list[_Node]:
+    found = []
+    parent = node.parent
+    while parent is not None:
+        found.append(parent)
+        parent = parent.parent
+    return found
+
+
+_NOTE = Issue(
+    code="import.html",
+    message="an HTML page: its visible paragraphs were imported (no main article found); line "
+    "numbers count the lines of that text, one per paragraph",
+    severity="info",
+)
+
+
+def webpage_text(html: str) -> tuple[str, tuple[Issue, ...]]:
+    """The report text of a saved web page and a note on how it was read.
+
+    Returns the metadata lines (``发布机构：XX``), the title and the main article's paragraphs,
+    one per line. When the page has no main article (no element holds most of its text) every
+    visible paragraph outside navigation and footers is returned.
+    """
+    parser = _Tree()
+    parser.feed(html)
+    parser.close()
+    root = parser.root
+    if _weigh(root) == 0:
+        return html_to_text(html), (_NOTE,)
+    article = _main(root)
+    if article.tag in ("root", "html", "body"):
+        # no element holds most of the text: every visible paragraph but the chrome
+        return "\n".join(_lines(root, skip_chrome=True)), (_NOTE,)
+    order = _order(root)
+    body = _lines(article, skip_chrome=True)
+    lines = _metadata(root, article, body)
+    title = _title(root, article, order)
+    if title and (not body or fold(body[0]) != fold(title)):
+        lines.append(title)
+    lines.extend(body)
+    dropped = root.weight - article.weight - (len(title) if title else 0)
+    note = Issue(
+        code="import.html",
+        message=f"an HTML page: its main article <{article.tag}"
+        + (f' class="{article.attributes["class"]}"' if article.attributes.get("class") else "")
+        + (f' id="{article.attributes["id"]}"' if article.attributes.get("id") else "")
+        + f"> was imported, {max(dropped, 0)} characters of navigation, page header and "
+        "footer left out, metadata rows kept as page metadata; line numbers count the lines "
+        "of that text, one per paragraph",
+        severity="info",
+    )
+    return "\n".join(lines), (note,)
+
+
+def mhtml_to_html(data: bytes, *, name: str) -> str:
+    """The HTML of a web page saved as MHTML (``.mhtml``, ``.mht``): its first HTML part.
+
+    Read with the standard library's email parser, which decodes quoted-printable and base64
+    parts and their character sets. Raises :class:`~rol_model.ReadError` when there is no HTML
+    part.
+    """
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            try:
+                content = part.get_content()
+            except (LookupError, ValueError) as error:
+                raise ReadError(f"{name}: cannot decode the saved page's HTML: {error}") from None
+            if isinstance(content, bytes):
+                content = content.decode("utf-8", errors="replace")
+            return str(content)
+    raise ReadError(f"{name}: not a saved web page (MHTML): no text/html part")
