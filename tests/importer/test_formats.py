@@ -312,3 +312,264 @@ def test_a_page_without_a_main_article_keeps_its_paragraphs() -> None:
     text, notes = webpage_text(page)
     assert text.splitlines() == ["甲", "乙", "丙"]
     assert "no main article" in notes[0].message
+
+
+# --- Word ----------------------------------------------------------------------------------------
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# the abstract list a Chinese report's outline uses: 一、 / （一） / 1. / （1）
+OUTLINE_LIST = f"""<w:abstractNum xmlns:w="{W}" w:abstractNumId="90">
+<w:multiLevelType w:val="multilevel"/>
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>
+<w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>
+<w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/>
+<w:lvlText w:val="%3."/><w:suff w:val="nothing"/></w:lvl>
+<w:lvl w:ilvl="3"><w:start w:val="1"/><w:numFmt w:val="decimal"/>
+<w:lvlText w:val="（%4）"/><w:suff w:val="nothing"/></w:lvl>
+</w:abstractNum>"""
+NUMBERED = {
+    0: r"^([一二三四五六七八九十]+)、",
+    1: r"^（([一二三四五六七八九十]+)）",
+    2: r"^(\d+)\.",
+    3: r"^（(\d+)）",
+}
+
+
+def _add_list(document: Any, abstract_xml: str, num_id: str, abstract_id: str) -> None:
+    """Add an abstract list and a list instance of it to the document's numbering part."""
+    from docx.oxml import parse_xml
+
+    numbering = document.part.numbering_part.element
+    first_num = numbering.find(f"{{{W}}}num")
+    abstract = parse_xml(abstract_xml)
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    numbering.append(
+        parse_xml(
+            f'<w:num xmlns:w="{W}" w:numId="{num_id}">'
+            f'<w:abstractNumId w:val="{abstract_id}"/></w:num>'
+        )
+    )
+
+
+def _number(paragraph: Any, num_id: str, level: int) -> None:
+    from docx.oxml import parse_xml
+
+    paragraph._p.get_or_add_pPr().append(
+        parse_xml(
+            f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+        )
+    )
+
+
+def _is_row(line: str) -> bool:
+    fields = line.split(" ")
+    return len(fields) >= 2 and all(fields) and not any(mark in line for mark in "。，；")
+
+
+def _word_report(path: Path, lines: list[str]) -> tuple[Path, int, int]:
+    """The report as Word writes it: outline markers from the list feature (not in the text),
+    runs of table-like lines as tables, a page header and footer. Returns the path and how many
+    paragraphs were numbered and table rows written."""
+    import re
+
+    docx = _need("docx")
+    from rol_model.text import chinese_value
+
+    document = docx.Document()
+    _add_list(document, OUTLINE_LIST, "90", "90")
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "某某县人民政府办公室"
+    section.footer.paragraphs[0].text = "第 1 页"
+    counters = [0, 0, 0, 0]
+    numbered = rows = 0
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        run = 0
+        while index + run < len(lines) and _is_row(lines[index + run]):
+            run += 1
+        if run >= 2:  # a table
+            cells = [row.split(" ") for row in lines[index : index + run]]
+            table = document.add_table(rows=run, cols=max(len(c) for c in cells))
+            for r, row in enumerate(cells):
+                for c, text in enumerate(row):
+                    table.cell(r, c).text = text
+            rows += run
+            index += run
+            continue
+        for level, pattern in NUMBERED.items():
+            match = re.match(pattern, line)
+            if match is None or (level == 0 and index == 0):
+                continue
+            shown = match.group(1)
+            value = int(shown) if shown.isdigit() else chinese_value(shown)
+            if value == counters[level] + 1:  # what the list would show next: Word numbers it
+                counters[level] = value
+                counters[level + 1 :] = [0] * (3 - level)
+                paragraph = document.add_paragraph(line[match.end() :])
+                _number(paragraph, "90", level)
+                numbered += 1
+                break
+        else:
+            document.add_paragraph(line)
+        index += 1
+    document.save(str(path))
+    return path, numbered, rows
+
+
+WORD_TEXTS = [
+    *TEXTS[:4],
+    REALISTIC / "28-xilin-emergency-flattened-table-2023.txt",
+    REALISTIC / "33-songxi-transport-attachment-table-2023.txt",
+]
+
+
+@pytest.mark.parametrize("source", WORD_TEXTS, ids=lambda p: p.stem)
+def test_a_word_file_with_list_numbering_and_tables_imports_like_its_text(
+    tmp_path: Path, source: Path
+) -> None:
+    path, numbered, _ = _word_report(tmp_path / "report.docx", _lines(source))
+    assert numbered >= 5  # the markers are in numbering.xml, not in the text
+    result = rm.import_file(path)
+    assert _plain(result.report) == _plain(rm.import_file(source).report)
+    assert result.report.source == rm.Source(file="report.docx")
+    chrome = [w.message for w in result.warnings if w.code == "import.docx-page-chrome"]
+    assert any("header" in m and "某某县人民政府办公室" in m for m in chrome)
+    assert any("footer" in m for m in chrome)
+
+
+def test_a_word_table_is_read_row_by_row_never_lost(tmp_path: Path) -> None:
+    source = REALISTIC / "28-xilin-emergency-flattened-table-2023.txt"
+    path, _, rows = _word_report(tmp_path / "report.docx", _lines(source))
+    assert rows >= 3
+    result = rm.import_docx(path)
+    assert "罚款金额（万元） 86.4 103.5" in rm.dumps(result.report)  # a row, cells in order
+    values = [i.value for _, i in rm.iter_indicators(result.report)]
+    assert values == [i.value for _, i in rm.iter_indicators(rm.import_file(source).report)]
+    assert any(w.code == "import.docx" and "table" in w.message for w in result.warnings)
+
+
+def test_the_same_report_as_text_word_pdf_and_saved_page_is_the_same_report(
+    tmp_path: Path,
+) -> None:
+    _need("pypdfium2")
+    source = REALISTIC / "28-xilin-emergency-flattened-table-2023.txt"
+    lines = _lines(source)
+    expected = _plain(rm.import_file(source).report)
+    word, numbered, rows = _word_report(tmp_path / "report.docx", lines)
+    assert numbered
+    assert rows
+    pdf = _pdf(tmp_path / "report.pdf", lines, footer="chinese")
+    page = tmp_path / "report.html"
+    page.write_text(_portal_page(source), encoding="utf-8")
+    from_page = _plain(rm.import_file(page).report)
+    from_page.pop("published_on")
+    assert _plain(rm.import_file(word).report) == expected
+    assert _plain(rm.import_file(pdf).report) == expected
+    assert from_page == expected
+
+
+@pytest.mark.parametrize(
+    ("fmt", "numbers", "shown"),
+    [
+        ("chineseCounting", [1, 10, 11, 20, 21], ["一", "十", "十一", "二十", "二十一"]),
+        ("decimal", [1, 12], ["1", "12"]),
+        ("decimalEnclosedCircle", [1, 20], ["①", "⑳"]),
+        ("decimalEnclosedParen", [3], ["⑶"]),
+        ("ideographTraditional", [1, 3], ["甲", "丙"]),
+        ("lowerLetter", [1, 27], ["a", "aa"]),
+        ("upperRoman", [4, 9], ["IV", "IX"]),
+        ("decimalFullWidth", [7], ["７"]),
+    ],
+)
+def test_word_number_formats_show_as_word_shows_them(
+    fmt: str, numbers: list[int], shown: list[str]
+) -> None:
+    from rol_model.importer._docx import format_number
+
+    assert [format_number(n, fmt) for n in numbers] == shown
+
+
+def test_word_lists_restart_lower_levels_continue_across_instances_and_honour_overrides() -> None:
+    from docx.oxml import parse_xml
+
+    _need("docx")
+    from rol_model.importer._docx import _Numbering
+
+    outline = OUTLINE_LIST.replace(f' xmlns:w="{W}"', "")
+    numbering = parse_xml(
+        f'<w:numbering xmlns:w="{W}">{outline}'
+        '<w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/>'
+        '<w:lvlText w:val="•"/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="90"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="90"/></w:num>'
+        '<w:num w:numId="3"><w:abstractNumId w:val="90"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+        '<w:num w:numId="4"><w:abstractNumId w:val="7"/></w:num></w:numbering>'
+    )
+    lists = _Numbering(numbering)
+    shown = [
+        lists.marker("1", 0),
+        lists.marker("1", 1),
+        lists.marker("1", 1),
+        lists.marker("1", 2),
+        lists.marker("1", 0),
+        lists.marker("1", 1),  # restarts under the new part
+        lists.marker("2", 0),  # another instance of the same list continues it
+        lists.marker("3", 0),  # an instance overriding the start restarts it
+        lists.marker("4", 0),  # a bullet shows no marker
+        lists.marker("99", 0),  # an unknown list neither
+    ]
+    assert shown == ["一、", "（一）", "（二）", "1.", "二、", "（一）", "三、", "一、", None, None]
+
+
+def test_word_text_boxes_are_read_and_footnotes_are_warned(tmp_path: Path) -> None:
+    docx = _need("docx")
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    lines = _lines(TEXTS[0])
+    document = docx.Document()
+    for line in lines[:3]:
+        document.add_paragraph(line)
+    anchor = document.add_paragraph("")
+    box = (
+        f'<w:r xmlns:w="{W}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+        ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+        ' xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>'
+        '<mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>'
+        f"<w:p><w:r><w:t>{escape(lines[3])}</w:t></w:r></w:p>"
+        "</w:txbxContent></wps:txbx></w:drawing></mc:Choice>"
+        "<mc:Fallback><w:pict><v:textbox><w:txbxContent>"
+        f"<w:p><w:r><w:t>{escape(lines[3])}</w:t></w:r></w:p>"
+        "</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+    anchor._p.append(parse_xml(box))
+    for line in lines[4:]:
+        document.add_paragraph(line)
+    footnotes = (
+        f'<w:footnotes xmlns:w="{W}"><w:footnote w:type="separator" w:id="-1"><w:p><w:r>'
+        '<w:separator/></w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r>'
+        "<w:t>数据来源：县统计局。</w:t></w:r></w:p></w:footnote></w:footnotes>"
+    )
+    part = Part(
+        PackURI("/word/footnotes.xml"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+        footnotes.encode("utf-8"),
+        document.part.package,
+    )
+    document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+    path = tmp_path / "boxes.docx"
+    document.save(str(path))
+    result = rm.import_docx(path)
+    assert _plain(result.report) == _plain(rm.import_file(TEXTS[0]).report)  # read once
+    notes = [w for w in result.warnings if w.code == "import.docx-footnote"]
+    assert len(notes) == 1
+    assert "数据来源：县统计局" in notes[0].message

@@ -14,9 +14,11 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from rol_model.exceptions import ReadError, require_extra
+import attrs
+
+from rol_model.exceptions import Issue, ReadError, require_extra
 from rol_model.importer._outline import part_heading
-from rol_model.importer._pipeline import MAX_IMPORT_BYTES, ImportResult, PathLike, import_lines
+from rol_model.importer._pipeline import MAX_IMPORT_BYTES, ImportResult, PathLike, _import
 from rol_model.model import Source
 from rol_model.text import chinese_number, fold
 
@@ -77,16 +79,189 @@ def _check_archive(path: Path) -> None:
                     )
 
 
-def _level(paragraph: Any) -> int | None:
-    """Outline level (0 = part) from Word's numbering or heading style, if the text lacks it."""
-    style = getattr(paragraph.style, "name", "") or ""
-    match = _HEADING_STYLE.match(style.strip())
-    if match is not None:
-        return int(match.group(1)) - 1
-    ppr = paragraph._p.pPr  # python-docx exposes numbering only through oxml
-    if ppr is not None and ppr.numPr is not None and ppr.numPr.ilvl is not None:
-        return int(ppr.numPr.ilvl.val)
-    return None
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# subtrees whose text is not the paragraph's own: text boxes (read on their own), the fallback
+# copy of a text box, deleted and moved-away revisions
+_NOT_OWN = frozenset({f"{_W}txbxContent", _MC_FALLBACK, f"{_W}del", f"{_W}moveFrom"})
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_PAREN = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+_STOP = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
+_HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
+_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
+_ROMAN = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+
+
+def _roman(number: int) -> str:
+    out = []
+    for value, letters in _ROMAN:
+        while number >= value:
+            out.append(letters)
+            number -= value
+    return "".join(out)
+
+
+def _from(table: str, number: int) -> str:
+    return table[number - 1] if 1 <= number <= len(table) else str(number)
+
+
+def format_number(number: int, fmt: str) -> str:
+    """A list number as Word displays it in the numbering format ``fmt`` (w:numFmt)."""
+    if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified",
+               "japaneseCounting", "taiwaneseCounting", "taiwaneseCountingThousand",
+               "ideographDigital"):  # fmt: skip
+        return chinese_number(number) if number > 0 else "〇"
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese"):
+        return _from(_CIRCLED, number)
+    if fmt == "decimalEnclosedParen":
+        return _from(_PAREN, number)
+    if fmt == "decimalEnclosedFullstop":
+        return _from(_STOP, number)
+    if fmt in ("ideographTraditional",):
+        return _from(_HEAVENLY, number)
+    if fmt == "ideographZodiac":
+        return _from(_BRANCHES, number)
+    if fmt in {"decimalFullWidth", "decimalFullWidth2"}:
+        return str(number).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = _roman(number)
+        return roman.upper() if fmt == "upperRoman" else roman
+    if fmt == "decimalZero":
+        return f"{number:02d}"
+    return str(number)  # decimal, and formats without a Chinese report use
+
+
+@attrs.define
+class _Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = ""
+    restart: int | None = None  # w:lvlRestart: restart after this (1-based) level; 0 never
+    legal: bool = False
+
+
+def _val(element: Any, child: str) -> str | None:
+    found = element.find(f"{_W}{child}")
+    return None if found is None else found.get(f"{_W}val")
+
+
+def _int(text: str | None, default: int) -> int:
+    try:
+        return int(text) if text is not None else default
+    except ValueError:
+        return default
+
+
+class _Numbering:
+    """Word's list numbering (word/numbering.xml): the marker each numbered paragraph shows.
+
+    Counters are kept per abstract list, as Word does: two list instances (w:num) of one
+    abstract list continue each other unless one overrides a level's start; using a level
+    restarts the levels below it (unless their w:lvlRestart says otherwise).
+    """
+
+    def __init__(self, element: Any) -> None:
+        self.abstract: dict[str, dict[int, _Level]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self.counters: dict[str, list[int | None]] = {}
+        self.started: set[str] = set()
+        if element is None:
+            return
+        for abstract in element.iter(f"{_W}abstractNum"):
+            levels: dict[int, _Level] = {}
+            for lvl in abstract.iter(f"{_W}lvl"):
+                restart = _val(lvl, "lvlRestart")
+                levels[_int(lvl.get(f"{_W}ilvl"), 0)] = _Level(
+                    start=_int(_val(lvl, "start"), 1),
+                    fmt=_val(lvl, "numFmt") or "decimal",
+                    text=_val(lvl, "lvlText") or "",
+                    restart=None if restart is None else _int(restart, 0),
+                    legal=lvl.find(f"{_W}isLgl") is not None,
+                )
+            self.abstract[abstract.get(f"{_W}abstractNumId") or ""] = levels
+        for num in element.iter(f"{_W}num"):
+            overrides: dict[int, int] = {}
+            for override in num.iter(f"{_W}lvlOverride"):
+                start = override.find(f"{_W}startOverride")
+                if start is not None:
+                    overrides[_int(override.get(f"{_W}ilvl"), 0)] = _int(start.get(f"{_W}val"), 1)
+            self.nums[num.get(f"{_W}numId") or ""] = (_val(num, "abstractNumId") or "", overrides)
+
+    def marker(self, num_id: str, ilvl: int) -> str | None:
+        """The marker the next paragraph of list ``num_id`` at level ``ilvl`` shows, or
+        ``None`` for a bullet, an unknown list or numbering switched off (numId 0)."""
+        if num_id not in self.nums or not 0 <= ilvl <= 8:
+            return None
+        abstract_id, overrides = self.nums[num_id]
+        levels = self.abstract.get(abstract_id)
+        if not levels or ilvl not in levels:
+            return None
+        counters = self.counters.setdefault(abstract_id, [None] * 9)
+        if overrides and num_id not in self.started:
+            self.started.add(num_id)
+            for overridden in overrides:
+                counters[overridden] = None
+        level = levels[ilvl]
+        start = overrides.get(ilvl, level.start)
+        current = counters[ilvl]
+        counters[ilvl] = start if current is None else current + 1
+        for deeper in range(ilvl + 1, 9):
+            restart = levels[deeper].restart if deeper in levels else None
+            if restart is None or (restart > 0 and ilvl < restart):
+                counters[deeper] = None
+        if level.fmt == "bullet":
+            return None
+        if level.fmt == "none":
+            return ""
+
+        def number(match: re.Match[str]) -> str:
+            index = int(match.group(1)) - 1
+            if not 0 <= index <= 8 or index not in levels:
+                return ""
+            value = counters[index]
+            if value is None:
+                value = overrides.get(index, levels[index].start)
+            fmt = "decimal" if level.legal and index < ilvl else levels[index].fmt
+            return format_number(value, fmt)
+
+        return re.sub(r"%(\d)", number, level.text)
+
+
+def _numbering(document: Any) -> _Numbering:
+    try:
+        part = document.part.numbering_part
+    except (KeyError, NotImplementedError):
+        return _Numbering(None)
+    return _Numbering(part.element)
+
+
+def _style_num(style: Any) -> tuple[str | None, int | None]:
+    """numId and ilvl a paragraph style (or a style it is based on) gives its paragraphs."""
+    depth = 0
+    while style is not None and depth < 20:
+        ppr = style.element.pPr
+        if ppr is not None and ppr.numPr is not None:
+            num = ppr.numPr.numId
+            ilvl = ppr.numPr.ilvl
+            return (
+                None if num is None else str(num.val),
+                None if ilvl is None else int(ilvl.val),
+            )
+        style = style.base_style
+        depth += 1
+    return None, None
+
+
+def _heading_level(style: Any) -> int | None:
+    name = getattr(style, "name", "") or ""
+    match = _HEADING_STYLE.match(name.strip())
+    return int(match.group(1)) - 1 if match is not None else None
 
 
 def _marker(level: int, number: int) -> str:
@@ -99,22 +274,218 @@ def _marker(level: int, number: int) -> str:
     return f"（{number}）"
 
 
-def _paragraph_texts(document: Any) -> list[str]:
-    texts: list[str] = []
-    counters = [0] * 9
-    for paragraph in document.paragraphs:
-        text = paragraph.text.replace("\n", " ").replace("\r", " ")
-        level = _level(paragraph) if text.strip() else None
-        stripped = text.strip(" \u3000")
-        if level is not None and 0 <= level < len(counters):
-            counters[level] += 1
-            for deeper in range(level + 1, len(counters)):
-                counters[deeper] = 0
+def _own_text(element: Any) -> str:
+    """A paragraph's text, without its text boxes' and deleted revisions' text."""
+    parts: list[str] = []
+    stack = list(reversed(element))
+    while stack:
+        node = stack.pop()
+        tag = node.tag
+        if tag in _NOT_OWN:
+            continue
+        if tag == f"{_W}t":
+            parts.append(node.text or "")
+        elif tag == f"{_W}tab":
+            parts.append("\t")
+        elif tag in (f"{_W}br", f"{_W}cr"):
+            parts.append(" ")
+        elif tag == f"{_W}noBreakHyphen":
+            parts.append("-")
+        stack.extend(reversed(node))
+    return "".join(parts)
+
+
+def _text_boxes(element: Any) -> list[Any]:
+    """The text boxes anchored in a paragraph (once each: not their fallback copies)."""
+    boxes: list[Any] = []
+    for box in element.iter(f"{_W}txbxContent"):
+        parent = box.getparent()
+        fallback = False
+        while parent is not None and parent is not element:
+            if parent.tag == _MC_FALLBACK:
+                fallback = True
+                break
+            parent = parent.getparent()
+        # a text box inside another text box is read with the outer one
+        if not fallback and not any(b is not box and box in b.iter() for b in boxes):
+            boxes.append(box)
+    return boxes
+
+
+class _Reader:
+    """Walks the document body in order: paragraphs, tables and text boxes become lines."""
+
+    def __init__(self, document: Any) -> None:
+        self.document = document
+        self.numbering = _numbering(document)
+        self.styles: dict[str, Any] = {}
+        try:
+            for style in document.styles:
+                if style.style_id is not None:
+                    self.styles[style.style_id] = style
+        except (KeyError, ValueError):  # a package without a styles part
+            pass
+        self.texts: list[str] = []
+        self.counters = [0] * 9
+        self.notes: list[tuple[int, str]] = []  # (paragraph number, what was read specially)
+
+    def block(self, element: Any) -> None:
+        for child in element:
+            if child.tag == f"{_W}p":
+                self.paragraph(child)
+            elif child.tag == f"{_W}tbl":
+                self.table(child)
+            elif child.tag == f"{_W}sdt":
+                content = child.find(f"{_W}sdtContent")
+                if content is not None:
+                    self.block(content)
+
+    def paragraph(self, element: Any) -> None:
+        text = _own_text(element).replace("\n", " ").replace("\r", " ")
+        stripped = text.strip(" \u3000\t")
+        style = None
+        ppr = element.find(f"{_W}pPr")
+        num_id: str | None = None
+        ilvl: int | None = None
+        if ppr is not None:
+            style_id = _val(ppr, "pStyle")
+            style = self.styles.get(style_id) if style_id else None
+            num_pr = ppr.find(f"{_W}numPr")
+            if num_pr is not None:
+                num_id = _val(num_pr, "numId")
+                ilvl = _int(_val(num_pr, "ilvl"), 0) if _val(num_pr, "ilvl") else None
+        if style is None:
+            style = self.styles.get("Normal") if self.styles else None
+        if style is not None and (num_id is None or ilvl is None):
+            style_num, style_ilvl = _style_num(style)
+            num_id = num_id if num_id is not None else style_num
+            ilvl = ilvl if ilvl is not None else style_ilvl
+        if stripped:
             already = _MARKER_START.match(fold(stripped)) or part_heading(fold(stripped))
-            if not already and not (level == 0 and not texts):
-                text = _marker(level, counters[level]) + stripped
-        texts.append(text)
+            marker: str | None = None
+            if num_id is not None and num_id != "0":
+                marker = self.numbering.marker(num_id, ilvl or 0)
+                if marker is None and num_id not in self.numbering.nums:
+                    marker = self.synthesized(ilvl or 0)
+            else:
+                level = _heading_level(style) if style is not None else None
+                if level is not None:
+                    marker = self.synthesized(level)
+                    if level == 0 and not self.texts:
+                        marker = None  # the title in 标题 1
+            if marker and not already:
+                text = marker + stripped
+        self.texts.append(text)
+        for box in _text_boxes(element):
+            self.notes.append((len(self.texts), "a text box's text read after its paragraph"))
+            self.block(box)
+
+    def synthesized(self, level: int) -> str | None:
+        """The marker a heading level shows when Word's numbering cannot tell (一、 （一） …)."""
+        if not 0 <= level < len(self.counters):
+            return None
+        self.counters[level] += 1
+        for deeper in range(level + 1, len(self.counters)):
+            self.counters[deeper] = 0
+        return _marker(level, self.counters[level])
+
+    def table(self, element: Any) -> None:
+        """Each row a line of its cells' text, separated by spaces: the importer reads rows
+        of figures (项目 数量) as it reads a table copied into text."""
+        for row in element.iter(f"{_W}tr"):
+            owner = row.getparent()
+            while owner is not None and owner.tag != f"{_W}tbl":
+                owner = owner.getparent()
+            if owner is not element:
+                continue  # rows of a nested table are read with their cell
+            cells = []
+            for cell in row.findall(f"{_W}tc"):
+                paragraphs = [_own_text(p).strip(" \u3000\t") for p in cell.iter(f"{_W}p")]
+                text = " ".join(p for p in paragraphs if p)
+                if text:
+                    cells.append(text)
+            if cells:
+                self.texts.append(" ".join(cells))
+        self.notes.append((len(self.texts), "a table read as one line per row"))
+
+
+def _part_texts(document: Any, reltype_end: str) -> list[str]:
+    """The non-empty paragraph texts of the package parts of one kind (header, footnotes …)."""
+    from docx.oxml import parse_xml
+
+    texts: list[str] = []
+    seen: set[str] = set()
+    for rel in document.part.rels.values():
+        if rel.is_external or not rel.reltype.endswith("/" + reltype_end):
+            continue
+        part = rel.target_part
+        if str(part.partname) in seen:
+            continue
+        seen.add(str(part.partname))
+        try:
+            element = parse_xml(part.blob)
+        except SyntaxError:  # lxml's XMLSyntaxError: a broken part is left out
+            continue
+        for paragraph in element.iter(f"{_W}p"):
+            text = _own_text(paragraph).strip(" \u3000\t")
+            if text:
+                texts.append(text)
     return texts
+
+
+def _footnotes(document: Any) -> list[str]:
+    """Footnote texts, numbered as the document shows them (separators left out)."""
+    from docx.oxml import parse_xml
+
+    notes: list[str] = []
+    for rel in document.part.rels.values():
+        if rel.is_external or not rel.reltype.endswith(("/footnotes", "/endnotes")):
+            continue
+        try:
+            element = parse_xml(rel.target_part.blob)
+        except SyntaxError:
+            continue
+        for note in list(element.iter(f"{_W}footnote")) + list(element.iter(f"{_W}endnote")):
+            if note.get(f"{_W}type") in ("separator", "continuationSeparator",
+                                          "continuationNotice"):  # fmt: skip
+                continue
+            text = " ".join(t for t in (_own_text(p).strip() for p in note.iter(f"{_W}p")) if t)
+            if text:
+                notes.append(text)
+    return notes
+
+
+def _read(document: Any) -> tuple[list[str], list[Issue]]:
+    reader = _Reader(document)
+    reader.block(document.element.body)
+    issues = [
+        Issue(code="import.docx", message=message, severity="info", line=number)
+        for number, message in reader.notes
+    ]
+    for kind in ("header", "footer"):
+        for text in dict.fromkeys(_part_texts(document, kind)):
+            issues.append(
+                Issue(
+                    code="import.docx-page-chrome",
+                    message=f"Word page {kind} left out (not report content): {text[:40]}",
+                    severity="info",
+                    line=1,
+                )
+            )
+    for index, text in enumerate(_footnotes(document), start=1):
+        issues.append(
+            Issue(
+                code="import.docx-footnote",
+                message=f"footnote {index} not imported (the model has no notes): {text[:60]}",
+                severity="warning",
+                line=len(reader.texts) or None,
+            )
+        )
+    return reader.texts, issues
+
+
+def _paragraph_texts(document: Any) -> list[str]:
+    return _read(document)[0]
 
 
 def import_docx(
@@ -135,10 +506,11 @@ def import_docx(
         document = docx.Document(str(file_path))
     except Exception as error:  # python-docx raises many kinds for broken packages
         raise ReadError(f"{file_path}: cannot read the Word file: {error}") from None
-    texts = _paragraph_texts(document)
-    return import_lines(
-        texts,
+    texts, notes = _read(document)
+    return _import(
+        "\n".join(texts),
         organization=organization,
         year=year,
         source=Source(file=file_path.name),
+        notes=tuple(notes),
     )
