@@ -78,8 +78,9 @@ def clean_title(text: str, line: int, issues: list[Issue]) -> str:
         for pattern, what in _TRAILING:
             match = pattern.search(fold(title))
             if match is not None and match.start() >= 6:
+                removed = title[match.start() :]
                 issues.append(
-                    _cleaned(line, f"removed {what} from the end of the title: {title[match.start():]}")
+                    _cleaned(line, f"removed {what} from the end of the title: {removed}")
                 )
                 title = title[: match.start()].rstrip()
                 changed = True
@@ -110,7 +111,8 @@ def split_glued_title(lines: list[SourceLine], issues: list[Issue]) -> list[Sour
     issues.append(
         Issue(
             code="import.title-glued",
-            message=f"the title ran on into the text on the same line; split after {first.text[:cut]}",
+            message="the title ran on into the text on the same line; split after "
+            + first.text[:cut],
             severity="warning",
             line=first.number,
         )
@@ -182,7 +184,7 @@ def is_traditional(lines: list[SourceLine]) -> bool:
     sample = "".join(line.text for line in lines[:30])[:3000]
     folded = fold(sample)
     changed = sum(
-        1 for a, b in zip(sample, folded) if a != b and "\u3400" <= a <= "\u9fff"
+        1 for a, b in zip(sample, folded, strict=True) if a != b and "\u3400" <= a <= "\u9fff"
     )
     cjk = sum(1 for ch in sample if "\u3400" <= ch <= "\u9fff")
     return cjk > 0 and changed * 20 >= cjk  # one character in twenty differs
@@ -233,8 +235,9 @@ def usable_body(name: str | None) -> str | None:
     return None
 
 
+_YEAR_WORD = r"(?:20\d{2}|[二〇零○][〇零○一二三四五六七八九]{3}) ?年"
 _OPENING = (
-    r"^(?:(?:20\d{2}|[二〇零○][〇零○一二三四五六七八九]{3}) ?年(?:度|以来)?|一年来|今年以来|过去的一年)"
+    r"^(?:" + _YEAR_WORD + r"(?:度|以来)?|一年来|今年以来|过去的一年)"
     r"[,]?(?:在[^,。]{2,40}?下[,]?)?"
 )
 # the verbs that open the predicate after the subject, simplified and traditional (the fold
@@ -246,12 +249,14 @@ _PREDICATE = (
     r"[贯貫][彻徹]|[学學][习習]|[统統][筹籌]|主[动動]|牢固|按|依法|推[进進]|加快|加[强強]|狠抓|抓|"
     r"[结結]合)"
 )
-_SUBJECT = re.compile(_OPENING + r"(?P<name>[^,。、;:!?()《》“”\"]{2,30}?)(?=" + _PREDICATE + ")")
-_REPORTED_AS = re.compile(
-    r"现将(?P<name>[^,。、;:!?()《》“”\"]{2,30}?)(?:20\d{2}|[二〇零○][〇零○一二三四五六七八九]{3}) ?年"
-)
+_NAME = r"(?P<name>[^,。、;:!?()《》“”\"]{2,30}?)"
+_SUBJECT = re.compile(_OPENING + _NAME + "(?=" + _PREDICATE + ")")
+_REPORTED_AS = re.compile("现将" + _NAME + _YEAR_WORD)
 # a body named by its level alone: 省政府, 市人民政府, 自治区人民政府, 全区各级人民政府
-_BARE_LEVEL = re.compile(r"^(?:全(?P<all>省|自治区|区|市|州|县|旗)各级(?:人民)?政府|(?P<level>省|自治区|市|州|县|区|旗)(?:人民)?政府)$")
+_BARE_LEVEL = re.compile(
+    r"^(?:全(?P<all>省|自治区|区|市|州|县|旗)各级(?:人民)?政府"
+    r"|(?P<level>省|自治区|市|州|县|区|旗)(?:人民)?政府)$"
+)
 
 
 def opening_subject(text: str, line: int, body_text: str, issues: list[Issue]) -> Candidate | None:
@@ -266,7 +271,8 @@ def opening_subject(text: str, line: int, body_text: str, issues: list[Issue]) -
         name = text[match.start("name") : match.end("name")]
         bare = _BARE_LEVEL.match(fold(name))
         if bare is not None:
-            return _complete_level(name, bare.group("all") or bare.group("level"), line, body_text, issues)
+            level = bare.group("all") or bare.group("level")
+            return _complete_level(name, level, line, body_text, issues)
         usable = usable_body(name)
         if usable is not None:
             return Candidate(usable, "the subject of the opening sentence", line)
@@ -274,15 +280,14 @@ def opening_subject(text: str, line: int, body_text: str, issues: list[Issue]) -
 
 
 # the provincial-level regions, by the short name a text uses: their full names' level words
+_MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
+_PROVINCE_SHORT = (
+    "河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 "
+    "四川 贵州 云南 陕西 甘肃 青海 台湾"
+)
 _PROVINCES = {
-    **{name: "市" for name in ("北京", "天津", "上海", "重庆")},
-    **{
-        name: "省"
-        for name in (
-            "河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 "
-            "四川 贵州 云南 陕西 甘肃 青海 台湾"
-        ).split()
-    },
+    **dict.fromkeys(_MUNICIPALITIES, "市"),
+    **dict.fromkeys(_PROVINCE_SHORT.split(" "), "省"),
     "内蒙古": "自治区",
     "广西": "壮族自治区",
     "西藏": "自治区",
@@ -363,7 +368,8 @@ def metadata_organization(chrome: list[SourceLine]) -> Candidate | None:
                 continue
             key = folded[match.start() : match.start("name")]
             rank = 0 if key.startswith(("发布机构", "发布单位", "发文机关")) else 1
-            found.append((rank, Candidate(name, f"the page's metadata row {key.strip(' :')}", line.number)))
+            where = f"the page's metadata row {key.strip(' :')}"
+            found.append((rank, Candidate(name, where, line.number)))
     if not found:
         return None
     return min(found, key=lambda item: item[0])[1]
@@ -373,7 +379,9 @@ def metadata_organization(chrome: list[SourceLine]) -> Candidate | None:
 
 _DISCLOSURE_BASIS = re.compile(r"政府信息公开条例|政府信息公开工作年度报告")
 # 现将我局2021年政府信息公开工作报告如下, 现公布某市人民政府2023年度政府信息公开工作报告
-_DISCLOSURE_ANNOUNCED = re.compile(r"(?:现将|现公布|现予公布|特发布|现发布)[^。]{0,40}政府信息公开工作(?:年度)?报告")
+_DISCLOSURE_ANNOUNCED = re.compile(
+    r"(?:现将|现公布|现予公布|特发布|现发布)[^。]{0,40}政府信息公开工作(?:年度)?报告"
+)
 _DISCLOSURE_HEADINGS = re.compile(r"总体情况|主动公开|依申请公开|政府信息管理|政府信息公开申请")
 
 

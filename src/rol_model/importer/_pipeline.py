@@ -32,6 +32,7 @@ from rol_model.importer._header import (
     reported_year,
     signature,
 )
+from rol_model.importer._html import html_to_text, looks_like_html
 from rol_model.importer._identity import (
     Candidate,
     disclosure_opening,
@@ -43,7 +44,6 @@ from rol_model.importer._identity import (
     strip_watermarks,
     usable_body,
 )
-from rol_model.importer._html import html_to_text, looks_like_html
 from rol_model.importer._outline import Paragraph, merge_broken_lines
 from rol_model.importer._parts import (
     classify_part,
@@ -99,6 +99,7 @@ YEAR_HINT = "supply it with year=… (import_text, import_file, import_docx)"
 
 def _reporting_body(
     title: str | None,
+    *,
     opening: list[Paragraph],
     paragraphs: list[Paragraph],
     signed_by: str | None,
@@ -278,7 +279,13 @@ def _import_text(
     raw_parts = lift_leadership(raw_parts, issues)
     report_year = early_year
     name = organization or _reporting_body(
-        title, preamble_paragraphs, paragraphs, signed_by, chrome, lines, issues
+        title,
+        opening=preamble_paragraphs,
+        paragraphs=paragraphs,
+        signed_by=signed_by,
+        chrome=chrome,
+        lines=lines,
+        issues=issues,
     )
     missing = []
     if report_year is None:

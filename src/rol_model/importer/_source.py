@@ -204,7 +204,7 @@ _BULLET_ROW = re.compile(r"^[•·●▪◆]\s*[^:。;,]{1,8}[:]")
 _INLINE_META = re.compile(r"(?:发布时间|发布日期|发文日期|浏览次数|访问次数|点击数)\s*[:]")
 # a portal's section name alone on a line (a header, never the report's title)
 _PORTAL_SECTIONS = frozenset(
-    ("政府信息公开", "信息公开", "政务公开", "政府信息公开目录", "政府信息公开专栏", "法定主动公开内容")
+    ("政府信息公开", "信息公开", "政务公开", "政府信息公开目录", "政府信息公开专栏", "法定主动公开")
 )
 
 
