@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from rol_model.exceptions import Issue
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -48,26 +51,52 @@ def _summary(result: object, out: TextIO) -> None:
         print(f"{warning.severity}: {warning}", file=out)
 
 
+# what the importer tells a Python caller to pass, and what to pass on the command line instead
+_HINTS = {
+    "import.organization-missing": "supply it with --organization NAME "
+    "(e.g. --organization 某某县人民政府)",
+    "import.year-missing": "supply it with --year YEAR (e.g. --year 2023)",
+}
+
+
+def _command_line_hint(issue: Issue) -> Issue:
+    """The issue with its Python hint (``organization=``) replaced by the option to use."""
+    hint = _HINTS.get(issue.code)
+    if hint is None or "; supply it with" not in issue.message:
+        return issue
+    import attrs
+
+    head = issue.message.rsplit("; supply it with", 1)[0]
+    return attrs.evolve(issue, message=f"{head}; {hint}")
+
+
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Import; exit 0 when clean, 1 when there are warnings a reviewer should check."""
     from pathlib import Path
 
+    from rol_model.exceptions import InvalidReportError
     from rol_model.importer import MAX_IMPORT_BYTES, import_bytes, import_file
     from rol_model.serialize import dump, dumps
 
     path = Path(args.file)
     options = {"organization": args.organization, "year": args.year}
-    if args.file == "-":
-        import sys
+    try:
+        if args.file == "-":
+            import sys
 
-        data = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1)
-        result = import_bytes(data, name=None, **options)
-    elif path.suffix.lower() == ".docx":
-        from rol_model.importer import import_docx
+            data = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1)
+            result = import_bytes(data, name=None, **options)
+        elif path.suffix.lower() == ".docx":
+            from rol_model.importer import import_docx
 
-        result = import_docx(path, **options)
-    else:
-        result = import_file(path, **options)
+            result = import_docx(path, **options)
+        else:
+            result = import_file(path, **options)
+    except InvalidReportError as error:
+        # every issue, each with the option that supplies what the text does not state
+        for issue in error.issues:
+            print(f"rol import: {args.file}: {_command_line_hint(issue)}", file=err)
+        return 2
     if args.output:
         dump(result.report, args.output)
     if args.format == "json":

@@ -292,6 +292,7 @@ def _import_text(
         missing.append(
             Issue(
                 code="import.year-missing",
+                line=lines[0].number,
                 message="the text states no reported year (not in the title, the opening, the "
                 f"signature date or the page's dates); {YEAR_HINT}",
             )
@@ -300,6 +301,7 @@ def _import_text(
         missing.append(
             Issue(
                 code="import.organization-missing",
+                line=lines[0].number,
                 message="the text names no reporting body (not in the title, the opening "
                 f"sentence, the signature or the page's metadata rows); {ORGANIZATION_HINT}",
             )
