@@ -426,10 +426,22 @@ def published_on(chrome: list[SourceLine]) -> dt.date | None:
     return None
 
 
+_RANGE_DASHES = frozenset("-—–~～至到")
+
+
 def reported_year(title: str | None, preamble: list[Paragraph]) -> int | None:
     for text in [title or "", *(p.text for p in preamble[:3])]:
         folded = fold(text)
-        match = _YEAR.search(folded)
+        # the end of a period (《纲要（2021-2025年）》) is not the year reported on
+        match = next(
+            (
+                found
+                for found in _YEAR.finditer(folded)
+                if folded[found.start() - 1 : found.start()] not in _RANGE_DASHES
+                or found.start() == 0
+            ),
+            None,
+        )
         chinese = _CN_YEAR.search(folded)
         if chinese is not None and (match is None or chinese.start() < match.start()):
             return int(chinese.group(1).translate(_CN_YEAR_DIGITS))  # 二〇二三年

@@ -101,8 +101,10 @@ _GLUED = re.compile(
 def split_glued_title(lines: list[SourceLine], issues: list[Issue]) -> list[SourceLine]:
     """Split a title from the text glued to it on the first line (a page whose line breaks
     were lost); a warning names the line."""
-    if not lines or len(lines[0].text) <= 80:
+    if not lines or len(lines[0].text) <= 40:
         return lines
+    if len(lines[0].text) <= 80 and fold(lines[0].text)[-1] not in "。;:":
+        return lines  # a title-length line that does not end as text does
     first = lines[0]
     match = _GLUED.match(fold(first.text))
     if match is None or "法治" not in match.group("title"):
