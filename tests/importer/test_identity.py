@@ -278,3 +278,13 @@ def test_a_rule_of_law_report_citing_the_disclosure_regulation_is_not_refused() 
     )
     report = import_text(text).report
     assert report.organization.name == "某某县人民政府"
+
+
+def test_a_bulleted_line_of_text_is_not_a_metadata_row() -> None:
+    text = (
+        "某某县2022年法治政府建设情况报告\n• 索引号: 0104/2023-00025\n一、主要工作\n"
+        "（一）加强领导。\n● 强化组织领导：成立领导小组\n"
+    )
+    result = import_text(text)
+    assert "成立领导小组" in str(result.report.parts[0])
+    assert any(w.line == 2 and w.code == "import.residue" for w in result.warnings)

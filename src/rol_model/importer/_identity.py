@@ -49,7 +49,7 @@ _TRAILING = (
     (re.compile(r"\s*\([^()]{0,16}〔\d{4}〕\d{1,4}号\)$"), "a document number"),
     (re.compile(r"\.(?:docx?|pdf|wps|txt|html?)$", re.IGNORECASE), "a file name extension"),
     (
-        re.compile(r"\s*[-_|—–]+\s*[^-_|—–\s]{2,30}(?:网|网站|门户|平台|政务网|政府网)$"),
+        re.compile(r"\s*[-_|—–]+\s*[^-_|—–\s]{2,30}(?:网|网站)$"),
         "a site name",
     ),
 )

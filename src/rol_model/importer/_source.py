@@ -198,8 +198,12 @@ _NAV_BAR = re.compile(r"^[^|。]{1,12}(?:\|[^|。]{1,12}){2,}$")
 _SITE_TITLE_ENDS = ("门户网站", "政府网", "官方网站", "政务网")
 _SITE_TITLE = re.compile("(?:" + "|".join(_SITE_TITLE_ENDS) + ")$")
 _PRINT_BAR = re.compile(r"^(?:[【\[]\s*[^】\]]{1,6}\s*[】\]]\s*){1,6}$")
-# a bulleted row of a metadata table: • 索引号: …, • 题: …
-_BULLET_ROW = re.compile(r"^[•·●▪◆]\s*[^:。;,]{1,8}[:]")
+# a bulleted row of a metadata table: • 索引号: …, • 题: … (a known key, or a key of one or two
+# characters left of a table cell; a bulleted line of text has a longer lead or a comma)
+_BULLET_ROW = re.compile(
+    r"^[•·●▪◆]\s*(?:索引号|发文字号|文号|发布机构|发文机关|成文日期|发布日期|生效日期|主题分类|"
+    r"有效性|标题|名称|内容概述|[^:。;,\s]{1,2})\s*:[^,。;]*$"
+)
 # a metadata row inside a line: 某某网 www.… 发布时间:2025-12-24, 来源:… 浏览次数:
 _INLINE_META = re.compile(r"(?:发布时间|发布日期|发文日期|浏览次数|访问次数|点击数)\s*[:]")
 # a portal's section name alone on a line (a header, never the report's title)
