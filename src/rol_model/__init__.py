@@ -68,6 +68,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time the names load on f
     from rol_model._patch import json_patch
     from rol_model._profiles import Profile, builtin_profiles, load_profile, profile_from_dict
     from rol_model._render import RenderFormat, render
+    from rol_model._required import missing_parts, required_parts
     from rol_model._schema import schema, validate
     from rol_model._serialize import (
         DEFAULT_LIMITS,
@@ -180,6 +181,8 @@ _EXPORTS: dict[str, str] = {
     "ReadError": "rol_model.exceptions",
     "RolModelError": "rol_model.exceptions",
     "WriteError": "rol_model.exceptions",
+    "missing_parts": "rol_model._required",
+    "required_parts": "rol_model._required",
 }
 _SUBMODULES = ("cli", "exceptions")
 
@@ -294,8 +297,10 @@ __all__ = [
     "load",
     "load_profile",
     "loads",
+    "missing_parts",
     "profile_from_dict",
     "render",
+    "required_parts",
     "rules",
     "schema",
     "to_dict",

@@ -34,6 +34,7 @@ from rol_model._model import (
     Shortcoming,
     ShortcomingsPart,
 )
+from rol_model._required import missing_parts
 from rol_model.exceptions import RolModelError, WriteError
 
 if TYPE_CHECKING:
@@ -106,7 +107,6 @@ COLUMNS: Mapping[str, tuple[str, ...]] = {
     ),
 }
 
-_KINDS = ("measures", "shortcomings", "leadership", "plans", "other")
 _TYPES: Mapping[type, str] = {
     Measure: "measure",
     Shortcoming: "shortcoming",
@@ -253,7 +253,7 @@ def table_rows(report: Report, file: str | None = None) -> tuple[Row, list[Row],
         report.source.url if report.source else None,
         len(report.parts),
         " ".join(kinds) or None,
-        " ".join(kind for kind in _KINDS if kind not in kinds) or None,
+        " ".join(missing_parts(report)) or None,
         counts["measure"],
         counts["shortcoming"],
         counts["cause"],

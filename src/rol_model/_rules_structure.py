@@ -42,14 +42,15 @@ _CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "0012345678
 )
 def missing_part(context: Context) -> Iterator[Hit]:
     """Each part the profile requires is present."""
-    for kind in context.profile.required_parts:
-        if not context.report.parts_of(kind):
-            english, chinese = PART_NAMES[kind]
-            yield Hit(
-                pointer="/parts",
-                message=f"the report has no part on {english}",
-                message_zh=f"报告缺少“{chinese}”部分",
-            )
+    from rol_model._required import missing_parts
+
+    for kind in missing_parts(context.report, context.profile):
+        english, chinese = PART_NAMES[kind]
+        yield Hit(
+            pointer="/parts",
+            message=f"the report has no part on {english}",
+            message_zh=f"报告缺少“{chinese}”部分",
+        )
 
 
 def _is_empty(part: Part) -> bool:

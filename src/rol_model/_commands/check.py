@@ -191,7 +191,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.format == "html":
         from rol_model._html import html_check
 
-        target.write(html_check(report, findings, profile=profile.name))
+        target.write(
+            html_check(
+                report, findings, profile=profile.name, required_parts=profile.required_parts
+            )
+        )
     elif args.format == "json":
         _write_json(target, name, findings, profile.name, args.previous)
     else:
