@@ -59,7 +59,8 @@ def test_a_complete_four_part_report_is_complete_for_check_views_and_export(
     assert rm.missing_parts(report) == ()
     assert not [f for f in rm.check(report) if f.code == "ROL101"]
     page = rm.html_report(report)
-    assert "✗ 缺少" not in page and "4 of the 4 parts the profile requires." in page
+    assert "✗ 缺少" not in page
+    assert "4 of the 4 parts the profile requires." in page
     rm.export_tables([report], tmp_path)
     header, row = (tmp_path / "reports.csv").read_text("utf-8").splitlines()[:2]
     column = header.split(",").index("missing_parts")
@@ -72,7 +73,8 @@ def test_a_missing_required_part_is_named_alike_by_check_views_and_export(
     assert rm.missing_parts(old) == ("leadership",)
     assert [f.code for f in rm.check(old) if f.code == "ROL101"] == ["ROL101"]
     page = rm.html_report(old)
-    assert page.count('class="missing-note"') == 1 and 'id="missing-leadership"' in page
+    assert page.count('class="missing-note"') == 1
+    assert 'id="missing-leadership"' in page
     assert "3 of the 4 parts the profile requires" in page
     rm.export_tables([old], tmp_path)
     header, row = (tmp_path / "reports.csv").read_text("utf-8").splitlines()[:2]
@@ -90,8 +92,9 @@ def test_the_check_view_follows_the_profile_s_required_parts(
         ' "required_parts": ["measures", "shortcomings", "leadership", "plans", "other"]}',
         "utf-8",
     )
-    code, out, _ = run("check", str(OLD), "--profile", str(profile), "--format", "html")
-    assert 'id="missing-other"' in out and "3 of the 5 parts the profile requires" in out
+    _code, out, _ = run("check", str(OLD), "--profile", str(profile), "--format", "html")
+    assert 'id="missing-other"' in out
+    assert "3 of the 5 parts the profile requires" in out
     assert rm.missing_parts(old, str(profile)) == ("leadership", "other")
 
 
@@ -100,4 +103,119 @@ def test_the_parts_bar_shows_the_report_s_own_numbering(old: rm.Report) -> None:
     bar = page[page.index('<ol class="bar"') : page.index("</ol>", page.index('<ol class="bar"'))]
     numbers = re.findall(r'<span class="num">([^<]*)</span> (\S+)', bar)
     assert ("三", "下一年度安排") in numbers  # the report's own heading is 三、, not 四、
-    assert "<h2" in page and "三、2024年" in page
+    assert "<h2" in page
+    assert "三、2024年" in page
+
+
+# Import refuses what is not a report; names the CLI option ------------------------------------
+
+
+def test_import_refuses_a_report_json_file_and_says_what_to_run(tmp_path: Path) -> None:
+    code, out, err = run("import", str(OLD))
+    assert code == 2
+    assert out == ""
+    assert len(err.splitlines()) == 1
+    assert f"rol validate {OLD}" in err
+    assert f"rol check {OLD}" in err
+    assert "Traceback" not in err
+    with pytest.raises(rm.UnsupportedFormatError, match="already a report JSON"):
+        rm.import_file(OLD)
+    other = tmp_path / "data.json"
+    other.write_text('{"rows": [1, 2]}', "utf-8")
+    code, _, err = run("import", str(other))
+    assert code == 2
+    assert "this is JSON, not the text of a published report" in err
+    from rol_model._importer import import_bytes
+
+    with pytest.raises(rm.UnsupportedFormatError):
+        import_bytes(b'<?xml version="1.0"?><rss></rss>', name="feed.xml")
+    assert issubclass(rm.UnsupportedFormatError, rm.RolModelError)
+    assert issubclass(rm.UnsupportedFormatError, ValueError)
+
+
+TEXT = "一、主要举措和成效\n（一）推进依法行政。全年办理行政复议案件12件。\n"
+
+
+def test_import_errors_name_the_cli_option_in_the_cli_and_the_keyword_in_python(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "untitled.txt"
+    path.write_text(TEXT, "utf-8")
+    code, _, err = run("import", str(path))
+    assert code == 2
+    assert "pass --year YEAR" in err
+    assert "pass --organization NAME" in err
+    assert "/:" not in err
+    assert "year=" not in err
+    with pytest.raises(rm.InvalidReportError, match="year=") as raised:
+        rm.import_text(TEXT)
+    assert any("organization=" in issue.message for issue in raised.value.issues)
+    code, out, _ = run(
+        "import", str(path), "--year", "2023", "--organization", "某县司法局", "--format", "text"
+    )
+    assert code in (0, 1)
+    assert "organization: 某县司法局" in out
+    assert "year: 2023" in out
+
+
+# Missing extras: one line, the extra and the pip command, exit 2 ------------------------------
+
+
+def test_missing_docx_extra_is_one_clear_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    docx = pytest.importorskip("docx")
+    path = tmp_path / "report.docx"
+    document = docx.Document()
+    document.add_paragraph("某县司法局2023年法治政府建设情况的报告")
+    document.save(str(path))
+    monkeypatch.setitem(__import__("sys").modules, "docx", None)
+    code, out, err = run("import", str(path))
+    assert code == 2
+    assert out == ""
+    assert err.splitlines() == [
+        "rol import: importing a Word file needs python-docx, which comes with the extra 'docx': "
+        "pip install 'rol-model[docx]'"
+    ]
+    with pytest.raises(rm.MissingExtraError) as raised:
+        rm.import_docx(path)
+    assert raised.value.extra == "docx"
+    assert isinstance(raised.value, ImportError)
+
+
+def test_missing_html_extra_is_one_clear_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rol_model import _html
+
+    _html.environment.cache_clear()
+    monkeypatch.setitem(__import__("sys").modules, "jinja2", None)
+    try:
+        for argv in (
+            ("render", str(OLD), "--format", "html"),
+            ("check", str(OLD), "--format", "html"),
+            ("diff", str(OLD), str(NEW), "--format", "html"),
+        ):
+            code, _, err = run(*argv)
+            assert code == 2, argv
+            assert len(err.splitlines()) == 1, err
+            assert "pip install 'rol-model[html]'" in err
+            assert "extra 'html'" in err
+    finally:
+        _html.environment.cache_clear()
+
+
+def test_an_extra_missing_deep_inside_a_command_is_still_one_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from rol_model._commands import render
+
+    def broken(*_: object) -> int:
+        import duckdb  # noqa: F401 - stands for any library of an extra imported late
+
+        return 0
+
+    monkeypatch.setitem(__import__("sys").modules, "duckdb", None)
+    monkeypatch.setattr(render, "run", broken)
+    code, _, err = run("render", str(OLD))
+    assert code == 2
+    assert "pip install 'rol-model[bench]'" in err
+    assert "Traceback" not in err

@@ -84,8 +84,10 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time the names load on f
         ComparisonError,
         InvalidProfileError,
         InvalidReportError,
+        MissingExtraError,
         ReadError,
         RolModelError,
+        UnsupportedFormatError,
         WriteError,
     )
 
@@ -181,6 +183,8 @@ _EXPORTS: dict[str, str] = {
     "ReadError": "rol_model.exceptions",
     "RolModelError": "rol_model.exceptions",
     "WriteError": "rol_model.exceptions",
+    "MissingExtraError": "rol_model.exceptions",
+    "UnsupportedFormatError": "rol_model.exceptions",
     "missing_parts": "rol_model._required",
     "required_parts": "rol_model._required",
 }
@@ -239,6 +243,7 @@ __all__ = [
     "LineRange",
     "Measure",
     "MeasuresPart",
+    "MissingExtraError",
     "Node",
     "Occurrence",
     "Organization",
@@ -267,6 +272,7 @@ __all__ = [
     "ShortcomingsPart",
     "Source",
     "TrendPoint",
+    "UnsupportedFormatError",
     "WriteError",
     "__version__",
     "builtin_profiles",

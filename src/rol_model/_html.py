@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import attrs
 
 from rol_model._model import Indicator, Report
-from rol_model.exceptions import RolModelError, WriteError
+from rol_model.exceptions import WriteError
 
 if TYPE_CHECKING:
     import jinja2
@@ -68,15 +68,15 @@ def inert(text: str) -> str:
 def environment() -> jinja2.Environment:
     """The Jinja2 environment of the views (autoescaping; control characters made inert).
 
-    Raises :class:`~rol_model.RolModelError` when Jinja2 is not installed.
+    Raises :class:`~rol_model.MissingExtraError` when Jinja2 is not installed.
     """
     try:
         import jinja2
         import markupsafe
-    except ModuleNotFoundError:
-        raise RolModelError(
-            "HTML views need Jinja2: install rol-model[html] (pip install 'rol-model[html]')"
-        ) from None
+    except ModuleNotFoundError as error:
+        from rol_model._extras import missing_extra
+
+        raise (missing_extra(error, "HTML output") or error) from None
 
     def finalize(value: Any) -> Any:
         # Every {{ … }} passes here before escaping: a safety net for attributes and SVG text.
@@ -223,10 +223,11 @@ def html_report(
     Parts come in the regulation's order, numbered 一、 二、 …, items by depth （一） 1. （1） ①;
     a bar shows which of the five parts the report has, and the missing ones the profile
     requires (``required_parts``, default the national profile's: see
-    :func:`~rol_model.required_parts`) are named where they belong. Figures are highlighted with value, unit and qualifier on hover, focus and in print.
-    With ``findings`` (from :func:`~rol_model.check`), each finding stands next to the item it
-    concerns; findings on the whole report stand at the top. Raises
-    :class:`~rol_model.RolModelError` when Jinja2 (extra ``rol-model[html]``) is missing.
+    :func:`~rol_model.required_parts`) are named where they belong. Figures are highlighted
+    with value, unit and qualifier on hover, focus and in print. With ``findings`` (from
+    :func:`~rol_model.check`), each finding stands next to the item it concerns; findings on
+    the whole report stand at the top. Raises :class:`~rol_model.MissingExtraError` when
+    Jinja2 (extra ``rol-model[html]``) is missing.
     """
     from rol_model._html_report import report_context
 

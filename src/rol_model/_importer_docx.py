@@ -128,17 +128,17 @@ def import_docx(
     Paragraph styles (标题 1 / Heading 1 …) and Word's automatic numbering become the markers
     they display. Warnings give paragraph numbers as ``line``. Raises
     :class:`~rol_model.ReadError` for missing, oversized or malformed files, zip bombs and XML
-    with DOCTYPE or entity declarations, and :class:`ModuleNotFoundError` with an install hint
-    when python-docx is missing.
+    with DOCTYPE or entity declarations, and :class:`~rol_model.MissingExtraError` (an
+    :class:`ImportError`) naming the extra when python-docx is missing.
     """
     file_path = Path(path)
     _check_archive(file_path)
     try:
         import docx
-    except ModuleNotFoundError as error:  # pragma: no cover - depends on the installed extras
-        raise ModuleNotFoundError(
-            "import_docx needs python-docx: pip install 'rol-model[docx]'"
-        ) from error
+    except ModuleNotFoundError as error:
+        from rol_model._extras import missing_extra
+
+        raise (missing_extra(error, "importing a Word file") or error) from None
     try:
         document = docx.Document(str(file_path))
     except Exception as error:  # python-docx raises many kinds for broken packages

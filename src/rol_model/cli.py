@@ -114,6 +114,14 @@ def main(
     except RolModelError as error:
         print(f"rol {args.command}: {error}", file=err)
         return 2
+    except ModuleNotFoundError as error:  # a missing extra the command did not name itself
+        from rol_model._extras import missing_extra
+
+        problem = missing_extra(error, f"rol {args.command}")
+        if problem is None:
+            raise
+        print(f"rol {args.command}: {problem}", file=err)
+        return 2
     except KeyboardInterrupt:
         print("rol: interrupted", file=err)
         return 130

@@ -10,8 +10,10 @@ __all__ = [
     "ComparisonError",
     "InvalidProfileError",
     "InvalidReportError",
+    "MissingExtraError",
     "ReadError",
     "RolModelError",
+    "UnsupportedFormatError",
     "WriteError",
 ]
 
@@ -66,3 +68,27 @@ class ReadError(RolModelError, OSError):
 
 class WriteError(RolModelError, OSError):
     """A report could not be written; the target file is left as it was."""
+
+
+class MissingExtraError(RolModelError, ImportError):
+    """An optional extra of rol-model is not installed.
+
+    ``feature`` is what needed it, ``extra`` the extra's name and ``package`` the library it
+    brings; the message is one line ending with the pip command that installs it.
+    """
+
+    def __init__(self, feature: str, *, extra: str, package: str) -> None:
+        self.feature = feature
+        self.extra = extra
+        self.package = package
+        super().__init__(
+            f"{feature} needs {package}, which comes with the extra '{extra}': "
+            f"pip install 'rol-model[{extra}]'"
+        )
+
+
+class UnsupportedFormatError(RolModelError, ValueError):
+    """An input is of a kind the operation does not take (a report JSON file given to import).
+
+    The message says what the input is and what to run instead.
+    """
