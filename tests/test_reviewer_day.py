@@ -219,3 +219,117 @@ def test_an_extra_missing_deep_inside_a_command_is_still_one_line(
     assert code == 2
     assert "pip install 'rol-model[bench]'" in err
     assert "Traceback" not in err
+
+
+# Schema issues: the most relevant first, all on request, the field meant ----------------------
+
+
+@pytest.fixture
+def typo(tmp_path: Path) -> Path:
+    """The 2023 example with one figure's ``qualifier`` misspelt ``qualifer``."""
+    text = OLD.read_text("utf-8").replace('"qualifier"', '"qualifer"', 1)
+    path = tmp_path / "typo.json"
+    path.write_text(text, "utf-8")
+    return path
+
+
+@pytest.mark.parametrize("command", ["render", "diff", "trend"])
+def test_the_most_relevant_schema_issue_comes_first_and_names_the_field_meant(
+    command: str, typo: Path
+) -> None:
+    argv = [command, str(typo)] + ([str(NEW)] if command != "render" else [])
+    code, _, err = run(*argv)
+    assert code == 2
+    (line,) = err.splitlines()
+    assert line.startswith(f"rol {command}: {typo}: ")
+    assert "unknown field 'qualifer': did you mean 'qualifier'?" in line
+    assert "(and 1 more issue: --all-issues lists them)" in line
+    assert "is a required property" not in line
+    code, _, err = run(*argv, "--all-issues")
+    lines = err.splitlines()
+    assert code == 2
+    assert "2 issues, most relevant first" in lines[0]
+    assert "did you mean 'qualifier'?" in lines[1]
+    assert "'qualifier' is a required property" in lines[2]
+
+
+def test_the_python_error_puts_the_cause_first_and_keeps_every_issue(typo: Path) -> None:
+    with pytest.raises(rm.InvalidReportError) as raised:
+        rm.load(typo)
+    assert "did you mean 'qualifier'?" in str(raised.value)
+    assert [i.code for i in raised.value.issues] == ["schema.required", "schema.unknown-field"]
+
+
+def test_render_names_the_file_or_stdin_never_string(
+    typo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import sys
+
+    code, _, err = run("render", str(typo))
+    assert code == 2
+    assert "<string>" not in err
+    assert str(typo) in err
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"{}")))
+    code, _, err = run("render", "-")
+    assert code == 2
+    assert err.startswith("rol render: <stdin>: ")
+
+
+# Usage, help, rules and profiles ----------------------------------------------------------------
+
+
+def test_a_subcommand_argument_error_prints_its_usage() -> None:
+    code, out, err = run("check")
+    assert code == 2
+    assert out == ""
+    assert err.startswith("usage: rol check ")
+    assert "rol check: error: the following arguments are required: FILE" in err
+    assert "rol check --help" in err
+    code, _, err = run("diff", str(OLD), "--format", "pdf")
+    assert code == 2
+    assert err.startswith("usage: rol diff ")
+
+
+def test_check_help_lists_the_profiles(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, _ = run("check", "--help")
+    assert code == 0
+    shown = " ".join(capsys.readouterr().out.split())
+    for name in rm.builtin_profiles():
+        assert name.replace("-", "") in shown.replace("- ", "").replace("-", "")
+    assert "rol profiles" in shown
+
+
+def test_rol_rules_lists_codes_names_severities_and_bilingual_titles() -> None:
+    import json
+
+    code, out, _ = run("rules", "--format", "json")
+    assert code == 0
+    rows = json.loads(out)
+    assert [r["code"] for r in rows] == [rule.code for rule in rm.rules()]
+    first = rows[0]
+    assert first["code"] == "ROL101"
+    assert first["name"] == "missing-part"
+    assert first["severity"] == "error"
+    assert first["title_zh"] == "缺少必备部分"
+    code, out, _ = run("rules")
+    assert code == 0
+    assert "ROL101 error    missing-part" in out
+    assert "A required part is missing / 缺少必备部分" in out
+    _, out, _ = run("rules", "--profile", "provincial-guideline-2023", "--format", "json")
+    (rol209,) = [r for r in json.loads(out) if r["code"] == "ROL209"]
+    assert rol209["severity"] == "error"
+    assert rol209["default_severity"] != "error"
+
+
+def test_rol_profiles_lists_each_built_in_profile_and_what_it_changes() -> None:
+    import json
+
+    code, out, _ = run("profiles")
+    assert code == 0
+    assert "provincial-guideline-2023 (extends national)" in out
+    assert "rules: ROL209 error" in out
+    assert "requires the parts: measures, shortcomings, leadership, plans" in out
+    _, out, _ = run("profiles", "--format", "json")
+    names = [p["name"] for p in json.loads(out)]
+    assert names == list(rm.builtin_profiles())

@@ -25,6 +25,8 @@ class RolModelError(Exception):
 class InvalidReportError(RolModelError, ValueError):
     """A document is not a valid report; ``issues`` lists every problem, in document order.
 
+    The message shows the most relevant issue (a misspelt field before the required field it
+    leaves missing; see :func:`rol_model._relevance.by_relevance`) and how many more there are.
     ``source`` names the file (or ``"<string>"``) the document came from, when known.
     """
 
@@ -33,7 +35,9 @@ class InvalidReportError(RolModelError, ValueError):
         if not self.issues:
             raise ValueError("InvalidReportError needs at least one issue")
         self.source = source
-        headline = str(self.issues[0])
+        from rol_model._relevance import by_relevance
+
+        headline = str(by_relevance(self.issues)[0])
         more = len(self.issues) - 1
         if more:
             headline += f" (and {more} more issue{'s' if more > 1 else ''})"

@@ -17,6 +17,8 @@ _SEVERITIES = ("error", "warning", "info")
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """The report, last year's report, the profile, rule selection and the output format."""
+    from rol_model._commands.profiles import profile_list
+
     parser.add_argument(
         "file",
         nargs="+",
@@ -33,7 +35,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--profile",
         metavar="NAME|PATH",
         default="national",
-        help="built-in profile name or profile JSON file (default national)",
+        help="built-in profile name or profile JSON file (default national); built-in: "
+        f"{profile_list()}; `rol profiles` says what each changes",
     )
     parser.add_argument(
         "--select",

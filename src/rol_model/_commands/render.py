@@ -16,18 +16,21 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="plain text (default), Markdown, or a self-contained HTML page (extra html)",
     )
     parser.add_argument("-o", "--output", metavar="OUT", help="write the text here (UTF-8)")
+    from rol_model._commands._issues import add_option
+
+    add_option(parser)
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Render the report; exit 0, or 2 when the file cannot be read or is no valid report."""
     from pathlib import Path
 
-    from rol_model._commands._files import read_input
+    from rol_model._commands._files import load_input
     from rol_model._render import render
-    from rol_model._serialize import loads
     from rol_model.exceptions import WriteError
 
-    text = render(loads(read_input(args.file)), format=args.format)
+    report = load_input(args.file)
+    text = render(report, format=args.format)
     if args.output:
         try:
             Path(args.output).write_text(text, encoding="utf-8")

@@ -24,19 +24,22 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default="indicators",
         help="which table --format csv writes (default indicators) / CSV 输出的表",
     )
+    from rol_model._commands._issues import add_option
+
+    add_option(parser)
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Print figure trends, plan follow-through and recurring shortcomings; exit 0."""
-    from rol_model._commands._files import read_input
+    from rol_model._commands._files import load_input
     from rol_model._compare import compare
     from rol_model._compare_output import comparison_csv, comparison_to_dict, format_comparison
-    from rol_model._serialize import canonical_json, load, loads
+    from rol_model._serialize import canonical_json
 
     if args.files.count("-") > 1:
         print("rol trend: standard input (-) can be given only once", file=err)
         return 2
-    reports = [loads(read_input(name)) if name == "-" else load(name) for name in args.files]
+    reports = [load_input(name) for name in args.files]
     comparison = compare(reports)
     if args.format == "html":
         from rol_model._html import html_trend, write_page
