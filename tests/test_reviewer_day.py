@@ -333,3 +333,61 @@ def test_rol_profiles_lists_each_built_in_profile_and_what_it_changes() -> None:
     _, out, _ = run("profiles", "--format", "json")
     names = [p["name"] for p in json.loads(out)]
     assert names == list(rm.builtin_profiles())
+
+
+# Text diff figure lines and the summary example ------------------------------------------------
+
+
+def _with_figure(report: rm.Report, pointer: str, **changes: object) -> rm.Report:
+    """``report`` with the figure at ``pointer`` (a JSON Pointer) changed."""
+    data = rm.to_dict(report)
+    target: object = data
+    for token in pointer.strip("/").split("/"):
+        target = target[int(token)] if isinstance(target, list) else target[token]  # type: ignore[index]
+    assert isinstance(target, dict)
+    target.update(changes)
+    return rm.from_dict(data)
+
+
+def _figure_lines(old: rm.Report, new: rm.Report) -> list[str]:
+    text = rm.format_diff(rm.diff(old, new))
+    return [line for line in text.splitlines() if line.startswith("~ ") and "-i" in line]
+
+
+def test_a_label_only_change_is_not_shown_as_a_zero_change(old: rm.Report) -> None:
+    where, figure = next(iter(rm.iter_indicators(old)))
+    renamed = _with_figure(old, where, label=figure.label + "（全年）")
+    (line,) = _figure_lines(old, renamed)
+    assert "→" not in line
+    assert "+0" not in line
+    assert "value unchanged" in line
+
+
+def test_bounded_figures_keep_their_qualifier_and_no_signed_change(
+    old: rm.Report, new: rm.Report
+) -> None:
+    lines = rm.format_diff(rm.diff(old, new)).splitlines()
+    (students,) = [line for line in lines if "受教育学生" in line and line.startswith("~")]
+    assert "≥30000人 → ≥32000人" in students
+    assert "direction unknown" in students
+    assert "%" not in students
+    assert "+2000" not in students
+    (hotline,) = [line for line in lines if "平台反映" in line and line.startswith("~")]
+    assert "≥40件 → 52件" in hotline
+    assert "at most +12" in hotline
+    assert "%" not in hotline
+
+
+def test_summarise_report_writes_at_least_40_not_plus_40() -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "summarise_report.py")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    (line,) = [x for x in result.stdout.splitlines() if "40余件" in x]
+    assert "≥40 件" in line
+    assert "+40" not in result.stdout
