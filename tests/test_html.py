@@ -534,7 +534,7 @@ def test_trend_chart_breaks_the_line_at_a_gap(old: rm.Report) -> None:
 
 def test_trend_view_escapes_hostile_text(old: rm.Report) -> None:
     evil = attrs.evolve(hostile(), year=2024)
-    doc = assert_well_formed(rm.html_trend(rm.compare([old, evil])))
+    doc = assert_well_formed(rm.html_trend(rm.compare([old, evil], mixed_bodies=True)))
     assert "⟦U+202E⟧" in doc.text()
 
 

@@ -6,6 +6,7 @@ Each test here failed on main before the fix it stands for.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import attrs
@@ -391,3 +392,89 @@ def test_summarise_report_writes_at_least_40_not_plus_40() -> None:
     (line,) = [x for x in result.stdout.splitlines() if "40余件" in x]
     assert "≥40 件" in line
     assert "+40" not in result.stdout
+
+
+# Mixed bodies ------------------------------------------------------------------------------------
+
+
+def _other_body(report: rm.Report) -> rm.Report:
+    name = "奎屯市教育局"
+    return attrs.evolve(
+        report,
+        organization=attrs.evolve(report.organization, name=name),
+        title=report.title.replace(report.organization.name, name),
+    )
+
+
+def test_trend_refuses_two_bodies_unless_asked_and_then_warns(
+    old: rm.Report, new: rm.Report, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.json"
+    rm.dump(_other_body(new), other)
+    code, out, err = run("trend", str(OLD), str(other))
+    assert code == 2
+    assert out == ""
+    assert "2 different bodies" in err
+    assert "--mixed-bodies" in err
+    with pytest.raises(rm.ComparisonError, match="different bodies"):
+        rm.compare([old, _other_body(new)])
+    code, out, err = run("trend", str(OLD), str(other), "--mixed-bodies")
+    assert code == 0
+    assert "warning: these reports come from different bodies" in err
+    assert rm.compare([old, _other_body(new)], mixed_bodies=True).organizations == (
+        old.organization.name,
+        "奎屯市教育局",
+    )
+
+
+def test_check_previous_of_another_body_gives_only_rol404(old: rm.Report, new: rm.Report) -> None:
+    codes = [f.code for f in rm.check(_other_body(new), previous=old) if f.code.startswith("ROL4")]
+    assert codes == ["ROL404"]
+    same_body = [f.code for f in rm.check(new, previous=old) if f.code.startswith("ROL4")]
+    assert "ROL404" not in same_body
+
+
+# Trends match figures by meaning --------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def imported_2024(new: rm.Report) -> rm.Report:
+    """The 2024 report as the importer reads its rendered text: the importer's own labels."""
+    return rm.import_text(rm.render(new)).report
+
+
+def test_trend_matches_importer_labels_to_hand_written_ones(
+    old: rm.Report, imported_2024: rm.Report
+) -> None:
+    labels = {ind.label for _, ind in rm.iter_indicators(imported_2024)}
+    assert "聘请率" in labels  # the importer's label; the 2023 report says 学校法治副校长聘请率
+    comparison = rm.compare([old, imported_2024])
+    in_2023 = [t for t in comparison.indicators if t.points[0].value is not None]
+    assert len(in_2023) == 9
+    assert [t.label for t in in_2023 if t.gaps] == []  # every 2023 figure found in 2024
+    (rate,) = [t for t in in_2023 if t.label == "学校法治副校长聘请率"]
+    assert rate.points[1].label == "聘请率"
+    assert rate.points[1].match_score is not None
+    assert 0.5 <= rate.points[1].match_score <= 1
+    text = rm.format_comparison(comparison)
+    assert "2024 100 [“聘请率”, match 0.8" in text
+    # figures that only 2024 states stay apart: nothing is matched by the unit alone
+    only_2024 = [t for t in comparison.indicators if t.points[0].value is None]
+    assert {t.label for t in only_2024} >= {"开展局党组会前学法", "召开联席会议"}
+
+
+def test_the_match_score_needs_a_comparable_unit_and_the_same_part() -> None:
+    from rol_model._figure_match import Located, match_score
+
+    def figure(label: str, unit: str, part: str = "measures") -> Located:
+        ind = rm.Indicator(
+            id="i1", label=label, value=Decimal(1), unit=unit, qualifier="exact", source=label
+        )
+        return Located(indicator=ind, part=part, place="加强队伍建设")
+
+    same = match_score(figure("聘请率", "%"), figure("学校法治副校长聘请率", "%"))
+    assert same >= 0.5
+    assert match_score(figure("聘请率", "%"), figure("聘请率", "人")) == 0
+    assert match_score(figure("聘请率", "%"), figure("聘请率", "%", "plans")) == 0
+    family = match_score(figure("培训干部", "人"), figure("培训干部", "名"))
+    assert 0.5 <= family < 1

@@ -99,7 +99,8 @@ def _qualified(value: Decimal | None, unit: str | None, qualifier: str | None) -
 def _bounded(change: IndicatorChange) -> str:
     """The change between two figures of which one or both are bounds or approximations."""
     old, new = change.old_value, change.new_value
-    assert old is not None and new is not None
+    assert old is not None
+    assert new is not None
     before, after = change.old_qualifier or "exact", change.new_qualifier or "exact"
     if "approximately" in (before, after):
         return f"about {new - old:+}"

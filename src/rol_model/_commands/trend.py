@@ -24,6 +24,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default="indicators",
         help="which table --format csv writes (default indicators) / CSV 输出的表",
     )
+    parser.add_argument(
+        "--mixed-bodies",
+        action="store_true",
+        help="compare reports of different bodies anyway (a body renamed in a reorganisation); "
+        "without it such a series is refused",
+    )
     from rol_model._commands._issues import add_option
 
     add_option(parser)
@@ -40,7 +46,14 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print("rol trend: standard input (-) can be given only once", file=err)
         return 2
     reports = [load_input(name) for name in args.files]
-    comparison = compare(reports)
+    comparison = compare(reports, mixed_bodies=args.mixed_bodies)
+    if len(comparison.organizations) > 1:
+        names = "、".join(comparison.organizations)
+        print(
+            f"rol trend: warning: these reports come from different bodies ({names}); "
+            "their figures are compared as one series",
+            file=err,
+        )
     if args.format == "html":
         from rol_model._html import html_trend, write_page
 
