@@ -126,7 +126,7 @@ def test_import_refuses_a_report_json_file_and_says_what_to_run(tmp_path: Path) 
     code, _, err = run("import", str(other))
     assert code == 2
     assert "this is JSON, not the text of a published report" in err
-    from rol_model._importer import import_bytes
+    from rol_model.importer._pipeline import import_bytes
 
     with pytest.raises(rm.UnsupportedFormatError):
         import_bytes(b'<?xml version="1.0"?><rss></rss>', name="feed.xml")
@@ -207,7 +207,7 @@ def test_missing_html_extra_is_one_clear_line(monkeypatch: pytest.MonkeyPatch) -
 def test_an_extra_missing_deep_inside_a_command_is_still_one_line(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from rol_model._commands import render
+    from rol_model.cli import render
 
     def broken(*_: object) -> int:
         import duckdb  # noqa: F401 - stands for any library of an extra imported late
@@ -464,7 +464,7 @@ def test_trend_matches_importer_labels_to_hand_written_ones(
 
 
 def test_the_match_score_needs_a_comparable_unit_and_the_same_part() -> None:
-    from rol_model._figure_match import Located, match_score
+    from rol_model.trends._figure_match import Located, match_score
 
     def figure(label: str, unit: str, part: str = "measures") -> Located:
         ind = rm.Indicator(

@@ -3,19 +3,49 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Literal
 
-from rol_model._issue import Issue
+import attrs
 
 __all__ = [
     "ComparisonError",
     "InvalidProfileError",
     "InvalidReportError",
+    "Issue",
     "MissingExtraError",
     "ReadError",
     "RolModelError",
+    "Severity",
     "UnsupportedFormatError",
     "WriteError",
 ]
+
+Severity = Literal["error", "warning", "info"]
+"""How serious an issue is; only errors make a document invalid."""
+
+
+@attrs.frozen(kw_only=True)
+class Issue:
+    """A problem found in a document.
+
+    ``pointer`` is an RFC 6901 JSON Pointer into the document (``""`` is the whole document);
+    ``line`` and ``column`` (1-based) are given when the problem is in the text itself, before
+    any JSON could be read. ``code`` is stable and machine-readable (``json.syntax``,
+    ``schema.required``, ``ROL101`` …); ``message`` is for people.
+    """
+
+    code: str
+    message: str
+    pointer: str = ""
+    severity: Severity = "error"
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = self.pointer or "/"
+        if self.line is not None:
+            where = f"line {self.line}" + (f", column {self.column}" if self.column else "")
+        return f"{where}: {self.message} [{self.code}]"
 
 
 class RolModelError(Exception):
@@ -26,7 +56,8 @@ class InvalidReportError(RolModelError, ValueError):
     """A document is not a valid report; ``issues`` lists every problem, in document order.
 
     The message shows the most relevant issue (a misspelt field before the required field it
-    leaves missing; see :func:`rol_model._relevance.by_relevance`) and how many more there are.
+    leaves missing; see :func:`rol_model.validation._relevance.by_relevance`) and how many more
+    there are.
     ``source`` names the file (or ``"<string>"``) the document came from, when known.
     """
 
@@ -35,7 +66,7 @@ class InvalidReportError(RolModelError, ValueError):
         if not self.issues:
             raise ValueError("InvalidReportError needs at least one issue")
         self.source = source
-        from rol_model._relevance import by_relevance
+        from rol_model.validation._relevance import by_relevance
 
         headline = str(by_relevance(self.issues)[0])
         more = len(self.issues) - 1
