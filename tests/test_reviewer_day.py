@@ -185,7 +185,7 @@ def test_missing_docx_extra_is_one_clear_line(
 
 
 def test_missing_html_extra_is_one_clear_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    from rol_model import _html
+    from rol_model.views import _html_base as _html
 
     _html.environment.cache_clear()
     monkeypatch.setitem(__import__("sys").modules, "jinja2", None)
@@ -478,3 +478,15 @@ def test_the_match_score_needs_a_comparable_unit_and_the_same_part() -> None:
     assert match_score(figure("聘请率", "%"), figure("聘请率", "%", "plans")) == 0
     family = match_score(figure("培训干部", "人"), figure("培训干部", "名"))
     assert 0.5 <= family < 1
+
+
+# English plurals --------------------------------------------------------------------------------
+
+
+def test_english_strings_use_plurals(old: rm.Report) -> None:
+    page = rm.html_check(old, rm.check(old))
+    assert re.search(r"2 <span lang=\"en\">errors</span>", page)
+    assert re.search(r"3 <span lang=\"en\">warnings</span>", page)
+    messages = [f.message for f in rm.check(old)]
+    assert "4 shortcomings are listed but no cause is given" in messages
+    assert not [m for m in messages if "(s)" in m]

@@ -121,7 +121,11 @@ def missing_causes(context: Context) -> Iterator[Hit]:
             continue
         yield Hit(
             pointer=f"/parts/{index}",
-            message=f"{len(part.shortcomings)} shortcoming(s) are listed but no cause is given",
+            message=(
+                "1 shortcoming is listed but no cause is given"
+                if len(part.shortcomings) == 1
+                else f"{len(part.shortcomings)} shortcomings are listed but no cause is given"
+            ),
             message_zh=f"列出了{len(part.shortcomings)}项不足，但未分析原因",
         )
 
