@@ -490,3 +490,23 @@ def test_english_strings_use_plurals(old: rm.Report) -> None:
     messages = [f.message for f in rm.check(old)]
     assert "4 shortcomings are listed but no cause is given" in messages
     assert not [m for m in messages if "(s)" in m]
+
+
+# The official text layout -------------------------------------------------------------------------
+
+
+def test_text_render_follows_the_official_layout(old: rm.Report) -> None:
+    lines = rm.render(old).splitlines()
+    assert lines[0] == old.title
+    assert all(line.startswith("\u3000\u3000") for line in lines[1:])  # two-character indent
+    body = [line[2:] for line in lines[1:]]
+    assert "一、本年度推进法治政府建设的主要举措和成效" in body
+    assert "（一）强化组织领导，确保法治教育顺利推进" in body
+    # the run-in heading stays in its paragraph, with its 。
+    (line,) = [x for x in body if x.startswith("1.积极构建法治建设网络")]
+    assert line.startswith("1.积极构建法治建设网络，全面提高教育系统普法效能。市教科局高度重视")
+    assert "1.积极构建法治建设网络，全面提高教育系统普法效能" not in body
+    again = rm.import_text(rm.render(old)).report
+    assert [n.heading for _, n in rm.iter_nodes(again)] == [
+        n.heading for _, n in rm.iter_nodes(old)
+    ]
