@@ -94,6 +94,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time the names load on f
     )
     from rol_model.trends._output import comparison_csv, comparison_to_dict, format_comparison
     from rol_model.validation._schema import schema, validate
+    from rol_model.views._docx import write_docx
     from rol_model.views._html import html_check, html_diff, html_report, html_trend
     from rol_model.views._render import RenderFormat, render
 
@@ -193,6 +194,7 @@ _EXPORTS: dict[str, str] = {
     "UnsupportedFormatError": "rol_model.exceptions",
     "missing_parts": "rol_model.checker._required",
     "required_parts": "rol_model.checker._required",
+    "write_docx": "rol_model.views._docx",
 }
 _SUBMODULES = ("cli", "exceptions")
 
@@ -317,4 +319,5 @@ __all__ = [
     "schema",
     "to_dict",
     "validate",
+    "write_docx",
 ]

@@ -71,6 +71,14 @@ class _Writer:
     def paragraph(self, text: str, *, indent: bool = True) -> None:
         self.blocks.append(INDENT + text if indent and not self.markdown else text)
 
+    def run_in(self, lead: str, text: str) -> None:
+        """A paragraph opened by a run-in heading (``lead`` ends with its 。)."""
+        self.paragraph(lead + text)
+
+    def signature(self, text: str) -> None:
+        """A line of the signature (organization, date): not indented."""
+        self.paragraph(text, indent=False)
+
     def result(self) -> str:
         separator = "\n\n" if self.markdown else "\n"
         return separator.join(self.blocks) + "\n"
@@ -110,7 +118,7 @@ def _node(
         and _runs_in(node.heading, paragraphs[0])
     ):
         # 1.积极构建法治建设网络。正文……: the official layout keeps it in its paragraph
-        writer.paragraph(f"{marker}{node.heading}{_stop(node.heading)}{paragraphs.pop(0)}")
+        writer.run_in(f"{marker}{node.heading}{_stop(node.heading)}", paragraphs.pop(0))
     elif node.heading:
         writer.heading(depth + 2, marker + node.heading)
     elif paragraphs:
@@ -191,6 +199,15 @@ def render(
     if findings is not None:
         raise ValueError("findings are shown only in the 'html' format")
     writer = _Writer(markdown=format == "markdown")
+    write_report(writer, report)
+    return writer.result()
+
+
+def write_report(writer: _Writer, report: Report) -> None:
+    """Send the report to ``writer`` in the official order: title, preamble, parts, signature.
+
+    The text and Markdown outputs and the Word writer (``rol_model.views._docx``) share it.
+    """
     writer.heading(1, report.title)
     if report.preamble is not None:
         for paragraph in split_paragraphs(report.preamble.text):
@@ -199,7 +216,6 @@ def render(
     for number, part in enumerate(parts, start=1):
         _part(writer, part, number)
     if report.issued_on is not None:
-        writer.paragraph(report.organization.name, indent=False)
+        writer.signature(report.organization.name)
         date = report.issued_on
-        writer.paragraph(f"{date.year}年{date.month}月{date.day}日", indent=False)
-    return writer.result()
+        writer.signature(f"{date.year}年{date.month}月{date.day}日")
