@@ -458,6 +458,7 @@ def test_trend_matches_importer_labels_to_hand_written_ones(
     assert 0.5 <= rate.points[1].match_score <= 1
     text = rm.format_comparison(comparison)
     assert "2024 100 [“聘请率”, match 0.8" in text
+    assert "〔匹配 match 0.8" in rm.html_trend(comparison)
     # figures that only 2024 states stay apart: nothing is matched by the unit alone
     only_2024 = [t for t in comparison.indicators if t.points[0].value is None]
     assert {t.label for t in only_2024} >= {"开展局党组会前学法", "召开联席会议"}
