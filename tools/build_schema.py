@@ -3,7 +3,8 @@
 The schema unrolls the outline into one definition per level (``Measure``, ``Measure2`` …), so that
 the nesting depth is bounded in the schema itself and any draft 2020-12 validator enforces it.
 Writing that by hand would mean keeping four near-copies in step; this script is the one place to
-edit. Run ``python tools/build_schema.py`` after a change; ``tests/test_schema.py`` fails when the
+edit. Run ``python tools/build_schema.py`` after a change; ``tests/validation/test_schema.py``
+fails when the
 files and this script disagree.
 """
 

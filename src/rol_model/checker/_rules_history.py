@@ -16,8 +16,9 @@ from rol_model.checker._registry import (
     register,
 )
 from rol_model.checker._rules_consistency import PERCENT_UNITS
-from rol_model.model._classes import Indicator, Report, iter_indicators
-from rol_model.text._similarity import follow_ups, normalize, recurrences
+from rol_model.model import Indicator, Report, iter_indicators
+from rol_model.text import normalize
+from rol_model.trends import follow_ups, recurrences
 
 SUPERVISION = (
     "supervision practice under the 2019 规定 (督察: whether last year's problems were fixed "

@@ -16,9 +16,8 @@ from rol_model.checker._registry import (
     part_pointers,
     register,
 )
-from rol_model.model._classes import Part, Report, ShortcomingsPart
-from rol_model.text import DIGIT_TABLE
-from rol_model.text._similarity import normalize
+from rol_model.model import Part, Report, ShortcomingsPart
+from rol_model.text import DIGIT_TABLE, normalize
 
 REGULATION = "2019 规定 (《法治政府建设与责任落实督察工作规定》, 厅字〔2019〕28号)"
 PROFILE = "the profile in use (a provincial or departmental guideline)"

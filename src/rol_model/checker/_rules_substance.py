@@ -17,7 +17,7 @@ from rol_model.checker._registry import (
     part_pointers,
     register,
 )
-from rol_model.model._classes import (
+from rol_model.model import (
     Item,
     Measure,
     MeasuresPart,
@@ -28,13 +28,8 @@ from rol_model.model._classes import (
     ShortcomingsPart,
     iter_nodes,
 )
-from rol_model.text._similarity import (
-    content_bigrams,
-    covered,
-    is_cause_heading,
-    normalize,
-    topical_bigrams,
-)
+from rol_model.text import content_bigrams, covered, normalize, topical_bigrams
+from rol_model.trends import is_cause_heading
 
 EVALUATIONS = (
     "published evaluations of the reports (e.g. 明天, 法治政府建设报告制度实证研究, 2017: "

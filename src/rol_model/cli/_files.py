@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import IO, TYPE_CHECKING
 
-from rol_model.serialize._json import DEFAULT_LIMITS, read_document
+from rol_model.serialize import DEFAULT_LIMITS, read_document
 
 if TYPE_CHECKING:
     from rol_model.model._classes import Report
@@ -22,7 +22,7 @@ def read_input(name: str) -> bytes:
 def load_input(name: str) -> Report:
     """The report in ``name`` (``-``: standard input); errors name the file or ``<stdin>``."""
     from rol_model.exceptions import InvalidReportError
-    from rol_model.serialize._json import load, loads
+    from rol_model.serialize import load, loads
 
     if name != "-":
         return load(name)

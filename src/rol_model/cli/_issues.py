@@ -20,9 +20,7 @@ def add_option(parser: argparse.ArgumentParser) -> None:
 
 def print_invalid(error: InvalidReportError, command: str, everything: bool, err: TextIO) -> None:
     """Print ``error``: its most relevant issue and a count, or every issue with ``everything``."""
-    from rol_model.validation._relevance import by_relevance
-
-    issues = by_relevance(error.issues)
+    issues = error.ranked()
     where = f"{error.source}: " if error.source else ""
     if not everything:
         more = len(issues) - 1

@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from rol_model.importer._pipeline import ImportResult
+    from rol_model.importer import ImportResult
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -26,8 +26,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _summary(result: object, out: TextIO) -> None:
-    from rol_model.importer._pipeline import ImportResult
-    from rol_model.model._classes import iter_indicators, iter_nodes
+    from rol_model.importer import ImportResult
+    from rol_model.model import iter_indicators, iter_nodes
 
     assert isinstance(result, ImportResult)
     report = result.report
@@ -61,7 +61,7 @@ _OPTIONS = {
 def _import(args: argparse.Namespace) -> ImportResult:
     from pathlib import Path
 
-    from rol_model.importer._pipeline import MAX_IMPORT_BYTES, import_bytes, import_file
+    from rol_model.importer import MAX_IMPORT_BYTES, import_bytes, import_file
 
     path = Path(args.file)
     options = {"organization": args.organization, "year": args.year}
@@ -71,7 +71,7 @@ def _import(args: argparse.Namespace) -> ImportResult:
         data = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1)
         return import_bytes(data, name=None, **options)
     if path.suffix.lower() == ".docx":
-        from rol_model.importer._docx import import_docx
+        from rol_model.importer import import_docx
 
         return import_docx(path, **options)
     return import_file(path, **options)
@@ -80,7 +80,7 @@ def _import(args: argparse.Namespace) -> ImportResult:
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Import; exit 0 when clean, 1 when there are warnings a reviewer should check."""
     from rol_model.exceptions import InvalidReportError
-    from rol_model.serialize._json import dump, dumps
+    from rol_model.serialize import dump, dumps
 
     try:
         result = _import(args)

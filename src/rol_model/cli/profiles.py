@@ -69,7 +69,7 @@ def _changes(states: dict[str, Any]) -> list[str]:
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Describe every built-in profile; exit 0."""
-    from rol_model.checker._profiles import load_profile
+    from rol_model.checker import load_profile
 
     summaries = builtin_summaries()
     for summary in summaries:

@@ -30,14 +30,14 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     from rol_model.cli._files import load_input
     from rol_model.exceptions import WriteError
-    from rol_model.views._render import render
+    from rol_model.views import render
 
     if args.format == "docx" and not args.output:
         print("rol render: --format docx writes a Word file: give it with -o report.docx", file=err)
         return 2
     report = load_input(args.file)
     if args.format == "docx":
-        from rol_model.views._docx import write_docx
+        from rol_model.views import write_docx
 
         write_docx(report, args.output)
         return 0

@@ -26,8 +26,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """List every rule with its code, name, severity and bilingual title; exit 0."""
-    from rol_model.checker._profiles import load_profile
-    from rol_model.checker._registry import rules
+    from rol_model.checker import load_profile, rules
 
     profile = load_profile(args.profile)
     rows = [

@@ -38,9 +38,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Print figure trends, plan follow-through and recurring shortcomings; exit 0."""
     from rol_model.cli._files import load_input
-    from rol_model.serialize._json import canonical_json
-    from rol_model.trends._compare import compare
-    from rol_model.trends._output import comparison_csv, comparison_to_dict, format_comparison
+    from rol_model.serialize import canonical_json
+    from rol_model.trends import compare, comparison_csv, comparison_to_dict, format_comparison
 
     if args.files.count("-") > 1:
         print("rol trend: standard input (-) can be given only once", file=err)
@@ -55,7 +54,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             file=err,
         )
     if args.format == "html":
-        from rol_model.views._html import html_trend, write_page
+        from rol_model.views import html_trend, write_page
 
         write_page(html_trend(comparison), args.output, out)
     elif args.format == "json":

@@ -17,7 +17,7 @@ from typing import Union
 
 import attrs
 
-from rol_model.exceptions import InvalidReportError, Issue, ReadError, UnsupportedFormatError
+from rol_model.exceptions import InvalidReportError, Issue, NotAReportError, ReadError
 from rol_model.importer._body import parse_body
 from rol_model.importer._build import Builder, link_plans, preamble, validated
 from rol_model.importer._header import (
@@ -47,7 +47,7 @@ from rol_model.importer._source import (
     decode_bytes,
     split_lines,
 )
-from rol_model.model._classes import Report, Source
+from rol_model.model import Report, Source
 from rol_model.text import fold, forget_folds
 
 __all__ = [
@@ -283,7 +283,8 @@ def import_file(
     The encoding used is recorded in ``report.source.encoding`` and the file name in
     ``report.source.file``. Raises :class:`~rol_model.ReadError` when the file cannot be read,
     is larger than :data:`MAX_IMPORT_BYTES`, is binary, or is not text in a supported encoding,
-    and :class:`~rol_model.UnsupportedFormatError` for a JSON or XML document.
+    and :class:`~rol_model.exceptions.NotAReportError` (an
+    :class:`~rol_model.UnsupportedFormatError`) for a JSON or XML document.
     """
     file_path = Path(path)
     try:
@@ -297,10 +298,11 @@ def import_file(
         raise ReadError(f"{file_path}: {error.strerror or error}") from None
     try:
         return import_bytes(data, name=file_path.name, organization=organization, year=year)
-    except UnsupportedFormatError as error:  # name the file as the caller gave it
+    except NotAReportError as error:  # name the file as the caller gave it
         if str(file_path) == file_path.name:
             raise
-        raise UnsupportedFormatError(str(error).replace(file_path.name, str(file_path))) from None
+        message = str(error).replace(file_path.name, str(file_path))
+        raise NotAReportError(message, format=error.format) from None
 
 
 def import_bytes(
@@ -314,7 +316,7 @@ def import_bytes(
 
     ``name`` is recorded as ``report.source.file``. Raises :class:`~rol_model.ReadError` for
     binary or undecodable bytes, as :func:`import_file` does, and
-    :class:`~rol_model.UnsupportedFormatError` for a JSON or XML document (a report JSON file
+    :class:`~rol_model.exceptions.NotAReportError` for a JSON or XML document (a report JSON file
     needs no import).
     """
     if len(data) > MAX_IMPORT_BYTES:

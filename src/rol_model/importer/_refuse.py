@@ -2,7 +2,8 @@
 
 ``rol import`` reads the text of a published report (plain text, a saved web page, Word). A
 report JSON file fed to it by mistake used to import as a "report" titled ``{``; JSON and XML
-documents are refused here with :class:`~rol_model.exceptions.UnsupportedFormatError`.
+documents are refused here with :class:`~rol_model.exceptions.NotAReportError` (an
+``UnsupportedFormatError``).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 
-from rol_model.exceptions import UnsupportedFormatError
+from rol_model.exceptions import NotAReportError
 
 __all__ = ["refuse_non_report"]
 
@@ -19,7 +20,7 @@ _REPORT_KEYS = ("title", "organization", "year", "parts")
 
 
 def refuse_non_report(text: str, name: str | None) -> None:
-    """Raise :class:`UnsupportedFormatError` when ``text`` is a JSON or XML document.
+    """Raise :class:`NotAReportError` when ``text`` is a JSON or XML document.
 
     A report JSON file (one with title, organization, year and parts) gets the commands that
     take it; any other JSON or XML gets the kinds of input ``rol import`` reads.
@@ -33,17 +34,20 @@ def refuse_non_report(text: str, name: str | None) -> None:
             data = None
         if data is not None or (stripped[:1] == "{" and re.match(r'\{\s*"', stripped)):
             if isinstance(data, dict) and all(key in data for key in _REPORT_KEYS):
-                raise UnsupportedFormatError(
+                raise NotAReportError(
                     f"{where}: this is already a report JSON file, not the text of a published "
                     f"report; nothing to import: run `rol validate {where}` or "
-                    f"`rol check {where}` to check it, `rol render {where}` to see it as text"
+                    f"`rol check {where}` to check it, `rol render {where}` to see it as text",
+                    format="report JSON",
                 )
-            raise UnsupportedFormatError(
+            raise NotAReportError(
                 f"{where}: this is JSON, not the text of a published report; `rol import` reads "
-                "a report as text, a saved web page (.html) or Word (.docx)"
+                "a report as text, a saved web page (.html) or Word (.docx)",
+                format="JSON",
             )
     if _XML.match(stripped) and "<html" not in stripped[:2000].lower():
-        raise UnsupportedFormatError(
+        raise NotAReportError(
             f"{where}: this is an XML document, not the text of a published report; "
-            "`rol import` reads a report as text, a saved web page (.html) or Word (.docx)"
+            "`rol import` reads a report as text, a saved web page (.html) or Word (.docx)",
+            format="XML",
         )

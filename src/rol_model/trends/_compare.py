@@ -3,11 +3,11 @@
 - **Figure trends.** Figures are the same figure when their labels (NFKC, without whitespace and
   punctuation) and units are equal; a report that lacks it leaves a gap.
 - **Plan follow-through.** For each pair of consecutive years,
-  :func:`rol_model.text._similarity.follow_ups` says which measures of year N+1 carry out each
+  :func:`rol_model.trends._history.follow_ups` says which measures of year N+1 carry out each
   top-level plan of year N (rarity-weighted coverage of the plan's sentences, at least
   :data:`FOLLOW_THROUGH_THRESHOLD`, best three kept).
 - **Recurring shortcomings.** For each pair of consecutive reports,
-  :func:`rol_model.text._similarity.recurrences` pairs the shortcomings that are one problem
+  :func:`rol_model.trends._history.recurrences` pairs the shortcomings that are one problem
   (rarity-weighted Dice of topical bigrams, at least :data:`RECURRING_THRESHOLD`); chains of
   pairs across years are one recurring problem.
 
@@ -26,13 +26,13 @@ from typing import Literal
 import attrs
 
 from rol_model.exceptions import ComparisonError
-from rol_model.model._classes import Report
-from rol_model.text._similarity import (
+from rol_model.model import Report
+from rol_model.text import normalize
+from rol_model.trends._history import (
     FOLLOW_THROUGH_THRESHOLD,
     RECURRING_THRESHOLD,
     follow_ups,
     item_text,
-    normalize,
     recurrences,
 )
 

@@ -29,8 +29,8 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
-from rol_model.model._classes import Indicator, Report, iter_indicators, iter_nodes
-from rol_model.text._similarity import dice, fingerprint, normalize
+from rol_model.model import Indicator, Report, iter_indicators, iter_nodes
+from rol_model.text import dice, fingerprint, normalize
 
 __all__ = ["MATCH_THRESHOLD", "Located", "locate_figures", "match_score", "unit_factor"]
 

@@ -11,7 +11,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from rol_model.exceptions import Issue
-from rol_model.model._pointer import document_position, pointer
+from rol_model.model import document_position, pointer
 
 if TYPE_CHECKING:
     import jsonschema

@@ -29,7 +29,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rol_model.exceptions import WriteError
+from rol_model.exceptions import WriteError, require_extra
 from rol_model.views._render import _Writer, write_report
 
 if TYPE_CHECKING:
@@ -197,13 +197,8 @@ def docx_document(report: Report) -> Any:
 
     Raises :class:`~rol_model.MissingExtraError` when python-docx (extra ``docx``) is missing.
     """
-    try:
-        import docx
-        from docx.shared import Mm
-    except ModuleNotFoundError as error:
-        from rol_model._extras import missing_extra
-
-        raise (missing_extra(error, "Word output") or error) from None
+    docx = require_extra("docx", extra="docx", feature="Word output")
+    from docx.shared import Mm
 
     document = docx.Document()
     section = document.sections[0]

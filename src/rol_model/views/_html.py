@@ -17,13 +17,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from rol_model.exceptions import WriteError
-from rol_model.model._classes import Report
+from rol_model.model import Report
 from rol_model.views._html_base import CONTROL_CHARACTERS, inert, render_template
 
 if TYPE_CHECKING:
-    from rol_model.checker._registry import Finding
-    from rol_model.diffing._diff import ReportDiff
-    from rol_model.trends._compare import Comparison
+    from rol_model.checker import Finding
+    from rol_model.diffing import ReportDiff
+    from rol_model.trends import Comparison
 
 __all__ = [
     "CONTROL_CHARACTERS",

@@ -25,9 +25,8 @@ from rol_model.views._layout import DEFAULT_HEADINGS
 from rol_model.views._layout import marker as item_marker
 
 if TYPE_CHECKING:
-    from rol_model.diffing._diff import FieldChange, ItemChange, PartChange, ReportDiff
-    from rol_model.diffing._indicators import IndicatorChange
-    from rol_model.model._classes import Report
+    from rol_model.diffing import FieldChange, IndicatorChange, ItemChange, PartChange, ReportDiff
+    from rol_model.model import Report
 
 __all__ = ["diff_context", "word_diff"]
 
@@ -341,7 +340,7 @@ def _figure(change: IndicatorChange) -> FigureRow:
 
 def diff_context(old: Report, new: Report, report_diff: ReportDiff | None) -> dict[str, Any]:
     """What ``diff.html.j2`` shows."""
-    from rol_model.diffing._diff import diff
+    from rol_model.diffing import diff
 
     changes = report_diff if report_diff is not None else diff(old, new)
     counts = changes.counts()

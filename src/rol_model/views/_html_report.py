@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from rol_model.model._classes import Cause, Report, ShortcomingsPart, iter_nodes
+from rol_model.model import Cause, Report, ShortcomingsPart, iter_nodes
 from rol_model.text import chinese_number
 from rol_model.views._html_base import Figure, Paragraph, anchor, locate
 from rol_model.views._layout import DEFAULT_HEADINGS, ORDER
@@ -21,7 +21,7 @@ from rol_model.views._layout import marker as item_marker
 from rol_model.views._layout import paragraphs as split_paragraphs
 
 if TYPE_CHECKING:
-    from rol_model.checker._registry import Finding
+    from rol_model.checker import Finding
 
 __all__ = ["FindingView", "NodeView", "PartStatus", "PartView", "report_context"]
 
@@ -322,7 +322,7 @@ def report_context(
     lacks is shown as not required rather than missing.
     """
     if required is None:
-        from rol_model.checker._required import required_parts
+        from rol_model.checker import required_parts
 
         required = required_parts()
     views = _finding_views(report, findings or ())

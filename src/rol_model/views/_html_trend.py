@@ -17,7 +17,7 @@ import attrs
 from rol_model.views._html_base import number
 
 if TYPE_CHECKING:
-    from rol_model.trends._compare import Comparison, IndicatorTrend, TrendPoint
+    from rol_model.trends import Comparison, IndicatorTrend, TrendPoint
 
 __all__ = ["Chart", "chart", "trend_context"]
 

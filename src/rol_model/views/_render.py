@@ -19,7 +19,8 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
-from rol_model.model._classes import (
+from rol_model.exceptions import UnsupportedFormatError
+from rol_model.model import (
     Cause,
     LeadershipPart,
     MeasuresPart,
@@ -35,7 +36,7 @@ from rol_model.views._layout import marker as item_marker
 from rol_model.views._layout import paragraphs as split_paragraphs
 
 if TYPE_CHECKING:
-    from rol_model.checker._registry import Finding
+    from rol_model.checker import Finding
 
 __all__ = ["RenderFormat", "render"]
 
@@ -187,17 +188,17 @@ def render(
     ``issued_on`` date, the organization and the date close the text as a signature.
     ``"html"`` is a self-contained page (:func:`~rol_model.html_report`, extra
     ``rol-model[html]``); ``findings`` from :func:`~rol_model.check` are shown in it next to
-    the items they concern. Raises :class:`ValueError` for an unknown format, or for
-    ``findings`` with a format other than ``"html"``.
+    the items they concern. Raises :class:`~rol_model.UnsupportedFormatError` for an unknown
+    format, or for ``findings`` with a format other than ``"html"``.
     """
     if format == "html":
         from rol_model.views._html import html_report
 
         return html_report(report, findings)
     if format not in ("text", "markdown"):
-        raise ValueError(f"unknown render format {format!r}: use 'text', 'markdown' or 'html'")
+        raise UnsupportedFormatError("render", format, ("text", "markdown", "html"))
     if findings is not None:
-        raise ValueError("findings are shown only in the 'html' format")
+        raise UnsupportedFormatError("render-with-findings", format, ("html",))
     writer = _Writer(markdown=format == "markdown")
     write_report(writer, report)
     return writer.result()
