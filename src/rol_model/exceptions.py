@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 import attrs
 
@@ -15,6 +15,7 @@ __all__ = [
     "Issue",
     "MissingExtraError",
     "NotAReportError",
+    "Problem",
     "ReadError",
     "RolModelError",
     "Severity",
@@ -25,6 +26,21 @@ __all__ = [
 
 Severity = Literal["error", "warning", "info"]
 """How serious an issue is; only errors make a document invalid."""
+
+
+class Problem(Protocol):
+    """What every problem record of rol-model has: :class:`Issue` (schema, parsing, import) and
+    :class:`~rol_model.Finding` (the checker) alike. Code that lists problems of either kind can
+    rely on these four fields; ``Finding.to_issue()`` turns a finding into an :class:`Issue`."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def pointer(self) -> str: ...
+    @property
+    def severity(self) -> Severity: ...
 
 
 @attrs.frozen(kw_only=True)
