@@ -188,8 +188,9 @@ def render(
     ``issued_on`` date, the organization and the date close the text as a signature.
     ``"html"`` is a self-contained page (:func:`~rol_model.html_report`, extra
     ``rol-model[html]``); ``findings`` from :func:`~rol_model.check` are shown in it next to
-    the items they concern. Raises :class:`~rol_model.UnsupportedFormatError` for an unknown
-    format, or for ``findings`` with a format other than ``"html"``.
+    the items they concern. A Word file is not text: :func:`~rol_model.write_docx` writes it.
+    Raises :class:`~rol_model.UnsupportedFormatError` for an unknown format, or for
+    ``findings`` with a format other than ``"html"``.
     """
     if format == "html":
         from rol_model.views._html import html_report
