@@ -24,7 +24,7 @@ COMMANDS: dict[str, str] = {
     "import": "import a published report (text or Word) into JSON / 导入已发布的报告",
     "validate": "check report JSON files against the schema / 校验报告 JSON 文件",
     "check": "check a report against the rules of a profile / 按规则检查报告",
-    "render": "write a report in the official layout: text, Markdown, HTML, Word / 按规范格式输出报告",
+    "render": "write a report in the official layout (text, Markdown, HTML, Word) / 按规范格式输出",
     "diff": "show what changed between two reports / 比较两份报告的变化",
     "trend": "follow one body's reports across years / 跨年度比较同一单位的报告",
     "export": "flatten reports into CSV or JSON Lines tables / 将报告导出为数据表",
