@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from rol_model.exceptions import Issue
+    from rol_model.importer import ImportResult
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -51,51 +51,46 @@ def _summary(result: object, out: TextIO) -> None:
         print(f"{warning.severity}: {warning}", file=out)
 
 
-# what the importer tells a Python caller to pass, and what to pass on the command line instead
-_HINTS = {
-    "import.organization-missing": "supply it with --organization NAME "
-    "(e.g. --organization 某某县人民政府)",
-    "import.year-missing": "supply it with --year YEAR (e.g. --year 2023)",
+#: Import issue code → the command-line option that supplies what is missing.
+_OPTIONS = {
+    "import.year-missing": "--year YEAR",
+    "import.organization-missing": "--organization NAME",
 }
 
 
-def _command_line_hint(issue: Issue) -> Issue:
-    """The issue with its Python hint (``organization=``) replaced by the option to use."""
-    hint = _HINTS.get(issue.code)
-    if hint is None or "; supply it with" not in issue.message:
-        return issue
-    import attrs
+def _import(args: argparse.Namespace) -> ImportResult:
+    from pathlib import Path
 
-    head = issue.message.rsplit("; supply it with", 1)[0]
-    return attrs.evolve(issue, message=f"{head}; {hint}")
+    from rol_model.importer import MAX_IMPORT_BYTES, import_bytes, import_file
+
+    path = Path(args.file)
+    options = {"organization": args.organization, "year": args.year}
+    if args.file == "-":
+        import sys
+
+        data = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1)
+        return import_bytes(data, name=None, **options)
+    if path.suffix.lower() == ".docx":
+        from rol_model.importer import import_docx
+
+        return import_docx(path, **options)
+    return import_file(path, **options)
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Import; exit 0 when clean, 1 when there are warnings a reviewer should check."""
-    from pathlib import Path
-
     from rol_model.exceptions import InvalidReportError
-    from rol_model.importer import MAX_IMPORT_BYTES, import_bytes, import_file
     from rol_model.serialize import dump, dumps
 
-    path = Path(args.file)
-    options = {"organization": args.organization, "year": args.year}
     try:
-        if args.file == "-":
-            import sys
-
-            data = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1)
-            result = import_bytes(data, name=None, **options)
-        elif path.suffix.lower() == ".docx":
-            from rol_model.importer import import_docx
-
-            result = import_docx(path, **options)
-        else:
-            result = import_file(path, **options)
+        result = _import(args)
     except InvalidReportError as error:
-        # every issue, each with the option that supplies what the text does not state
-        for issue in error.issues:
-            print(f"rol import: {args.file}: {_command_line_hint(issue)}", file=err)
+        if not all(issue.code in _OPTIONS for issue in error.issues):
+            raise
+        name = "<stdin>" if args.file == "-" else args.file
+        for issue in error.issues:  # the Python keyword in the message becomes the CLI option
+            what = issue.message.split(";")[0]
+            print(f"rol import: {name}: {what}; pass {_OPTIONS[issue.code]}", file=err)
         return 2
     if args.output:
         dump(result.report, args.output)
