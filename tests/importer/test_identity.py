@@ -288,3 +288,20 @@ def test_a_bulleted_line_of_text_is_not_a_metadata_row() -> None:
     result = import_text(text)
     assert "成立领导小组" in str(result.report.parts[0])
     assert any(w.line == 2 and w.code == "import.residue" for w in result.warnings)
+
+
+def test_the_first_line_of_a_wrapped_opening_is_no_title() -> None:
+    text = (
+        "2019年，在省委、省政府和市委、市政府的正确领导下，南昌县全面\n"
+        "贯彻党的十九大精神，法治政府建设各项工作迈上新台阶。\n" + BODY
+    )
+    result = import_text(text)
+    assert "import.title-missing" in codes(result)
+    assert result.report.organization.name == "南昌县人民政府"
+
+
+def test_a_title_cut_inside_its_document_number_by_the_line_end() -> None:
+    text = "湘潭县自然资源局2025年度法治政府建设工作报告(潭县自然资字\n〔2025〕79号)\n" + BODY
+    result = import_text(text)
+    assert result.report.title == "湘潭县自然资源局2025年度法治政府建设工作报告"
+    assert "cut" in warning(result, "import.title-cleaned")

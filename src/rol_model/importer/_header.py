@@ -78,7 +78,15 @@ def _is_title_like(line: SourceLine, limit: int = 80) -> bool:
         and folded[-1] not in _END_PUNCT
         and part_heading(folded) is None
         and not _DATE_LINE.match(folded)
+        and "。" not in folded  # a title is no sentence
     )
+
+
+# how the first sentence of a report's text opens: a line starting so is no title, even when
+# a fixed line width cut it short (2022年，某某局坚持…… / 根据《……》要求)
+_TEXT_OPENING = re.compile(
+    r"^(?:20\d{2} ?年(?:度|以来)?,|根据|按照|为(?:深入|全面|进一步)|今年以来|一年来|近年来)"
+)
 
 
 def find_title(lines: list[SourceLine], issues: list[Issue]) -> tuple[str | None, int]:
@@ -102,7 +110,11 @@ def find_title(lines: list[SourceLine], issues: list[Issue]) -> tuple[str | None
     if named or candidates:
         found = (named or candidates)[0]
     if found is None:
-        if lines and _is_title_like(lines[0], limit=60):
+        if (
+            lines
+            and _is_title_like(lines[0], limit=60)
+            and not _TEXT_OPENING.match(fold(lines[0].text))
+        ):
             found = 0
         else:
             return None, 0

@@ -47,6 +47,7 @@ _DOC_NUMBER_WRAP = re.compile(r"^[^《》]{1,20}〔\d{4}〕\d{1,4}号\s*《(?P<t
 _TRAILING = (
     (re.compile(r"\s*\(\d{4}-\d{1,2}-\d{1,2}\)$"), "a publication date"),
     (re.compile(r"\s*\([^()]{0,16}〔\d{4}〕\d{1,4}号\)$"), "a document number"),
+    (re.compile(r"\s*\([^()]{1,16}$"), "a bracket the line end cut (a document number)"),
     (re.compile(r"\.(?:docx?|pdf|wps|txt|html?)$", re.IGNORECASE), "a file name extension"),
     (
         re.compile(r"\s*[-_|—–]+\s*[^-_|—–\s]{2,30}(?:网|网站)$"),
