@@ -97,12 +97,17 @@ ORGANIZATION_HINT = 'pass the keyword organization="…" (import_text, import_fi
 YEAR_HINT = "pass the keyword year=… (import_text, import_file, import_docx)"
 
 
+_TITLE = "the title"
+_SIGNATURE = "the signature or the issuer line"
+
+
 def _reporting_body(
     title: str | None,
     *,
     opening: list[Paragraph],
     paragraphs: list[Paragraph],
     signed_by: str | None,
+    signed_line: int | None,
     chrome: list[SourceLine],
     lines: list[SourceLine],
     issues: list[Issue],
@@ -114,14 +119,14 @@ def _reporting_body(
     candidates: list[Candidate] = []
     from_title = usable_body(organization_from_title(title)) if title else None
     if from_title:
-        candidates.append(Candidate(from_title, "the title", lines[0].number))
+        candidates.append(Candidate(from_title, _TITLE, lines[0].number))
     if first:
         subject = opening_subject(first[0].text, first[0].start, body_text, issues)
         if subject is not None:
             candidates.append(subject)
     signed = usable_body(signed_by)
     if signed:
-        candidates.append(Candidate(signed, "the signature or the issuer line", None))
+        candidates.append(Candidate(signed, _SIGNATURE, signed_line))
     metadata = metadata_organization(chrome)
     if metadata is not None:
         candidates.append(metadata)
@@ -159,7 +164,9 @@ def _reporting_body(
             code="import.organization-source",
             message=f"organization {name} read from {chosen.source}"
             + (f"; other sources name {', '.join(others)}" if others else ""),
-            severity="info" if chosen.source == "the title" else "warning",
+            # the title and the signature state the body; an opening's subject or a page's
+            # metadata row only suggests it
+            severity="info" if chosen.source in (_TITLE, _SIGNATURE) else "warning",
             line=chosen.line,
         )
     )
@@ -254,6 +261,14 @@ def _import_text(
     issuer, dated, body_start = front_matter(lines, body_start, issues)
     body = attachments(lines[body_start:], issues)
     signed_by, issued_on, signature_lines = signature(body)
+    signed_line = next(
+        (
+            line.number
+            for line in (body[len(body) - signature_lines :] if signed_by else lines[:body_start])
+            if (signed_by or issuer) and line.text.strip() == (signed_by or issuer or "").strip()
+        ),
+        None,
+    )
     signed_by = signed_by or issuer
     issued_on = issued_on or dated
     if signature_lines:
@@ -283,6 +298,7 @@ def _import_text(
         opening=preamble_paragraphs,
         paragraphs=paragraphs,
         signed_by=signed_by,
+        signed_line=signed_line,
         chrome=chrome,
         lines=lines,
         issues=issues,
