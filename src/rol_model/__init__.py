@@ -22,8 +22,12 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time the names load on f
         Rule,
         builtin_profiles,
         check,
+        findings_to_dict,
+        format_findings,
         load_profile,
+        missing_parts,
         profile_from_dict,
+        required_parts,
         rules,
     )
     from rol_model.corpus import ExportSummary, FileResult, check_many, export_tables, iter_load
@@ -44,6 +48,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time the names load on f
         InvalidReportError,
         Issue,
         MissingExtraError,
+        NotAReportError,
         ReadError,
         RolModelError,
         Severity,
@@ -103,7 +108,15 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time the names load on f
         format_comparison,
     )
     from rol_model.validation import schema, validate
-    from rol_model.views import RenderFormat, html_check, html_diff, html_report, html_trend, render
+    from rol_model.views import (
+        RenderFormat,
+        html_check,
+        html_diff,
+        html_report,
+        html_trend,
+        render,
+        write_docx,
+    )
 
 #: Public name → the module that defines it. ``import rol_model`` imports none of them: each is
 #: imported on first use (PEP 562), so ``import rol_model`` and ``rol --version`` stay fast. Add
@@ -113,6 +126,8 @@ _EXPORTS: dict[str, str] = {
     "Finding": "rol_model.checker",
     "Rule": "rol_model.checker",
     "check": "rol_model.checker",
+    "findings_to_dict": "rol_model.checker",
+    "format_findings": "rol_model.checker",
     "rules": "rol_model.checker",
     "Comparison": "rol_model.trends",
     "FollowingMeasure": "rol_model.trends",
@@ -200,6 +215,10 @@ _EXPORTS: dict[str, str] = {
     "UnsupportedFormatError": "rol_model.exceptions",
     "MissingExtraError": "rol_model.exceptions",
     "WriteError": "rol_model.exceptions",
+    "NotAReportError": "rol_model.exceptions",
+    "missing_parts": "rol_model.checker",
+    "required_parts": "rol_model.checker",
+    "write_docx": "rol_model.views",
 }
 _SUBMODULES = ("cli", "exceptions")
 
@@ -258,6 +277,7 @@ __all__ = [
     "MeasuresPart",
     "MissingExtraError",
     "Node",
+    "NotAReportError",
     "Occurrence",
     "Organization",
     "OrganizationKind",
@@ -299,8 +319,10 @@ __all__ = [
     "dump",
     "dumps",
     "export_tables",
+    "findings_to_dict",
     "format_comparison",
     "format_diff",
+    "format_findings",
     "from_dict",
     "html_check",
     "html_diff",
@@ -317,10 +339,13 @@ __all__ = [
     "load",
     "load_profile",
     "loads",
+    "missing_parts",
     "profile_from_dict",
     "render",
+    "required_parts",
     "rules",
     "schema",
     "to_dict",
     "validate",
+    "write_docx",
 ]
