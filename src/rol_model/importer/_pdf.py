@@ -107,15 +107,14 @@ def _page_lines(page: Any, textpage: Any, raw: Any, number: int) -> list[_Line]:
             ctypes.byref(top),
         ):
             continue
-        raw.FPDFText_GetCharOrigin(
-            textpage.raw, index, ctypes.byref(origin_x), ctypes.byref(origin_y)
-        )
-        size = raw.FPDFText_GetFontSize(textpage.raw, index) or (top.value - bottom.value)
         if box:
             box[0] = min(box[0], left.value)
             box[1] = max(box[1], right.value)
-            box[3] = max(box[3], size)
-        else:
+        else:  # the baseline and type size of a line are its first visible character's
+            raw.FPDFText_GetCharOrigin(
+                textpage.raw, index, ctypes.byref(origin_x), ctypes.byref(origin_y)
+            )
+            size = raw.FPDFText_GetFontSize(textpage.raw, index) or (top.value - bottom.value)
             box.extend((left.value, right.value, origin_y.value, size))
     end_line()
     # content streams need not draw top to bottom (headers and footers are often drawn first)
