@@ -102,6 +102,8 @@ _CHROME_NAME = re.compile(
     re.IGNORECASE,
 )
 _TITLE_NAME = re.compile(r"(?:^|[-_\s])(?:\w*title\w*|tit|bt|headline)(?:$|[-_\s\d])", re.I)
+# elements nested deeper than this are read as siblings (hostile pages nest thousands)
+_MAX_DEPTH = 200
 # a child holding this share of its parent's text is where the article is
 _SHARE = 0.7
 _HEADINGS = frozenset({"h1", "h2", "h3"})
@@ -168,8 +170,8 @@ class _Tree(HTMLParser):
             self._close(tag)
         node = _Node(tag, {k: v or "" for k, v in attributes}, self.stack[-1])
         self.stack[-1].children.append(node)
-        if tag not in _VOID:
-            self.stack.append(node)
+        if tag not in _VOID and len(self.stack) < _MAX_DEPTH:
+            self.stack.append(node)  # deeper elements are kept as siblings: no deep recursion
 
     def handle_startendtag(self, tag: str, attributes: list[tuple[str, str | None]]) -> None:
         if not self.skipping:
