@@ -302,6 +302,20 @@ def test_a_page_saved_as_mhtml_imports_like_its_text(tmp_path: Path) -> None:
         rm.import_file(tmp_path / "empty.mhtml")
 
 
+def test_a_saved_fragment_named_html_is_read_as_a_page(tmp_path: Path) -> None:
+    lines = _lines(TEXTS[0])
+    fragment = (
+        "<div class='nav'><a href='/'>首页</a></div><div id='zoom'>"
+        + "".join(f"<p>{escape(line)}</p>" for line in lines)
+        + "</div>"
+    )
+    path = tmp_path / "fragment.htm"
+    path.write_text(fragment, encoding="gb18030")
+    report = rm.import_file(path).report
+    assert _plain(report) == _plain(rm.import_file(TEXTS[0]).report)
+    assert report.source == rm.Source(file="fragment.htm", encoding="gb18030")
+
+
 def test_a_page_without_a_main_article_keeps_its_paragraphs() -> None:
     from rol_model.importer._webpage import webpage_text
 

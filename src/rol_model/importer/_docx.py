@@ -484,10 +484,6 @@ def _read(document: Any) -> tuple[list[str], list[Issue]]:
     return reader.texts, issues
 
 
-def _paragraph_texts(document: Any) -> list[str]:
-    return _read(document)[0]
-
-
 def import_docx(
     path: PathLike, *, organization: str | None = None, year: int | None = None
 ) -> ImportResult:

@@ -14,9 +14,11 @@ from pathlib import Path
 from rol_model.exceptions import ReadError
 from rol_model.importer import _pipeline
 from rol_model.importer._docx import import_docx
+from rol_model.importer._html import looks_like_html
 from rol_model.importer._pdf import import_pdf, pdf_bytes_to_text
 from rol_model.importer._pipeline import MAX_IMPORT_BYTES, ImportResult, PathLike, _import
-from rol_model.importer._webpage import mhtml_to_html
+from rol_model.importer._source import decode_bytes
+from rol_model.importer._webpage import mhtml_to_html, webpage_text
 from rol_model.model import Source
 
 __all__ = ["import_bytes", "import_file"]
@@ -54,7 +56,33 @@ def import_file(
         return _pipeline.import_bytes(
             html.encode("utf-8"), name=file_path.name, organization=organization, year=year
         )
+    if suffix in (".html", ".htm"):
+        return _import_page(file_path, organization=organization, year=year)
     return _pipeline.import_file(file_path, organization=organization, year=year)
+
+
+def _import_page(file_path: Path, *, organization: str | None, year: int | None) -> ImportResult:
+    """A file named as a web page is read as one even when it lacks <html> (a saved fragment)."""
+    try:
+        size = file_path.stat().st_size
+        if size > MAX_IMPORT_BYTES:
+            raise ReadError(f"{file_path}: {size} bytes is more than {MAX_IMPORT_BYTES} bytes")
+        data = file_path.read_bytes()
+    except OSError as error:
+        raise ReadError(f"{file_path}: {error.strerror or error}") from None
+    text, encoding = decode_bytes(data, name=file_path.name)
+    if looks_like_html(text) or "<" not in text[:2000]:
+        return _pipeline.import_bytes(
+            data, name=file_path.name, organization=organization, year=year
+        )
+    page, notes = webpage_text(text)
+    return _import(
+        page,
+        organization=organization,
+        year=year,
+        source=Source(file=file_path.name, encoding=encoding),
+        notes=notes,
+    )
 
 
 def import_bytes(
