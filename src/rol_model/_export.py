@@ -11,13 +11,13 @@ from __future__ import annotations
 import csv
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Literal
 
 import attrs
 
+from rol_model._atomic import AtomicGroup
 from rol_model._model import (
     Cause,
     Indicator,
@@ -291,19 +291,17 @@ def _sources(sources: Iterable[Report | str | os.PathLike[str]]) -> Iterator[Rep
 
 
 class _Table:
-    """One table being written to a temporary file beside its final name."""
+    """One table being written to a temporary file of an :class:`AtomicGroup`."""
 
-    def __init__(self, directory: Path, name: str, output_format: ExportFormat, bom: bool) -> None:
+    def __init__(
+        self, group: AtomicGroup, directory: Path, name: str, output_format: ExportFormat, bom: bool
+    ) -> None:
         self.columns = COLUMNS[name]
         self.target = directory / f"{name}.{output_format}"
         self.format = output_format
         self.rows = 0
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{self.target.name}.", suffix=".tmp", dir=directory
-        )
-        self.temporary = Path(temporary)
         encoding = "utf-8-sig" if bom and output_format == "csv" else "utf-8"
-        self.stream: IO[str] = os.fdopen(handle, "w", encoding=encoding, newline="")
+        self.stream: IO[str] = group.open_text(self.target, encoding=encoding, newline="")
         self.writer = csv.writer(self.stream) if output_format == "csv" else None
         if self.writer is not None:
             self.writer.writerow(self.columns)
@@ -315,17 +313,6 @@ class _Table:
         else:
             record = dict(zip(self.columns, row, strict=True))
             self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-
-    def commit(self) -> None:
-        self.stream.flush()
-        os.fsync(self.stream.fileno())
-        self.stream.close()
-        self.temporary.chmod(0o644)
-        self.temporary.replace(self.target)
-
-    def discard(self) -> None:
-        self.stream.close()
-        self.temporary.unlink(missing_ok=True)
 
 
 def export_tables(
@@ -344,7 +331,8 @@ def export_tables(
     adds a byte order mark so Excel reads the Chinese text right) or ``"jsonl"``. Rows stream
     to the files as reports are read, ``jobs`` processes reading them, so memory stays flat;
     ``report_id`` numbers the reports in input order. The three files appear together at the
-    end (atomic replace): a failure leaves earlier tables untouched and no partial file.
+    end, all or none (atomic replace): a failure leaves every earlier table untouched and no
+    partial or temporary file; an existing table keeps its file mode.
 
     Raises :class:`~rol_model.InvalidReportError` or :class:`~rol_model.ReadError` for a file
     that is not a valid report, unless ``skip_invalid`` is true: then it is left out and listed
@@ -359,10 +347,11 @@ def export_tables(
     directory = Path(out_dir)
     tables: dict[str, _Table] = {}
     skipped: list[FileResult] = []
+    group = AtomicGroup()
     try:
         directory.mkdir(parents=True, exist_ok=True)
         for name in COLUMNS:
-            tables[name] = _Table(directory, name, format, bom)
+            tables[name] = _Table(group, directory, name, format, bom)
         if jobs > 1:
             warm_up()
         report_id = 0
@@ -380,17 +369,15 @@ def export_tables(
                 tables["items"].write((report_id, *item))
             for indicator in rows.indicators:
                 tables["indicators"].write((report_id, *indicator))
-        for table in tables.values():
-            table.commit()
-    except OSError as error:
-        for table in tables.values():
-            table.discard()
+        group.commit()
+    except (OSError, ValueError) as error:
+        group.discard()
         if isinstance(error, RolModelError):
             raise
-        raise WriteError(f"{directory}: cannot write: {error.strerror or error}") from None
+        reason = getattr(error, "strerror", None) or error
+        raise WriteError(f"{directory}: cannot write: {reason}") from None
     except BaseException:
-        for table in tables.values():
-            table.discard()
+        group.discard()
         raise
     return ExportSummary(
         reports=tables["reports"].rows,

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import attrs
 
 from rol_model._model import Indicator, Report
-from rol_model.exceptions import RolModelError, WriteError
+from rol_model.exceptions import RolModelError
 
 if TYPE_CHECKING:
     import jinja2
@@ -274,9 +274,6 @@ def write_page(page: str, path: str | None, out: TextIO) -> None:
     if path is None:
         out.write(page)
         return
-    from pathlib import Path
+    from rol_model._atomic import write_file
 
-    try:
-        Path(path).write_text(page, encoding="utf-8")
-    except OSError as error:
-        raise WriteError(f"{path}: {error.strerror or error}") from None
+    write_file(path, page)

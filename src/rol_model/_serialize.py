@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import tempfile
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from json.encoder import encode_basestring
@@ -19,7 +18,7 @@ from rol_model._issue import Issue
 from rol_model._model import Report, iter_indicators
 from rol_model._pointer import pointer
 from rol_model._schema import is_valid, iter_schema_issues
-from rol_model.exceptions import InvalidReportError, ReadError, WriteError
+from rol_model.exceptions import InvalidReportError, ReadError
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -467,27 +466,10 @@ def dump(report: Report, path: PathLike) -> None:
     """Write a report to ``path`` as canonical UTF-8 JSON, atomically.
 
     The text goes to a temporary file in the same folder, which then replaces ``path`` in one
-    step: a failure leaves any existing file untouched and no partial file behind.
+    step: a failure leaves any existing file untouched and no partial file behind. A new file
+    gets the usual mode under the umask, an existing one keeps its mode; a symbolic link is
+    followed (the file it points to is replaced). Raises :class:`WriteError` naming ``path``.
     """
-    payload = dumps(report).encode("utf-8")
-    target = Path(path)
-    try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or "."
-        )
-    except OSError as error:
-        raise WriteError(f"{target}: cannot write: {error.strerror or error}") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
-            stream.flush()
-            os.fsync(stream.fileno())
-        # mkstemp makes the file private (0600): keep the old file's mode, or the usual 0644.
-        Path(temporary).chmod(target.stat().st_mode & 0o7777 if target.exists() else 0o644)
-        Path(temporary).replace(target)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise WriteError(f"{target}: cannot write: {error.strerror or error}") from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    from rol_model._atomic import write_file
+
+    write_file(path, dumps(report).encode("utf-8"))

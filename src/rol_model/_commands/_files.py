@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import IO
+from typing import IO, TextIO
 
 from rol_model._serialize import DEFAULT_LIMITS, read_document
 
@@ -14,3 +14,13 @@ def read_input(name: str) -> bytes:
         stream: IO[bytes] = sys.stdin.buffer
         return read_document(stream, DEFAULT_LIMITS)
     return read_document(name, DEFAULT_LIMITS)
+
+
+def emit(text: str, path: str | None, out: TextIO) -> None:
+    """Write a command's output to ``path`` atomically (UTF-8), or to ``out`` when ``None``."""
+    if path is None:
+        out.write(text)
+        return
+    from rol_model._atomic import write_file
+
+    write_file(path, text)

@@ -20,19 +20,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Render the report; exit 0, or 2 when the file cannot be read or is no valid report."""
-    from pathlib import Path
-
-    from rol_model._commands._files import read_input
+    from rol_model._commands._files import emit, read_input
     from rol_model._render import render
     from rol_model._serialize import loads
-    from rol_model.exceptions import WriteError
 
-    text = render(loads(read_input(args.file)), format=args.format)
-    if args.output:
-        try:
-            Path(args.output).write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise WriteError(f"{args.output}: {error.strerror or error}") from None
-    else:
-        out.write(text)
+    emit(render(loads(read_input(args.file)), format=args.format), args.output, out)
     return 0

@@ -28,7 +28,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Print figure trends, plan follow-through and recurring shortcomings; exit 0."""
-    from rol_model._commands._files import read_input
+    from rol_model._commands._files import emit, read_input
     from rol_model._compare import compare
     from rol_model._compare_output import comparison_csv, comparison_to_dict, format_comparison
     from rol_model._serialize import canonical_json, load, loads
@@ -43,9 +43,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         write_page(html_trend(comparison), args.output, out)
     elif args.format == "json":
-        out.write(canonical_json(comparison_to_dict(comparison)))
+        emit(canonical_json(comparison_to_dict(comparison)), args.output, out)
     elif args.format == "csv":
-        out.write(comparison_csv(comparison, args.table))
+        emit(comparison_csv(comparison, args.table), args.output, out)
     else:
-        out.write(format_comparison(comparison))
+        emit(format_comparison(comparison), args.output, out)
     return 0
