@@ -282,16 +282,10 @@ def import_file(
     ``report.source.file``. Raises :class:`~rol_model.ReadError` when the file cannot be read,
     is larger than :data:`MAX_IMPORT_BYTES`, is binary, or is not text in a supported encoding.
     """
+    from rol_model._bounded import read_bounded
+
     file_path = Path(path)
-    try:
-        size = file_path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise ReadError(f"{file_path}: {size} bytes is more than {MAX_IMPORT_BYTES} bytes")
-        data = file_path.read_bytes()
-    except ReadError:
-        raise
-    except OSError as error:
-        raise ReadError(f"{file_path}: {error.strerror or error}") from None
+    data = read_bounded(path, MAX_IMPORT_BYTES, what="report")
     return import_bytes(data, name=file_path.name, organization=organization, year=year)
 
 

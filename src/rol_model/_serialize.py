@@ -8,7 +8,6 @@ import os
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from json.encoder import encode_basestring
-from pathlib import Path
 from typing import IO, Any
 
 import attrs
@@ -18,7 +17,7 @@ from rol_model._issue import Issue
 from rol_model._model import Report, iter_indicators
 from rol_model._pointer import pointer
 from rol_model._schema import is_valid, iter_schema_issues
-from rol_model.exceptions import InvalidReportError, ReadError
+from rol_model.exceptions import InvalidReportError
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -325,26 +324,11 @@ def loads(data: str | bytes | bytearray, *, limits: Limits = DEFAULT_LIMITS) -> 
 
 def read_document(source: PathLike | IO[bytes], limits: Limits = DEFAULT_LIMITS) -> bytes:
     """Read the bytes of a file (or binary stream), refusing more than ``limits.max_bytes``."""
-    name = _name(source)
-    try:
-        if isinstance(source, (str, os.PathLike)):
-            path = Path(source)
-            if path.is_dir():
-                raise ReadError(f"{name}: is a directory, not a report file")
-            with path.open("rb") as stream:
-                data = stream.read(limits.max_bytes + 1)
-        else:
-            data = source.read(limits.max_bytes + 1)
-    except ReadError:
-        raise
-    except OSError as error:
-        raise ReadError(f"{name}: cannot read: {error.strerror or error}") from None
-    if len(data) > limits.max_bytes:
-        raise ReadError(
-            f"{name}: larger than the limit of {limits.max_bytes} bytes "
-            "(raise Limits.max_bytes to read it)"
-        )
-    return data
+    from rol_model._bounded import read_bounded
+
+    return read_bounded(
+        source, limits.max_bytes, what="report file", hint=" (raise Limits.max_bytes to read it)"
+    )
 
 
 def _name(source: PathLike | IO[bytes]) -> str:
