@@ -13,6 +13,7 @@ from typing import IO, Any
 import attrs
 
 from rol_model._convert import UnrepresentableValueError, converter
+from rol_model._hostile import DIAGNOSED, extension_issues, value_issues
 from rol_model._issue import Issue
 from rol_model._model import Report, iter_indicators
 from rol_model._pointer import pointer
@@ -293,6 +294,10 @@ def _structure(document: Any, limits: Limits, *, exact: bool = True) -> Report:
                     pointer=pointer(["extensions", key]),
                 )
             )
+    if extensions:
+        built = value_issues({"extensions": extensions})  # NaN or a huge integer built in code
+        if built:
+            raise _StopError(*built)
     try:
         return converter().structure(document, Report)
     except Exception as error:  # the schema admitted something the classes refuse: say so
@@ -311,6 +316,11 @@ def from_dict(data: Mapping[str, Any], *, limits: Limits = DEFAULT_LIMITS) -> Re
         return _structure(data, limits)
     except _StopError as stop:
         raise InvalidReportError(stop.issues) from None
+    except DIAGNOSED:  # data built in code: too deep, a huge integer, a signalling NaN
+        issues = value_issues(data)
+        if not issues:
+            raise
+        raise InvalidReportError(issues) from None
 
 
 def loads(data: str | bytes | bytearray, *, limits: Limits = DEFAULT_LIMITS) -> Report:
@@ -371,6 +381,11 @@ def to_dict(report: Report) -> dict[str, Any]:
         result: dict[str, Any] = converter().unstructure(report)
     except UnrepresentableValueError:
         raise InvalidReportError([_unrepresentable(report)]) from None
+    except DIAGNOSED:  # built in code: nested too deep, or a value no JSON can carry
+        issues = value_issues(report)
+        if not issues:
+            raise
+        raise InvalidReportError(issues) from None
     return result
 
 
@@ -430,15 +445,22 @@ def dumps(report: Report) -> str:
     JSON cannot carry, so no invalid file is ever written.
     """
     data = to_dict(report)
-    issues = [] if is_valid(data, exact=True) else list(iter_schema_issues(data))
+    try:
+        issues = [] if is_valid(data, exact=True) else list(iter_schema_issues(data))
+        if not issues and report.extensions:  # what load would refuse is never written
+            issues = extension_issues(data.get("extensions"), DEFAULT_LIMITS.max_depth)
+        if not issues:
+            text = canonical_json(data)
+    except DIAGNOSED as error:
+        if isinstance(error, UnrepresentableValueError):  # in extensions: any JSON is allowed
+            raise InvalidReportError(
+                [Issue(code="value.unrepresentable", message=f"{error} cannot be written as JSON")]
+            ) from None
+        issues = value_issues(data)
+        if not issues:
+            raise
     if issues:
         raise InvalidReportError(issues)
-    try:
-        text = canonical_json(data)
-    except UnrepresentableValueError as error:  # inside extensions: the schema allows any JSON
-        raise InvalidReportError(
-            [Issue(code="value.unrepresentable", message=f"{error} cannot be written as JSON")]
-        ) from None
     if _has_surrogate(text):  # one pass in C; the walk that names the place runs only then
         raise InvalidReportError(
             [i for i in _suspect_issues(data) if i.code == "json.lone-surrogate"]

@@ -87,11 +87,26 @@ def main(
     stderr: TextIO | None = None,
 ) -> int:
     """Run ``rol`` with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
-    out = stdout if stdout is not None else sys.stdout
+    from rol_model._commands._streams import guard
+
+    out = guard(stdout if stdout is not None else sys.stdout, "standard output")
     err = stderr if stderr is not None else sys.stderr
+    if err is None:  # descriptor 2 closed: messages go nowhere, exit codes still tell
+        import io
+
+        err = io.StringIO()
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list in (["--version"], ["-V"]):  # answer before building every parser: cold start
-        print(f"rol {_version()}", file=out)
+        from rol_model.exceptions import WriteError
+
+        try:
+            print(f"rol {_version()}", file=out)
+            out.flush()
+        except WriteError as error:
+            print(f"rol: {error}", file=err)
+            return 2
+        except BrokenPipeError:
+            return 1
         return 0
     from rol_model.exceptions import RolModelError  # here, not above: keeps --version fast
 
@@ -119,6 +134,13 @@ def main(
         return 130
     except BrokenPipeError:
         return 1
+    try:
+        out.flush()
+    except BrokenPipeError:
+        return 1
+    except RolModelError as error:
+        print(f"rol {args.command}: {error}", file=err)
+        return 2
     return code
 
 
@@ -128,4 +150,9 @@ def run() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(encoding="utf-8", errors="backslashreplace")
-    sys.exit(main())
+    from rol_model._commands._streams import flush_at_exit
+
+    code = main()
+    if not flush_at_exit(sys.stdout) and code == 0:
+        code = 2
+    sys.exit(code)
