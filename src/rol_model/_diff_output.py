@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 import attrs
 
+from rol_model._decimal_text import signed_percent
 from rol_model._diff import FieldChange, ItemChange, PartChange, ReportDiff
 from rol_model._diff_indicators import IndicatorChange
 
@@ -93,7 +94,7 @@ def _figure_change(change: IndicatorChange) -> str:
     if change.absolute_change is not None:
         parts.append(f"{change.absolute_change:+}")
     if change.relative_change is not None:
-        parts.append(f"{change.relative_change * 100:+.1f}%")
+        parts.append(f"{signed_percent(change.relative_change)}%")
     return ", ".join(parts)
 
 

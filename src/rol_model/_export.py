@@ -18,6 +18,7 @@ from typing import IO, TYPE_CHECKING, Literal
 import attrs
 
 from rol_model._atomic import AtomicGroup
+from rol_model._decimal_text import plain
 from rol_model._model import (
     Cause,
     Indicator,
@@ -137,7 +138,7 @@ class _Rows:
 
 
 def _decimal_text(indicator: Indicator) -> str:
-    return format(indicator.value, "f")  # plain notation: 30000, never 3E+4
+    return plain(indicator.value)  # plain notation: 30000, never 3E+4 (unless it would explode)
 
 
 def _indicator_rows(

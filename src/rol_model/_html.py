@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 
+from rol_model._decimal_text import plain
 from rol_model._model import Indicator, Report
 from rol_model.exceptions import RolModelError
 
@@ -119,10 +120,11 @@ def render_template(name: str, **context: Any) -> str:
 
 
 def number(value: Decimal | None) -> str:
-    """A figure for display: plain digits with thousands separators, never an exponent."""
+    """A figure for display: plain digits with thousands separators, no exponent unless the
+    plain digits would run past 40 zeros (a value built in code, like ``1E-999999999``)."""
     if value is None:
         return "—"
-    text = f"{value:,f}"
+    text = plain(value, ",f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from rol_model._decimal_text import signed_percent
 from rol_model._html import number
 from rol_model._render import _DEFAULT_HEADINGS, _marker, chinese_number
 
@@ -261,8 +262,7 @@ def _value(value: Decimal | None, qualifier: str | None, unit: str | None) -> st
 def _percent(relative: Decimal | None) -> str:
     if relative is None:
         return ""
-    percent = (relative * 100).quantize(Decimal("0.1"))
-    return f"（{percent:+}%）".replace(".0%", "%")
+    return f"（{signed_percent(relative)}%）".replace(".0%", "%")
 
 
 def _signed(value: Decimal) -> str:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import decimal
 from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
 from rol_model._checks import Context, Example, Hit, excerpt, gist, part_pointers, register
+from rol_model._decimal_text import arithmetic
 from rol_model._model import Indicator, Report, iter_indicators
 from rol_model._rules_consistency import PERCENT_UNITS
 from rol_model._similarity import follow_ups, normalize, recurrences
@@ -125,7 +127,8 @@ def _sharp(old: Decimal, new: Decimal, unit: str, ratio: float, points: float) -
     low, high = sorted((abs(old), abs(new)))
     if low == 0:
         return high > 0
-    return high / low >= Decimal(str(ratio))
+    with decimal.localcontext(arithmetic()):  # no Overflow, whatever the two values
+        return high / low >= Decimal(str(ratio))
 
 
 @register(

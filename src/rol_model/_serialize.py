@@ -13,6 +13,7 @@ from typing import IO, Any
 import attrs
 
 from rol_model._convert import UnrepresentableValueError, converter
+from rol_model._decimal_text import places_issue
 from rol_model._hostile import DIAGNOSED, extension_issues, value_issues
 from rol_model._issue import Issue
 from rol_model._model import Report, iter_indicators
@@ -299,11 +300,21 @@ def _structure(document: Any, limits: Limits, *, exact: bool = True) -> Report:
         if built:
             raise _StopError(*built)
     try:
-        return converter().structure(document, Report)
+        report: Report = converter().structure(document, Report)
     except Exception as error:  # the schema admitted something the classes refuse: say so
         raise _StopError(
             Issue(code="structure", message=f"cannot build the report: {error!r}")
         ) from error
+    places = _places_issues(report)
+    if places:
+        raise _StopError(*places)
+    return report
+
+
+def _places_issues(report: Report) -> list[Issue]:
+    """Indicator values with more than 20 digits after the point (``1e-999999999``)."""
+    found = (places_issue(ind.value, f"{where}/value") for where, ind in iter_indicators(report))
+    return [issue for issue in found if issue is not None]
 
 
 def from_dict(data: Mapping[str, Any], *, limits: Limits = DEFAULT_LIMITS) -> Report:
@@ -447,6 +458,8 @@ def dumps(report: Report) -> str:
     data = to_dict(report)
     try:
         issues = [] if is_valid(data, exact=True) else list(iter_schema_issues(data))
+        if not issues:
+            issues = _places_issues(report)
         if not issues and report.extensions:  # what load would refuse is never written
             issues = extension_issues(data.get("extensions"), DEFAULT_LIMITS.max_depth)
         if not issues:
