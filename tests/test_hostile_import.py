@@ -6,12 +6,15 @@ and every dropped line is reported in full.
 
 from __future__ import annotations
 
+import contextlib
 import io
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rol_model as rm
+from rol_model._importer import import_bytes
 from rol_model._importer_source import _CHROME_KEYS, split_lines
 from rol_model.cli import main
 
@@ -57,3 +60,61 @@ def test_the_cli_shows_each_dropped_line(tmp_path: object) -> None:
     assert "无障碍" not in err.getvalue()
     report = rm.loads(out.getvalue())
     assert report.title == "某县司法局2023年法治政府建设情况报告"
+
+
+# --- HTML pages ----------------------------------------------------------------------------------
+
+PAGE_HEAD = "<html><body><p>某县司法局2023年法治政府建设情况报告</p><p>一、主要举措和成效</p>"
+FRAGMENTS = [
+    "<!--",
+    "-->",
+    "<a ",
+    "<![",
+    "<![CDATA[",
+    "<html>",
+    "</p>",
+    "<p>",
+    "&#",
+    "&#x110000;",
+    "<script>",
+    "</script>",
+    "<style>",
+    "<br>",
+    "<table><tr><td>",
+    "开展检查40次。",
+    "\x00",
+    "<!DOCTYPE x [<!ENTITY a 'b'>]>",
+    "<svg><foreignObject>",
+    "<template>",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=60), st.integers(1, 50))
+def test_hostile_markup_never_escapes(fragments: list[str], repeat: int) -> None:
+    page = PAGE_HEAD + "".join(fragments) * repeat
+    with contextlib.suppress(rm.RolModelError):
+        import_bytes(page.encode("utf-8"), organization="某县司法局", year=2023)
+
+
+def test_markup_that_was_quadratic_or_crashed_now_imports() -> None:
+    for page in (
+        PAGE_HEAD + "<p>开展检查40次。</p>" + "<!--" * 100_000,
+        PAGE_HEAD + "<p>开展检查40次。</p>" + "<a " * 60_000,
+        "<html><![<![",
+    ):
+        try:
+            result = import_bytes(page.encode(), organization="某县司法局", year=2023)
+        except rm.InvalidReportError:
+            assert page.startswith("<html><![")  # nothing but markup: empty, refused with a reason
+            continue
+        assert "检查40次" in rm.dumps(result.report)
+
+
+def test_html_import_without_its_parser_names_the_extra(monkeypatch: object) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "selectolax.lexbor", None)  # type: ignore[attr-defined]
+    page = (PAGE_HEAD + "<p>开展检查40次。</p>").encode()
+    with pytest.raises(rm.RolModelError, match=r"rol-model\[html\]"):
+        import_bytes(page, organization="某县司法局", year=2023)
