@@ -28,6 +28,7 @@ from rol_model._model import (
     ShortcomingsPart,
     iter_nodes,
 )
+from rol_model._similar_pairs import first_similar
 from rol_model._similarity import (
     content_bigrams,
     covered,
@@ -313,27 +314,24 @@ _MIN_REPEATED = 20  # shorter texts (a stock heading) may legitimately repeat
 def repeated_paragraph(context: Context) -> Iterator[Hit]:
     """No item's text repeats another's (nearly) word for word."""
     threshold = context.threshold("repeated_similarity")
-    earlier: list[tuple[str, str, str, frozenset[str]]] = []
+    entries: list[tuple[str, str, str, str, frozenset[str]]] = []
     for pointer, node in iter_nodes(context.report):
         text = node.text or ""
         clean = context.normalized(text)
-        if len(clean) < _MIN_REPEATED:
+        if len(clean) >= _MIN_REPEATED:
+            entries.append((pointer, node.id, text, clean, context.bigrams(text)))
+    # the first earlier text each one repeats, found by a prefix-filtered join: near-linear
+    matches = first_similar([e[4] for e in entries], [e[3] for e in entries], threshold)
+    for (pointer, _, text, _, _), match in zip(entries, matches, strict=True):
+        if match is None:
             continue
-        pairs = context.bigrams(text)
-        for other_pointer, other_id, other_clean, other_pairs in earlier:
-            small, large = sorted((len(pairs), len(other_pairs)))
-            if clean != other_clean and small < threshold * large:
-                continue  # Jaccard cannot reach the threshold: skip the set operations
-            jaccard = len(pairs & other_pairs) / len(pairs | other_pairs)
-            if clean == other_clean or jaccard >= threshold:
-                yield Hit(
-                    pointer=f"{pointer}/text",
-                    message=f"this text repeats that of {other_id} ({other_pointer})",
-                    message_zh=f"该段文字与 {other_id}（{other_pointer}）重复",
-                    excerpt=excerpt(text),
-                )
-                break
-        earlier.append((pointer, node.id, clean, pairs))
+        other_pointer, other_id = entries[match][0], entries[match][1]
+        yield Hit(
+            pointer=f"{pointer}/text",
+            message=f"this text repeats that of {other_id} ({other_pointer})",
+            message_zh=f"该段文字与 {other_id}（{other_pointer}）重复",
+            excerpt=excerpt(text),
+        )
 
 
 def _leaf(node: Node) -> bool:
