@@ -14,9 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rol_model as rm
-from rol_model._importer import import_bytes
-from rol_model._importer_source import _CHROME_KEYS, split_lines
 from rol_model.cli import main
+from rol_model.importer import import_bytes
+from rol_model.importer._source import _CHROME_KEYS, split_lines
 
 CLAUSES = ["稳步推进", "改造设施30处", "全年审查文件12件", "群众满意度达98%", "持续加强监督"]
 

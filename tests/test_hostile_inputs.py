@@ -1,7 +1,7 @@
 """Library and CLI inputs that once escaped as raw exceptions: now RolModelError, always.
 
-Values built in code (``rol_model._hostile`` diagnoses them), NUL bytes in path arguments, and a
-full or closed standard output (``rol_model._commands._streams``).
+Values built in code (``rol_model.validation._hostile`` diagnoses them), NUL bytes in path
+arguments, and a full or closed standard output (``rol_model.cli._streams``).
 """
 
 from __future__ import annotations
@@ -66,9 +66,8 @@ def test_hostile_values_in_data_are_issues(where: str, value: object) -> None:
 @settings(max_examples=40, deadline=None)
 @given(value=HOSTILE)
 def test_hostile_extensions_built_in_code_are_refused_by_dumps(value: object) -> None:
-    report = attrs.evolve(rm.from_dict(VALID), extensions={"x:y": value})
-    with pytest.raises(rm.InvalidReportError):
-        rm.dumps(report)
+    with pytest.raises(rm.InvalidReportError):  # at construction, or when written
+        rm.dumps(attrs.evolve(rm.from_dict(VALID), extensions={"x:y": value}))
 
 
 def test_parts_nested_thousands_deep_in_code_are_refused() -> None:

@@ -1,7 +1,7 @@
 """Every reader is bounded and strict: no unbounded read, no exception outside RolModelError.
 
-``rol_model._bounded.read_bounded`` never trusts ``st_size``; profiles go through the same strict
-JSON reader as reports.
+``rol_model.serialize._bounded.read_bounded`` never trusts ``st_size``; profiles go through the
+same strict JSON reader as reports.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rol_model as rm
-from rol_model._bounded import read_bounded
-from rol_model._importer import import_file
-from rol_model._profiles import load_profile, profile_from_dict
+from rol_model.checker._profiles import load_profile, profile_from_dict
 from rol_model.cli import main
+from rol_model.importer import import_file
+from rol_model.serialize._bounded import read_bounded
 
 VALID = (
     '{"title": "某局2023年法治政府建设情况报告", "organization": {"name": "某局"}, "year": 2023}\n'

@@ -1,7 +1,7 @@
 """Work that grew with the square of the items is now near-linear, with the same answers.
 
-``rol_model._similar_pairs.first_similar`` (ROL304's join) must give exactly what comparing every
-pair gives. Time is measured by benchmarks/worst_case.py, never asserted here.
+``rol_model.checker._similar_pairs.first_similar`` (ROL304's join) must give exactly what
+comparing every pair gives. Time is measured by benchmarks/worst_case.py, never asserted here.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rol_model._similar_pairs import first_similar
+from rol_model.checker._similar_pairs import first_similar
 
 
 def _brute(sets: list[frozenset[str]], keys: list[str], threshold: float) -> list[int | None]:

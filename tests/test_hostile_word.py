@@ -1,6 +1,6 @@
 """Word import under hostile input: text Word shows is never lost, no exception escapes.
 
-The body is read element by element (``rol_model._importer_wordtext``): tracked insertions,
+The body is read element by element (``rol_model.importer._wordtext``): tracked insertions,
 content controls, simple fields, smart tags and hyperlinks keep their text, deletions are
 dropped with a warning. Corrupt archives of every kind are :class:`ReadError`.
 """

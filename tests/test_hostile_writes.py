@@ -1,4 +1,4 @@
-"""Every file rol-model writes goes through one atomic writer (``rol_model._atomic``).
+"""Every file rol-model writes goes through one atomic writer (``rol_model.serialize._atomic``).
 
 Failure injection (a full disk, a failing rename, a bad name) must leave every old file as it
 was and no temporary file behind; modes, links and long names behave as documented in
@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import rol_model as rm
-from rol_model import _atomic
-from rol_model._atomic import AtomicGroup, write_file
 from rol_model.cli import main
+from rol_model.serialize import _atomic
+from rol_model.serialize._atomic import AtomicGroup, write_file
 
 VALID = (
     '{"title": "某局2023年法治政府建设情况报告", "organization": {"name": "某局"}, "year": 2023}\n'

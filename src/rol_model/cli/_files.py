@@ -1,0 +1,26 @@
+"""Helpers shared by commands that read report files."""
+
+from __future__ import annotations
+
+import sys
+from typing import IO, TextIO
+
+from rol_model.serialize import DEFAULT_LIMITS, read_document
+
+
+def read_input(name: str) -> bytes:
+    """The bytes of a file, or of standard input when ``name`` is ``-``."""
+    if name == "-":
+        stream: IO[bytes] = sys.stdin.buffer
+        return read_document(stream, DEFAULT_LIMITS)
+    return read_document(name, DEFAULT_LIMITS)
+
+
+def emit(text: str, path: str | None, out: TextIO) -> None:
+    """Write a command's output to ``path`` atomically (UTF-8), or to ``out`` when ``None``."""
+    if path is None:
+        out.write(text)
+        return
+    from rol_model.serialize import write_file
+
+    write_file(path, text)
