@@ -108,7 +108,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time the names load on f
 #: Public name → the module that defines it. ``import rol_model`` imports none of them: each is
 #: imported on first use (PEP 562), so ``import rol_model`` and ``rol --version`` stay fast. Add
 #: a new public name here, in the ``TYPE_CHECKING`` imports above and in ``__all__``;
-#: ``tests/test_cold_start.py`` fails when the three differ.
+#: ``tests/cli/test_cold_start.py`` fails when the three differ.
 _EXPORTS: dict[str, str] = {
     "Finding": "rol_model.checker",
     "Rule": "rol_model.checker",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 import attrs
 
@@ -13,6 +13,7 @@ __all__ = [
     "InvalidReportError",
     "Issue",
     "MissingExtraError",
+    "Problem",
     "ReadError",
     "RolModelError",
     "Severity",
@@ -23,6 +24,21 @@ __all__ = [
 
 Severity = Literal["error", "warning", "info"]
 """How serious an issue is; only errors make a document invalid."""
+
+
+class Problem(Protocol):
+    """What every problem record of rol-model has: :class:`Issue` (schema, parsing, import) and
+    :class:`~rol_model.Finding` (the checker) alike. Code that lists problems of either kind can
+    rely on these four fields; ``Finding.to_issue()`` turns a finding into an :class:`Issue`."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def pointer(self) -> str: ...
+    @property
+    def severity(self) -> Severity: ...
 
 
 @attrs.frozen(kw_only=True)
