@@ -99,10 +99,15 @@ def _counts(findings: Sequence[Finding]) -> dict[str, int]:
 def _write_text(
     out: TextIO, name: str, report: Report, findings: Sequence[Finding], profile: str
 ) -> None:
+    from rol_model.text import terminal_text
+
+    def print(line: str, file: TextIO) -> None:  # report text is inert on a terminal
+        file.write(terminal_text(line) + "\n")
+
     counts = _counts(findings)
     words = {"error": "errors", "warning": "warnings", "info": "info"}
     summary = ", ".join(f"{n} {s if n == 1 else words[s]}" for s, n in counts.items())
-    print(f"{name}: {summary} (profile {profile})", file=out)
+    print(f"{terminal_text(name, one_line=True)}: {summary} (profile {profile})", file=out)
     current: int | None = None
     for finding in sorted(findings, key=lambda f: _group(report, f)[0]):
         index, label = _group(report, finding)

@@ -24,6 +24,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default="indicators",
         help="which table --format csv writes (default indicators) / CSV 输出的表",
     )
+    parser.add_argument(
+        "--raw",
+        action="store_true",
+        help="CSV: write text exactly, even when a spreadsheet would run it as a formula "
+        "(=, +, -, @ first; see docs/security.md)",
+    )
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -44,7 +50,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     elif args.format == "json":
         emit(canonical_json(comparison_to_dict(comparison)), args.output, out)
     elif args.format == "csv":
-        emit(comparison_csv(comparison, args.table), args.output, out)
+        emit(comparison_csv(comparison, args.table, raw=args.raw), args.output, out)
     else:
         emit(format_comparison(comparison), args.output, out)
     return 0

@@ -69,6 +69,7 @@ def _record(result: FileResult) -> dict[str, Any]:
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Validate each file; exit 0 when all are valid, 1 when any is invalid, 2 if unreadable."""
     from rol_model.corpus import expand_arguments, ordered_map, warm_up, write_many
+    from rol_model.text import terminal_text
 
     if args.jobs < 1:
         print("rol validate: --jobs must be at least 1", file=err)
@@ -81,11 +82,15 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     def lines(result: FileResult) -> list[str]:
         if result.error is not None:
             # unreadable files are reported on stderr in every format, as one line each
-            print(f"rol validate: {result.error}", file=err)
+            print(f"rol validate: {terminal_text(result.error, one_line=True)}", file=err)
             return []
+        # a file name or an issue may hold a newline or ESC: never a forged or active line
+        path = terminal_text(result.path, one_line=True)
         if result.issues:
-            return [f"{result.path}: {issue}" for issue in result.issues]
-        return [] if args.quiet else [f"{result.path}: valid"]
+            return [
+                f"{path}: {terminal_text(str(issue), one_line=True)}" for issue in result.issues
+            ]
+        return [] if args.quiet else [f"{path}: valid"]
 
     def record(result: FileResult) -> dict[str, Any]:
         if result.error is not None and args.format == "json":

@@ -35,7 +35,7 @@ from rol_model.model import (
     ShortcomingsPart,
 )
 from rol_model.serialize import AtomicGroup
-from rol_model.text import plain
+from rol_model.text import csv_cell, plain
 
 if TYPE_CHECKING:
     from rol_model.corpus._corpus import FileResult
@@ -295,8 +295,16 @@ class _Table:
     """One table being written to a temporary file of an :class:`AtomicGroup`."""
 
     def __init__(
-        self, group: AtomicGroup, directory: Path, name: str, output_format: ExportFormat, bom: bool
+        self,
+        group: AtomicGroup,
+        directory: Path,
+        name: str,
+        output_format: ExportFormat,
+        *,
+        bom: bool,
+        raw: bool = False,
     ) -> None:
+        self.raw = raw
         self.columns = COLUMNS[name]
         self.target = directory / f"{name}.{output_format}"
         self.format = output_format
@@ -310,7 +318,8 @@ class _Table:
     def write(self, row: Row) -> None:
         self.rows += 1
         if self.writer is not None:
-            self.writer.writerow(["" if value is None else value for value in row])
+            cells = ["" if value is None else value for value in row]
+            self.writer.writerow(cells if self.raw else [csv_cell(cell) for cell in cells])
         else:
             record = dict(zip(self.columns, row, strict=True))
             self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -322,6 +331,7 @@ def export_tables(
     format: ExportFormat = "csv",
     *,
     bom: bool = False,
+    raw: bool = False,
     jobs: int = 1,
     skip_invalid: bool = False,
 ) -> ExportSummary:
@@ -329,7 +339,9 @@ def export_tables(
 
     ``sources`` are :class:`Report` objects or paths of report files (a directory stands for
     every ``*.json`` below it). ``format`` is ``"csv"`` (UTF-8 with a header row; ``bom=True``
-    adds a byte order mark so Excel reads the Chinese text right) or ``"jsonl"``. Rows stream
+    adds a byte order mark so Excel reads the Chinese text right; text a spreadsheet would run as
+    a formula, starting with ``=``, ``+``, ``-`` or ``@``, gets a leading apostrophe unless
+    ``raw=True``, see docs/security.md) or ``"jsonl"`` (always exact). Rows stream
     to the files as reports are read, ``jobs`` processes reading them, so memory stays flat;
     ``report_id`` numbers the reports in input order. The three files appear together at the
     end, all or none (atomic replace): a failure leaves every earlier table untouched and no
@@ -352,7 +364,7 @@ def export_tables(
     try:
         directory.mkdir(parents=True, exist_ok=True)
         for name in COLUMNS:
-            tables[name] = _Table(group, directory, name, format, bom)
+            tables[name] = _Table(group, directory, name, format, bom=bom, raw=raw)
         if jobs > 1:
             warm_up()
         report_id = 0

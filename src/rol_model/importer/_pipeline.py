@@ -142,6 +142,19 @@ def _import(
     called from a web server must not change it under other threads.
     """
     try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a str with lone surrogates: no character JSON can carry
+        text = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)
+        notes = (
+            *notes,
+            Issue(
+                code="import.surrogate",
+                message="the text held lone UTF-16 surrogates, which are no characters; "
+                "each became U+FFFD (�)",
+                severity="warning",
+            ),
+        )
+    try:
         return _import_text(text, organization=organization, year=year, source=source, notes=notes)
     finally:
         forget_folds()

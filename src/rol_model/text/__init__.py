@@ -14,6 +14,7 @@ from rol_model.text._decimal import (
     signed_percent,
 )
 from rol_model.text._fold import SIMPLIFIED, TRADITIONAL, fold, forget_folds
+from rol_model.text._inert import csv_cell, markdown_text, terminal_text
 from rol_model.text._numerals import CHINESE_DIGITS, DIGIT_TABLE, chinese_number, chinese_value
 from rol_model.text._similarity import (
     GENERIC_WORDS,
@@ -50,14 +51,17 @@ __all__ = [
     "content_bigrams",
     "coverage",
     "covered",
+    "csv_cell",
     "dice",
     "fingerprint",
     "fold",
     "forget_folds",
     "jaccard",
+    "markdown_text",
     "normalize",
     "plain",
     "signed_percent",
     "similarity",
+    "terminal_text",
     "topical_bigrams",
 ]

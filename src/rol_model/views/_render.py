@@ -26,7 +26,7 @@ from rol_model.model import (
     Report,
     ShortcomingsPart,
 )
-from rol_model.text import chinese_number
+from rol_model.text import chinese_number, markdown_text, terminal_text
 from rol_model.views._layout import DEFAULT_HEADINGS, ORDER
 from rol_model.views._layout import marker as item_marker
 from rol_model.views._layout import paragraphs as split_paragraphs
@@ -60,10 +60,14 @@ class _Writer:
         self.blocks: list[str] = []
 
     def heading(self, level: int, text: str) -> None:
-        self.blocks.append(f"{'#' * min(level, 6)} {text}" if self.markdown else text)
+        # report text is data: no raw HTML or links in Markdown (docs/security.md)
+        shown = markdown_text(terminal_text(text)) if self.markdown else terminal_text(text)
+        self.blocks.append(f"{'#' * min(level, 6)} {shown}" if self.markdown else shown)
 
     def paragraph(self, text: str) -> None:
-        self.blocks.append(text)
+        self.blocks.append(
+            markdown_text(terminal_text(text)) if self.markdown else terminal_text(text)
+        )
 
     def result(self) -> str:
         separator = "\n\n" if self.markdown else "\n"
