@@ -230,3 +230,23 @@ def test_cli_output_files_are_atomic_and_honoured(
     assert "No space left" in err
     assert output.read_text() == "old"
     assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("code", [errno.EACCES, errno.EROFS, errno.EDQUOT])
+def test_a_read_only_folder_is_a_write_error_naming_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int
+) -> None:
+    """Root ignores permission bits, so a read-only folder is simulated at os.open."""
+    target = tmp_path / "r.json"
+    target.write_text("old")
+
+    def refuse(*args: object, **kwargs: object) -> int:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(_atomic.os, "open", refuse)
+    with pytest.raises(rm.WriteError, match=r"r\.json: cannot write"):
+        rm.dump(_report(), target)
+    with pytest.raises(rm.WriteError):
+        rm.export_tables([_report()], tmp_path)
+    assert target.read_text() == "old"
+    assert _leftovers(tmp_path) == []
