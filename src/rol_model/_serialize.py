@@ -267,7 +267,8 @@ def _parse(data: str | bytes | bytearray, limits: Limits) -> tuple[Any, bool]:
         ) from None
     except ValueError as error:  # an integer longer than Python's int_max_str_digits
         raise _StopError(Issue(code="json.number", message=f"unreadable number: {error}")) from None
-    if parser.suspect or "\\ud" in text or "\\uD" in text:
+    # "\\" first: one fast scan, where two substring searches cost a third of a parse
+    if parser.suspect or ("\\" in text and ("\\ud" in text or "\\uD" in text)):
         issues = list(_suspect_issues(document))
         if issues:
             raise _StopError(*issues)
@@ -317,6 +318,16 @@ def from_dict(data: Mapping[str, Any], *, limits: Limits = DEFAULT_LIMITS) -> Re
 
 def loads(data: str | bytes | bytearray, *, limits: Limits = DEFAULT_LIMITS) -> Report:
     """Read a report from JSON text (``str``, or UTF-8 ``bytes``); see :func:`parse_json`."""
+    from rol_model._fastload import load_fast  # the same Report, or None: then the reference
+
+    report = load_fast(data, limits)
+    if report is not None:
+        return report
+    return strict_loads(data, limits)
+
+
+def strict_loads(data: str | bytes | bytearray, limits: Limits = DEFAULT_LIMITS) -> Report:
+    """The reference reading of :func:`loads`, which ``_fastload`` must agree with."""
     try:
         document, long_decimal = _parse(data, limits)
         return _structure(document, limits, exact=long_decimal)
@@ -361,6 +372,11 @@ def load(source: PathLike | IO[bytes], *, limits: Limits = DEFAULT_LIMITS) -> Re
     (naming the file) when it is not a valid report.
     """
     data = read_document(source, limits)
+    from rol_model._fastload import load_fast
+
+    report = load_fast(data, limits)
+    if report is not None:
+        return report
     try:
         document, long_decimal = _parse(data, limits)
         return _structure(document, limits, exact=long_decimal)
