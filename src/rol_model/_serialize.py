@@ -429,6 +429,8 @@ def _emit(value: Any, indent: str, out: list[str]) -> None:
         inner = indent + "  "
         out.append("{")
         for index, (key, item) in enumerate(value.items()):
+            if not isinstance(key, str):
+                raise UnrepresentableValueError(f"the object key {key!r}")
             out.append(("," if index else "") + "\n" + inner + encode_basestring(key) + ": ")
             _emit(item, inner, out)
         out.append("\n" + indent + "}")
@@ -462,6 +464,16 @@ def dumps(report: Report) -> str:
     Raises :class:`InvalidReportError` when the report breaks the schema or holds a value
     JSON cannot carry, so no invalid file is ever written.
     """
+    from rol_model._fastdump import dumps_fast  # the same text, or None: then the reference
+
+    text = dumps_fast(report)
+    if text is not None:
+        return text
+    return strict_dumps(report)
+
+
+def strict_dumps(report: Report) -> str:
+    """The reference writing of :func:`dumps`, which ``_fastdump`` must agree with byte for byte."""
     data = to_dict(report)
     issues = [] if is_valid(data, exact=True) else list(iter_schema_issues(data))
     if issues:
