@@ -8,24 +8,28 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, get_args
 
-from rol_model._model import (
-    LeadershipPart,
-    MeasuresPart,
-    OtherPart,
-    Part,
-    PlansPart,
-    ShortcomingsPart,
-)
-
 if TYPE_CHECKING:
     import cattrs
 
+    from rol_model._model import Part
+
 __all__ = ["converter", "sorted_json"]
 
-_PART_CLASSES: dict[str, type[Any]] = {
-    cls.kind: cls for cls in (MeasuresPart, ShortcomingsPart, LeadershipPart, PlansPart, OtherPart)
-}
-assert set(_PART_CLASSES.values()) == set(get_args(Part))
+
+def _part_classes() -> dict[str, type[Any]]:
+    # here, not at import: ``rol validate`` reads _serialize without building any report class
+    from rol_model._model import (
+        LeadershipPart,
+        MeasuresPart,
+        OtherPart,
+        Part,
+        PlansPart,
+        ShortcomingsPart,
+    )
+
+    classes = (MeasuresPart, ShortcomingsPart, LeadershipPart, PlansPart, OtherPart)
+    assert set(classes) == set(get_args(Part))
+    return {cls.kind: cls for cls in classes}
 
 
 class UnrepresentableValueError(ValueError):
@@ -68,6 +72,9 @@ def converter() -> cattrs.Converter:
     """Build the converter once: extra keys forbidden, defaults omitted, ISO dates, Decimal."""
     import cattrs
 
+    from rol_model._model import Part
+
+    part_classes = _part_classes()
     conv = cattrs.Converter(
         forbid_extra_keys=True,
         omit_if_default=True,
@@ -87,7 +94,7 @@ def converter() -> cattrs.Converter:
     def structure_part(value: Mapping[str, Any], _: type) -> Part:
         fields = dict(value)
         kind = fields.pop("kind", None)
-        cls = _PART_CLASSES.get(kind) if isinstance(kind, str) else None
+        cls = part_classes.get(kind) if isinstance(kind, str) else None
         if cls is None:
             raise ValueError(f"unknown part kind {kind!r}")
         return conv.structure(fields, cls)  # type: ignore[no-any-return]

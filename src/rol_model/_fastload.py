@@ -40,6 +40,7 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 import attrs
 
 from rol_model import _model
+from rol_model._fasttext import depth_within, raw_bytes
 from rol_model._model import Part, Report
 from rol_model._schema import is_valid
 
@@ -70,21 +71,6 @@ def _extension(value: Any) -> Any:
     if kind is float:
         raise _Inexact
     return value
-
-
-def _depth_within(value: object, limit: int) -> bool:
-    stack: list[tuple[object, int]] = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, dict):
-            if depth > limit:
-                return False
-            stack.extend((v, depth + 1) for v in item.values())
-        elif isinstance(item, list):
-            if depth > limit:
-                return False
-            stack.extend((v, depth + 1) for v in item)
-    return True
 
 
 # -- generated structuring ----------------------------------------------------------------------
@@ -222,27 +208,8 @@ try:
 except ImportError:  # the fast extra is not installed
     orjson = None  # type: ignore[assignment]
 
-_BOM = b"\xef\xbb\xbf"
 #: Nesting the fast path leaves to the reference (whose parser has a recursion limit).
 _MAX_FAST_DEPTH = 200
-
-
-def _raw_bytes(data: str | bytes | bytearray, limit: int) -> bytes | None:
-    if isinstance(data, str):
-        try:
-            raw = data.encode("utf-8")
-        except UnicodeEncodeError:  # a lone surrogate: the reference names it
-            return None
-    else:
-        raw = bytes(data)
-    if len(raw) > limit:
-        return None
-    if raw.startswith(_BOM):
-        raw = raw[3:]
-    # one memchr first: most reports have no backslash at all
-    if b"\\" in raw and (b"\\ud" in raw or b"\\uD" in raw or b"\\u003" in raw):
-        return None  # a possible lone surrogate, or an escaped colon hiding a duplicate key
-    return raw
 
 
 def _finish(document: object, limits: Any, *, exact: bool) -> Report | None:
@@ -251,7 +218,7 @@ def _finish(document: object, limits: Any, *, exact: bool) -> Report | None:
     extensions = document.get("extensions")
     if extensions and type(extensions) is dict:
         limit = min(limits.max_depth, _MAX_FAST_DEPTH)
-        if not all(_depth_within(value, limit) for value in extensions.values()):
+        if not all(depth_within(value, limit) for value in extensions.values()):
             return None
     return structure_report(document)
 
@@ -261,7 +228,7 @@ def load_fast(data: str | bytes | bytearray, limits: Any) -> Report | None:
     try:
         if orjson is None:
             return _without_orjson(data, limits)
-        raw = _raw_bytes(data, limits.max_bytes)
+        raw = raw_bytes(data, limits.max_bytes)
         if raw is None:
             return None
         try:

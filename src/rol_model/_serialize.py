@@ -10,13 +10,12 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from json.encoder import encode_basestring
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
 from rol_model._convert import UnrepresentableValueError, converter
 from rol_model._issue import Issue
-from rol_model._model import Report, iter_indicators
 from rol_model._pointer import pointer
 from rol_model._schema import is_valid, iter_schema_issues
 from rol_model.exceptions import InvalidReportError, ReadError, WriteError
@@ -33,6 +32,9 @@ __all__ = [
     "read_document",
     "to_dict",
 ]
+
+if TYPE_CHECKING:  # the model loads on first use: ``rol validate`` may never need it
+    from rol_model._model import Report
 
 PathLike = str | os.PathLike[str]
 
@@ -297,6 +299,8 @@ def _structure(document: Any, limits: Limits, *, exact: bool = True) -> Report:
                 )
             )
     try:
+        from rol_model._model import Report
+
         return converter().structure(document, Report)
     except Exception as error:  # the schema admitted something the classes refuse: say so
         raise _StopError(
@@ -385,6 +389,8 @@ def load(source: PathLike | IO[bytes], *, limits: Limits = DEFAULT_LIMITS) -> Re
 
 
 def _unrepresentable(report: Report) -> Issue:
+    from rol_model._model import iter_indicators
+
     for where, indicator in iter_indicators(report):
         if not indicator.value.is_finite():
             return Issue(

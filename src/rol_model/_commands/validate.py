@@ -40,12 +40,18 @@ def validate_name(name: str) -> FileResult:
     """Validate one file (``-``: standard input) without keeping the report."""
     from rol_model._commands._files import read_input
     from rol_model._corpus import FileResult
-    from rol_model._serialize import loads
+    from rol_model._fastverdict import valid_fast
+    from rol_model._serialize import DEFAULT_LIMITS
     from rol_model.exceptions import InvalidReportError, ReadError
 
     display = "<stdin>" if name == "-" else name
     try:
-        loads(read_input(name))
+        data = read_input(name)
+        if valid_fast(data, DEFAULT_LIMITS):  # the verdict is all we need: no objects built
+            return FileResult(path=display)
+        from rol_model._serialize import loads
+
+        loads(data)  # the reference: a Report, or every issue
     except ReadError as error:
         return FileResult(path=display, error=str(error))
     except InvalidReportError as error:
