@@ -14,8 +14,8 @@ import attrs
 import pytest
 
 import rol_model as rm
-from rol_model._export import COLUMNS
 from rol_model.cli import main
+from rol_model.corpus._export import COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "reports" / "wusu-education-2023.json"
@@ -144,7 +144,7 @@ def test_skip_invalid_leaves_bad_files_out_and_lists_them(tmp_path: Path) -> Non
 
 
 def test_unknown_format_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="format"):
+    with pytest.raises(rm.UnsupportedFormatError, match="format"):
         rm.export_tables([EXAMPLE], tmp_path, "xlsx")  # type: ignore[arg-type]
 
 

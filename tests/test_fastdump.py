@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import rol_model as rm
-from rol_model import _fastdump
-from rol_model._convert import converter
-from rol_model._serialize import strict_dumps
+from rol_model.serialize import _fastdump
+from rol_model.serialize._convert import converter
+from rol_model.serialize._json import strict_dumps
 from strategies import reports
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -20,9 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import rol_model as rm
-from rol_model import _fastload
-from rol_model._fastverdict import valid_fast
-from rol_model._serialize import canonical_json, strict_loads
+from rol_model.serialize import _fastload, valid_fast
+from rol_model.serialize._json import _parse, canonical_json, strict_loads
 from strategies import reports, schema_documents
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +48,7 @@ def _strict(data: str | bytes, limits: rm.Limits = rm.DEFAULT_LIMITS) -> str | l
 def agree(data: str | bytes, limits: rm.Limits = rm.DEFAULT_LIMITS) -> bool:
     """Assert fast and strict agree on ``data``; return whether the fast path answered."""
     reference = _strict(data, limits)
-    fast = _fastload.load_fast(data, limits)
+    fast = _fastload.load_fast(data, limits, _parse)
     if fast is not None:
         assert repr(fast) == reference
     raw = data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")
@@ -79,9 +78,9 @@ def test_the_example_takes_the_fast_path_both_with_and_without_orjson(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     data = EXAMPLE.read_bytes()
-    assert _fastload.load_fast(data, rm.DEFAULT_LIMITS) is not None
+    assert _fastload.load_fast(data, rm.DEFAULT_LIMITS, _parse) is not None
     monkeypatch.setattr(_fastload, "orjson", None)
-    assert _fastload.load_fast(data, rm.DEFAULT_LIMITS) is not None
+    assert _fastload.load_fast(data, rm.DEFAULT_LIMITS, _parse) is not None
     assert agree(data)
 
 
@@ -158,7 +157,7 @@ def test_limits_are_the_reference_limits() -> None:
 
 def test_a_float_steps_over_to_exact_decimals_without_losing_the_fast_path() -> None:
     text = MINIMAL.replace('"value": 3', '"value": 3.50')
-    report = _fastload.load_fast(text, rm.DEFAULT_LIMITS)
+    report = _fastload.load_fast(text, rm.DEFAULT_LIMITS, _parse)
     assert report is not None
     assert report.preamble is not None
     assert str(report.preamble.indicators[0].value) == "3.50"
@@ -166,7 +165,7 @@ def test_a_float_steps_over_to_exact_decimals_without_losing_the_fast_path() -> 
 
 def test_a_hidden_duplicate_key_is_never_read_by_the_fast_path() -> None:
     text = MINIMAL.replace('"title": "报告"', '"title": "a:b", "title": "报告"')
-    assert _fastload.load_fast(text, rm.DEFAULT_LIMITS) is None
+    assert _fastload.load_fast(text, rm.DEFAULT_LIMITS, _parse) is None
     assert [i.code for i in _strict(text)] == ["json.duplicate-key"]  # type: ignore[union-attr]
 
 

@@ -13,18 +13,17 @@ from hypothesis import strategies as st
 
 import rol_model as rm
 import strategies
-from rol_model import _profiles, _similarity
-from rol_model._similarity import (
-    FOLLOW_THROUGH_THRESHOLD,
-    RECURRING_THRESHOLD,
+from rol_model.checker import _profiles
+from rol_model.text._similarity import (
     Weights,
     content_bigrams,
     dice,
     fingerprint,
-    follow_up_units,
     normalize,
     similarity,
 )
+from rol_model.trends import _history
+from rol_model.trends._history import FOLLOW_THROUGH_THRESHOLD, RECURRING_THRESHOLD, follow_up_units
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = ROOT / "examples" / "reports"
@@ -82,8 +81,8 @@ def test_checker_defaults_are_the_shared_thresholds() -> None:
     assert _profiles.DEFAULT_THRESHOLDS["recurring_overlap"] == RECURRING_THRESHOLD
     assert _profiles.DEFAULT_THRESHOLDS["follow_through_overlap"] == FOLLOW_THROUGH_THRESHOLD
     national = rm.load_profile("national").thresholds
-    assert national["recurring_overlap"] == _similarity.RECURRING_THRESHOLD
-    assert national["follow_through_overlap"] == _similarity.FOLLOW_THROUGH_THRESHOLD
+    assert national["recurring_overlap"] == _history.RECURRING_THRESHOLD
+    assert national["follow_through_overlap"] == _history.FOLLOW_THROUGH_THRESHOLD
 
 
 # One answer from check and compare --------------------------------------------------------------
@@ -221,6 +220,6 @@ def test_an_item_headed_cause_analysis_is_not_a_recurring_shortcoming() -> None:
             parts=(part,),
         )
 
-    found = _similarity.recurrences(report(2023), report(2024))
+    found = _history.recurrences(report(2023), report(2024))
     assert [(r.previous.id, r.current.id) for r in found] == [("s1", "s1")]
     assert _check_answer(report(2023), report(2024)) == (["s1"], [])

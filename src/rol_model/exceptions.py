@@ -3,17 +3,50 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any, Literal
 
-from rol_model._issue import Issue
+import attrs
 
 __all__ = [
     "ComparisonError",
     "InvalidProfileError",
     "InvalidReportError",
+    "Issue",
+    "MissingExtraError",
     "ReadError",
     "RolModelError",
+    "Severity",
+    "UnsupportedFormatError",
     "WriteError",
+    "require_extra",
 ]
+
+Severity = Literal["error", "warning", "info"]
+"""How serious an issue is; only errors make a document invalid."""
+
+
+@attrs.frozen(kw_only=True)
+class Issue:
+    """A problem found in a document.
+
+    ``pointer`` is an RFC 6901 JSON Pointer into the document (``""`` is the whole document);
+    ``line`` and ``column`` (1-based) are given when the problem is in the text itself, before
+    any JSON could be read. ``code`` is stable and machine-readable (``json.syntax``,
+    ``schema.required``, ``ROL101`` …); ``message`` is for people.
+    """
+
+    code: str
+    message: str
+    pointer: str = ""
+    severity: Severity = "error"
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = self.pointer or "/"
+        if self.line is not None:
+            where = f"line {self.line}" + (f", column {self.column}" if self.column else "")
+        return f"{where}: {self.message} [{self.code}]"
 
 
 class RolModelError(Exception):
@@ -66,3 +99,40 @@ class ReadError(RolModelError, OSError):
 
 class WriteError(RolModelError, OSError):
     """A report could not be written; the target file is left as it was."""
+
+
+class MissingExtraError(RolModelError, ImportError):
+    """A feature needs an optional extra that is not installed.
+
+    ``extra`` names it (``"docx"``, ``"html"`` …) and the message gives the pip command.
+    """
+
+    def __init__(self, feature: str, extra: str, module: str) -> None:
+        self.feature = feature
+        self.extra = extra
+        self.module = module
+        super().__init__(
+            f"{feature} needs the '{extra}' extra ({module} is not installed): "
+            f"pip install 'rol-model[{extra}]'",
+            name=module,
+        )
+
+
+class UnsupportedFormatError(RolModelError, ValueError):
+    """A format rol-model does not offer; ``supported`` lists those it does."""
+
+    def __init__(self, what: str, format: str, supported: tuple[str, ...]) -> None:
+        self.format = format
+        self.supported = supported
+        choices = ", ".join(repr(name) for name in supported)
+        super().__init__(f"unknown {what} format {format!r}: use {choices}")
+
+
+def require_extra(module: str, *, extra: str, feature: str) -> Any:
+    """Import an optional dependency, or raise :class:`MissingExtraError` naming the extra."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise MissingExtraError(feature, extra, module) from None
