@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import rol_model as rm
 from rol_model.serialize import _fastdump
 from rol_model.serialize._convert import converter
-from rol_model.serialize._json import strict_dumps
+from rol_model.serialize._json import canonical_json, strict_dumps
 from strategies import reports
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,7 +57,11 @@ def agree(report: rm.Report) -> bool:
 def test_every_valid_fixture_is_written_identically_by_the_fast_path(path: Path) -> None:
     report = rm.load(path)
     assert agree(report)
-    assert _fastdump.unstructure_report(report) == converter().unstructure(report)
+    fast = _fastdump.unstructure_report(report)
+    reference = converter().unstructure(report)
+    assert fast == reference
+    assert canonical_json(fast) == canonical_json(reference)  # key order too
+    assert rm.to_dict(report) == reference
 
 
 def _with_extensions(value: Any) -> rm.Report:

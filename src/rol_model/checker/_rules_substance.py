@@ -26,7 +26,6 @@ from rol_model.model import (
     PlansPart,
     Shortcoming,
     ShortcomingsPart,
-    iter_nodes,
 )
 from rol_model.text import content_bigrams, covered, normalize, topical_bigrams
 from rol_model.trends import is_cause_heading
@@ -308,27 +307,31 @@ _MIN_REPEATED = 20  # shorter texts (a stock heading) may legitimately repeat
 def repeated_paragraph(context: Context) -> Iterator[Hit]:
     """No item's text repeats another's (nearly) word for word."""
     threshold = context.threshold("repeated_similarity")
-    earlier: list[tuple[str, str, str, frozenset[str]]] = []
-    for pointer, node in iter_nodes(context.report):
+    earlier: list[tuple[str, str, str, frozenset[str], int]] = []
+    for pointer, node in context.nodes():
         text = node.text or ""
         clean = context.normalized(text)
         if len(clean) < _MIN_REPEATED:
             continue
         pairs = context.bigrams(text)
-        for other_pointer, other_id, other_clean, other_pairs in earlier:
-            small, large = sorted((len(pairs), len(other_pairs)))
-            if clean != other_clean and small < threshold * large:
-                continue  # Jaccard cannot reach the threshold: skip the set operations
-            jaccard = len(pairs & other_pairs) / len(pairs | other_pairs)
-            if clean == other_clean or jaccard >= threshold:
-                yield Hit(
-                    pointer=f"{pointer}/text",
-                    message=f"this text repeats that of {other_id} ({other_pointer})",
-                    message_zh=f"该段文字与 {other_id}（{other_pointer}）重复",
-                    excerpt=excerpt(text),
-                )
-                break
-        earlier.append((pointer, node.id, clean, pairs))
+        size = len(pairs)
+        for other_pointer, other_id, other_clean, other_pairs, other_size in earlier:
+            if clean != other_clean:
+                small, large = (size, other_size) if size < other_size else (other_size, size)
+                if small < threshold * large:
+                    continue  # Jaccard cannot reach the threshold: skip the set operations
+                # |A ∪ B| = |A| + |B| - |A ∩ B|: the same integer, without building the union
+                shared = len(pairs & other_pairs)
+                if shared / (size + other_size - shared) < threshold:
+                    continue
+            yield Hit(
+                pointer=f"{pointer}/text",
+                message=f"this text repeats that of {other_id} ({other_pointer})",
+                message_zh=f"该段文字与 {other_id}（{other_pointer}）重复",
+                excerpt=excerpt(text),
+            )
+            break
+        earlier.append((pointer, node.id, clean, pairs, size))
 
 
 def _leaf(node: Node) -> bool:
@@ -359,7 +362,7 @@ def _leaf(node: Node) -> bool:
 def near_empty_item(context: Context) -> Iterator[Hit]:
     """Every item without sub-items says something: enough letters and digits."""
     minimum = context.threshold("near_empty_characters")
-    for pointer, node in iter_nodes(context.report):
+    for pointer, node in context.nodes():
         if is_cause_heading(node):
             continue  # 原因分析 with its causes recorded as Cause records
         if isinstance(node, (Measure, Shortcoming, Plan, Item)) and _leaf(node):
@@ -414,7 +417,7 @@ def boilerplate_only(context: Context) -> Iterator[Hit]:
     """Items without sub-items and figures say more than stock phrases."""
     threshold = context.threshold("boilerplate_share")
     minimum = context.threshold("near_empty_characters")
-    for pointer, node in iter_nodes(context.report):
+    for pointer, node in context.nodes():
         if not _leaf(node) or node.indicators:
             continue
         text = node_text(node)
