@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -127,3 +128,26 @@ def test_a_missing_extra_in_the_cli_is_one_line_and_exit_2(
     assert "Traceback" not in err.getvalue()
     assert "pip install 'rol-model[docx]'" in err.getvalue()
     assert len(err.getvalue().strip().splitlines()) == 1
+
+
+def test_one_copy_of_each_schema_ships_in_the_package() -> None:
+    from importlib.resources import files
+
+    link = ROOT / "schemas"
+    assert link.is_symlink(), "schemas/ must link to src/rol_model/schemas (one copy)"
+    assert link.resolve() == (ROOT / "src" / "rol_model" / "schemas").resolve()
+    packaged = files("rol_model").joinpath("schemas")
+    names = {p.name for p in packaged.iterdir()}
+    assert {"report.schema.json", "diff.schema.json", "profile.schema.json"} <= names
+    assert rm.schema() == json.loads((link / "report.schema.json").read_text("utf-8"))
+
+
+def test_issues_and_findings_are_one_family(report: rm.Report) -> None:
+    from rol_model.exceptions import Problem
+
+    def describe(problem: Problem) -> str:
+        return f"{problem.severity} {problem.code} at {problem.pointer or '/'}: {problem.message}"
+
+    finding = rm.check(report)[0]
+    issue = finding.to_issue()
+    assert describe(finding) == describe(issue)

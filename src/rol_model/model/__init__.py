@@ -8,82 +8,10 @@ report goes through it. Nothing here reads or writes files.
 
 from __future__ import annotations
 
-from rol_model.model._classes import (
-    MAX_OUTLINE_DEPTH,
-    Cause,
-    FrozenMap,
-    Indicator,
-    Item,
-    LeadershipPart,
-    LineRange,
-    Measure,
-    MeasuresPart,
-    Node,
-    Organization,
-    OrganizationKind,
-    OrganizationLevel,
-    OtherPart,
-    Part,
-    PartKind,
-    Period,
-    Plan,
-    PlansPart,
-    Preamble,
-    Qualifier,
-    Report,
-    Shortcoming,
-    ShortcomingsPart,
-    Source,
-    Visit,
-    children,
-    iter_indicators,
-    iter_nodes,
-    node_text,
-    part_items,
-    walk,
-    walk_part,
-)
-from rol_model.model._pointer import (
-    document_position,
-    pointer,
-    split_pointer,
-)
+from rol_model.model import _classes, _pointer
+from rol_model.model._classes import *  # noqa: F403
+from rol_model.model._pointer import *  # noqa: F403
 
-__all__ = [
-    "MAX_OUTLINE_DEPTH",
-    "Cause",
-    "FrozenMap",
-    "Indicator",
-    "Item",
-    "LeadershipPart",
-    "LineRange",
-    "Measure",
-    "MeasuresPart",
-    "Node",
-    "Organization",
-    "OrganizationKind",
-    "OrganizationLevel",
-    "OtherPart",
-    "Part",
-    "PartKind",
-    "Period",
-    "Plan",
-    "PlansPart",
-    "Preamble",
-    "Qualifier",
-    "Report",
-    "Shortcoming",
-    "ShortcomingsPart",
-    "Source",
-    "Visit",
-    "children",
-    "document_position",
-    "iter_indicators",
-    "iter_nodes",
-    "node_text",
-    "part_items",
-    "pointer",
-    "split_pointer",
-    "walk",
-    "walk_part",
-]
+__all__: list[str] = []
+__all__ += _classes.__all__
+__all__ += _pointer.__all__

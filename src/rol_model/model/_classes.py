@@ -102,31 +102,46 @@ class Indicator:
     period: Period | None = None
 
 
-@attrs.frozen(kw_only=True)
-class Measure:
-    """A measure taken and its results; nests like the outline: （一） → 1. → （1） → ①."""
+def _id_first(_cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """Put ``id`` first, as the JSON form does, whatever class declares it."""
+    return sorted(fields, key=lambda field: field.name != "id")
 
-    id: str
+
+@attrs.frozen(kw_only=True)
+class _Outlined:
+    """The fields every part and outline item has, in the order the JSON form gives them."""
+
     marker: str | None = None
     heading: str | None = None
     text: str | None = None
     indicators: tuple[Indicator, ...] = ()
     references: tuple[str, ...] = ()
     lines: LineRange | None = None
+
+
+@attrs.frozen(kw_only=True)
+class _PartFields(_Outlined):
+    """A part's own heading, text and figures; each part class adds its item lists."""
+
+
+@attrs.frozen(kw_only=True)
+class _OutlineItem(_Outlined):
+    """An outline item with an id; :class:`Measure`, :class:`Shortcoming` and :class:`Item`."""
+
+    id: str
+
+
+@attrs.frozen(kw_only=True, field_transformer=_id_first)
+class Measure(_OutlineItem):
+    """A measure taken and its results; nests like the outline: （一） → 1. → （1） → ①."""
+
     children: tuple[Measure, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
-class Shortcoming:
+@attrs.frozen(kw_only=True, field_transformer=_id_first)
+class Shortcoming(_OutlineItem):
     """A shortcoming the body reports (存在的不足); its causes are :class:`Cause` records."""
 
-    id: str
-    marker: str | None = None
-    heading: str | None = None
-    text: str | None = None
-    indicators: tuple[Indicator, ...] = ()
-    references: tuple[str, ...] = ()
-    lines: LineRange | None = None
     children: tuple[Shortcoming, ...] = ()
 
 
@@ -158,17 +173,10 @@ class Plan:
     children: tuple[Plan, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
-class Item:
+@attrs.frozen(kw_only=True, field_transformer=_id_first)
+class Item(_OutlineItem):
     """An outline item of the leadership part or of the other-matters part."""
 
-    id: str
-    marker: str | None = None
-    heading: str | None = None
-    text: str | None = None
-    indicators: tuple[Indicator, ...] = ()
-    references: tuple[str, ...] = ()
-    lines: LineRange | None = None
     children: tuple[Item, ...] = ()
 
 
@@ -178,7 +186,7 @@ Node = Union[Measure, Shortcoming, Cause, Plan, Item]  # noqa: UP007
 
 
 @attrs.frozen(kw_only=True)
-class MeasuresPart:
+class MeasuresPart(_PartFields):
     """Part 1: the year's main measures and results (主要举措和成效)."""
 
     kind: ClassVar[PartKind] = "measures"
@@ -186,17 +194,11 @@ class MeasuresPart:
     items_field: ClassVar[str] = "measures"
     #: Every field holding items (the outline, and causes), in document order.
     item_fields: ClassVar[tuple[str, ...]] = ("measures",)
-    marker: str | None = None
-    heading: str | None = None
-    text: str | None = None
-    indicators: tuple[Indicator, ...] = ()
-    references: tuple[str, ...] = ()
-    lines: LineRange | None = None
     measures: tuple[Measure, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
-class ShortcomingsPart:
+class ShortcomingsPart(_PartFields):
     """Part 2: shortcomings and their causes (存在的不足和原因)."""
 
     kind: ClassVar[PartKind] = "shortcomings"
@@ -204,18 +206,12 @@ class ShortcomingsPart:
     items_field: ClassVar[str] = "shortcomings"
     #: Every field holding items (the outline, and causes), in document order.
     item_fields: ClassVar[tuple[str, ...]] = ("shortcomings", "causes")
-    marker: str | None = None
-    heading: str | None = None
-    text: str | None = None
-    indicators: tuple[Indicator, ...] = ()
-    references: tuple[str, ...] = ()
-    lines: LineRange | None = None
     shortcomings: tuple[Shortcoming, ...] = ()
     causes: tuple[Cause, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
-class LeadershipPart:
+class LeadershipPart(_PartFields):
     """Part 3: how the principal leaders fulfilled their duty as first responsible persons."""
 
     kind: ClassVar[PartKind] = "leadership"
@@ -223,17 +219,11 @@ class LeadershipPart:
     items_field: ClassVar[str] = "items"
     #: Every field holding items (the outline, and causes), in document order.
     item_fields: ClassVar[tuple[str, ...]] = ("items",)
-    marker: str | None = None
-    heading: str | None = None
-    text: str | None = None
-    indicators: tuple[Indicator, ...] = ()
-    references: tuple[str, ...] = ()
-    lines: LineRange | None = None
     items: tuple[Item, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
-class PlansPart:
+class PlansPart(_PartFields):
     """Part 4: the main arrangements for the next year (下一年度主要安排)."""
 
     kind: ClassVar[PartKind] = "plans"
@@ -241,17 +231,11 @@ class PlansPart:
     items_field: ClassVar[str] = "plans"
     #: Every field holding items (the outline, and causes), in document order.
     item_fields: ClassVar[tuple[str, ...]] = ("plans",)
-    marker: str | None = None
-    heading: str | None = None
-    text: str | None = None
-    indicators: tuple[Indicator, ...] = ()
-    references: tuple[str, ...] = ()
-    lines: LineRange | None = None
     plans: tuple[Plan, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
-class OtherPart:
+class OtherPart(_PartFields):
     """Part 5: other matters that need reporting (其他需要报告的情况)."""
 
     kind: ClassVar[PartKind] = "other"
@@ -259,12 +243,6 @@ class OtherPart:
     items_field: ClassVar[str] = "items"
     #: Every field holding items (the outline, and causes), in document order.
     item_fields: ClassVar[tuple[str, ...]] = ("items",)
-    marker: str | None = None
-    heading: str | None = None
-    text: str | None = None
-    indicators: tuple[Indicator, ...] = ()
-    references: tuple[str, ...] = ()
-    lines: LineRange | None = None
     items: tuple[Item, ...] = ()
 
 

@@ -57,8 +57,8 @@ def _extension(value: Any) -> Any:
         return [_extension(item) for item in value]
     if kind is str or kind is int or kind is bool or value is None:
         return value
-    if kind is Decimal:
-        return value  # checked as it is written: see dumps_fast
+    if kind is Decimal and value.is_finite():
+        return value
     raise _StepAside  # float (written differently), date, enum, subclasses: the reference
 
 
@@ -73,7 +73,7 @@ def _conversion(hint: Any, var: str, classes: set[type[Any]]) -> str | None:
     if hint is int:  # orjson writes a float otherwise than float.__repr__
         return f"({var} if {var}.__class__ is int else _step())"
     if hint is Decimal:
-        return f"({var} if {var}.__class__ is _Decimal else _step())"
+        return f"({var} if {var}.__class__ is _Decimal and {var}.is_finite() else _step())"
     if hint is dt.date:
         return f"(_isoformat({var}) if {var}.__class__ is _date else _step())"
     if hint == Mapping[str, Any]:

@@ -175,6 +175,14 @@ def generated_source() -> str:
     return "\n\n".join(functions) + "\n"
 
 
+def _slot(cls: type[Any], name: str) -> Any:
+    """The slot descriptor of a field, on the class or the base class that declares it."""
+    for klass in cls.__mro__:
+        if name in vars(klass):
+            return vars(klass)[name]
+    raise TypeError(f"{cls.__name__}.{name} has no slot")
+
+
 def _converting(
     store: Callable[[object, Any], None], convert: Callable[[Any], Any]
 ) -> Callable[[object, Any], None]:
@@ -197,7 +205,7 @@ def _compile() -> Callable[[dict[str, Any]], Report]:
         if isinstance(cls, type) and attrs.has(cls):
             namespace[cls.__name__] = cls
             for field in attrs.fields(cls):
-                store = vars(cls)[field.name].__set__
+                store = _slot(cls, field.name).__set__
                 if field.converter is not None:
                     store = _converting(store, field.converter)
                 namespace[f"_set_{cls.__name__}_{field.name}"] = store

@@ -6,16 +6,8 @@ of a JSON document (compiled verdict first, jsonschema to explain).
 
 from __future__ import annotations
 
-from rol_model.validation._schema import (
-    is_valid,
-    iter_schema_issues,
-    schema,
-    validate,
-)
+from rol_model.validation import _schema
+from rol_model.validation._schema import *  # noqa: F403
 
-__all__ = [
-    "is_valid",
-    "iter_schema_issues",
-    "schema",
-    "validate",
-]
+__all__: list[str] = []
+__all__ += _schema.__all__
