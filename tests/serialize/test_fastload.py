@@ -52,10 +52,11 @@ def agree(data: str | bytes, limits: rm.Limits = rm.DEFAULT_LIMITS) -> bool:
     if fast is not None:
         assert repr(fast) == reference
     raw = data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")
-    verdict = valid_fast(raw, limits)
-    if verdict is not None:  # rol validate: "valid" only where the reference reads a Report
-        assert verdict is True
-        assert isinstance(_strict(raw, limits), str)
+    for few in (False, True):
+        verdict = valid_fast(raw, limits, few=few)
+        if verdict is not None:  # rol validate: "valid" only where the reference reads a Report
+            assert verdict is True
+            assert isinstance(_strict(raw, limits), str)
     try:
         public: str | list[rm.Issue] = repr(rm.loads(data, limits=limits))
     except rm.InvalidReportError as error:
@@ -72,6 +73,7 @@ def test_every_fixture_reads_the_same_on_both_paths(path: Path) -> None:
     if isinstance(_strict(data), str) and _fastload.orjson is not None and b"\\" not in data:
         assert answered  # the fast path is really taken for a valid report
         assert valid_fast(data, rm.DEFAULT_LIMITS) is True  # and rol validate stops at the verdict
+        assert valid_fast(data, rm.DEFAULT_LIMITS, few=True) is True
 
 
 def test_the_example_takes_the_fast_path_both_with_and_without_orjson(
