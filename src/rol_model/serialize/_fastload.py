@@ -41,7 +41,7 @@ import attrs
 
 from rol_model import model as _model
 from rol_model.model import Part, Report
-from rol_model.serialize._fasttext import depth_within, raw_bytes
+from rol_model.serialize._fasttext import colons, depth_within, raw_bytes
 from rol_model.validation import is_valid
 
 __all__ = ["load_fast", "structure_report"]
@@ -266,7 +266,7 @@ def load_fast(
             document = orjson.loads(raw)
         except orjson.JSONDecodeError:
             return None
-        if raw.count(b":") != orjson.dumps(document).count(b":"):
+        if colons(raw) != colons(orjson.dumps(document)):
             return None  # a repeated key
         try:
             return _finish(document, limits, exact=False)

@@ -5,7 +5,7 @@ They hold no model and import nothing heavy, so ``rol validate`` can use them co
 
 from __future__ import annotations
 
-__all__ = ["depth_within", "raw_bytes"]
+__all__ = ["colons", "depth_within", "raw_bytes"]
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -31,6 +31,12 @@ def raw_bytes(data: str | bytes | bytearray, limit: int) -> bytes | None:
     if b"\\" in raw and (b"\\ud" in raw or b"\\uD" in raw or b"\\u003" in raw):
         return None  # a possible lone surrogate, or an escaped colon hiding a duplicate key
     return raw
+
+
+def colons(data: bytes) -> int:
+    """How many ``:`` bytes ``data`` holds (``bytes.replace`` finds them with memchr, several
+    times faster than ``bytes.count`` scanning byte by byte)."""
+    return len(data) - len(data.replace(b":", b""))
 
 
 def depth_within(value: object, limit: int) -> bool:

@@ -22,7 +22,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from rol_model.serialize._fasttext import depth_within, raw_bytes
+from rol_model.serialize._fasttext import colons, depth_within, raw_bytes
 
 __all__ = ["valid_fast"]
 
@@ -74,7 +74,7 @@ def valid_fast(data: bytes, limits: Any, *, few: bool = False) -> bool | None:
         document = json.loads(raw.decode("utf-8"), parse_float=exact, parse_constant=refuse)
         if type(document) is not dict:
             return None
-        if raw.count(b":") != _compact(document, few=few).count(b":"):
+        if colons(raw) != colons(_compact(document, few=few)):
             return None  # a repeated key
         if not is_valid(document, exact=long_decimal or few):
             return None
