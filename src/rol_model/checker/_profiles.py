@@ -156,6 +156,12 @@ def profile_schema() -> dict[str, Any]:
 
 def builtin_profiles() -> tuple[str, ...]:
     """Names of the profiles shipped with rol-model, sorted."""
+    return _builtin_names()
+
+
+@functools.cache
+def _builtin_names() -> tuple[str, ...]:
+    # the packaged folder does not change while the process runs: list it once, not per check
     folder = resources.files("rol_model").joinpath("profiles")
     return tuple(
         sorted(e.name[: -len(".json")] for e in folder.iterdir() if e.name.endswith(".json"))

@@ -27,7 +27,6 @@ from rol_model.model import (
     PlansPart,
     Shortcoming,
     ShortcomingsPart,
-    iter_nodes,
 )
 from rol_model.text import content_bigrams, covered, normalize, topical_bigrams
 from rol_model.trends import is_cause_heading
@@ -310,7 +309,7 @@ def repeated_paragraph(context: Context) -> Iterator[Hit]:
     """No item's text repeats another's (nearly) word for word."""
     threshold = context.threshold("repeated_similarity")
     entries: list[tuple[str, str, str, str, frozenset[str]]] = []
-    for pointer, node in iter_nodes(context.report):
+    for pointer, node in context.nodes():
         text = node.text or ""
         clean = context.normalized(text)
         if len(clean) >= _MIN_REPEATED:
@@ -357,7 +356,7 @@ def _leaf(node: Node) -> bool:
 def near_empty_item(context: Context) -> Iterator[Hit]:
     """Every item without sub-items says something: enough letters and digits."""
     minimum = context.threshold("near_empty_characters")
-    for pointer, node in iter_nodes(context.report):
+    for pointer, node in context.nodes():
         if is_cause_heading(node):
             continue  # 原因分析 with its causes recorded as Cause records
         if isinstance(node, (Measure, Shortcoming, Plan, Item)) and _leaf(node):
@@ -412,7 +411,7 @@ def boilerplate_only(context: Context) -> Iterator[Hit]:
     """Items without sub-items and figures say more than stock phrases."""
     threshold = context.threshold("boilerplate_share")
     minimum = context.threshold("near_empty_characters")
-    for pointer, node in iter_nodes(context.report):
+    for pointer, node in context.nodes():
         if not _leaf(node) or node.indicators:
             continue
         text = node_text(node)

@@ -17,7 +17,6 @@ from typing import IO, TYPE_CHECKING, Literal
 
 import attrs
 
-from rol_model.checker import missing_parts
 from rol_model.exceptions import RolModelError, WriteError
 from rol_model.model import (
     Cause,
@@ -188,6 +187,9 @@ def _text_length(*texts: str | None) -> int:
 
 def table_rows(report: Report, file: str | None = None) -> tuple[Row, list[Row], list[Row]]:
     """The report's row, item rows and indicator rows, each without the leading ``report_id``."""
+    # here, not at import: the checker (every rule, the profiles) would load with `rol validate`
+    from rol_model.checker import missing_parts
+
     items: list[Row] = []
     indicators: list[Row] = []
     counts = dict.fromkeys(_TYPES.values(), 0)

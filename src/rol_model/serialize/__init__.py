@@ -13,6 +13,7 @@ from rol_model.serialize._atomic import (
 from rol_model.serialize._bounded import (
     read_bounded,
 )
+from rol_model.serialize._fastverdict import valid_fast
 from rol_model.serialize._json import (
     DEFAULT_LIMITS,
     Limits,
@@ -41,5 +42,6 @@ __all__ = [
     "read_bounded",
     "read_document",
     "to_dict",
+    "valid_fast",
     "write_file",
 ]
