@@ -4,22 +4,29 @@ The archive is checked before python-docx opens it: size, number of members, tot
 size and compression ratio (zip bombs), and no XML part may declare a DOCTYPE (external and
 recursive entities). Paragraph text then goes through the same importer as plain text; Word's
 automatic numbering and heading styles, which are not part of the paragraph text, are turned
-into the markers they display (一、 （一） 1. （1）). Warnings name paragraphs by number.
+into the markers they display (一、 （一） 1. （1）). Warnings name paragraphs by number. Text is
+read the way Word shows it (see ``_importer_wordtext``): tracked insertions, content controls,
+fields and smart tags kept, deletions dropped, with a warning when tracked changes are present.
+A corrupt, encrypted or unsupported archive is a :class:`~rol_model.ReadError`.
 """
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
+import zlib
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import attrs
 
 from rol_model.exceptions import Issue, ReadError, require_extra
 from rol_model.importer._outline import part_heading
 from rol_model.importer._pipeline import MAX_IMPORT_BYTES, ImportResult, PathLike, _import
+from rol_model.importer._wordtext import has_tracked_changes
 from rol_model.model import Source
+from rol_model.serialize import read_bounded
 from rol_model.text import chinese_number, fold
 
 __all__ = ["MAX_DOCX_MEMBERS", "MAX_DOCX_RATIO", "MAX_DOCX_UNPACKED", "import_docx"]
@@ -36,16 +43,45 @@ _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _MARKER_START = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[①-⑳])")
 
 
-def _check_archive(path: Path) -> None:
-    """Refuse archives that are too large, zip bombs, or XML with DOCTYPE declarations."""
+#: What a corrupt, encrypted or unsupported archive raises from :mod:`zipfile` and :mod:`zlib`.
+_ARCHIVE_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    RuntimeError,  # an encrypted member
+    NotImplementedError,  # an unsupported compression method
+    OSError,
+    EOFError,
+    ValueError,
+    KeyError,
+    UnicodeDecodeError,
+)
+
+
+def _has_doctype(stream: IO[bytes]) -> bool:
+    """Whether a member declares a DOCTYPE or entity anywhere (read in chunks, overlapping)."""
+    tail = b""
+    while chunk := stream.read(1024 * 1024):
+        if _DOCTYPE.search(tail + chunk):
+            return True
+        tail = chunk[-16:]
+    return False
+
+
+def _check_archive(path: Path, data: bytes) -> None:
+    """Refuse archives that are corrupt, too large, zip bombs, or XML with DOCTYPE declarations."""
     try:
-        size = path.stat().st_size
-    except OSError as error:
-        raise ReadError(f"{path}: {error.strerror or error}") from None
-    if size > MAX_IMPORT_BYTES:
-        raise ReadError(f"{path}: {size} bytes is more than {MAX_IMPORT_BYTES} bytes")
+        _check_members(path, data)
+    except ReadError:
+        raise
+    except _ARCHIVE_ERRORS as error:
+        raise ReadError(
+            f"{path}: not a readable Word .docx file ({type(error).__name__}: {error})"
+        ) from None
+
+
+def _check_members(path: Path, data: bytes) -> None:
     try:
-        archive = zipfile.ZipFile(path)
+        archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError) as error:
         raise ReadError(f"{path}: not a Word .docx file (not a ZIP archive: {error})") from None
     with archive:
@@ -71,8 +107,8 @@ def _check_archive(path: Path) -> None:
         for member in members:
             if member.filename.endswith((".xml", ".rels")):
                 with archive.open(member) as stream:
-                    head = stream.read(4096)
-                if _DOCTYPE.search(head):
+                    found = _has_doctype(stream)
+                if found:
                     raise ReadError(
                         f"{path}: refused: {member.filename} declares a DOCTYPE or entities "
                         "(external entity attack?)"
@@ -84,6 +120,10 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 # subtrees whose text is not the paragraph's own: text boxes (read on their own), the fallback
 # copy of a text box, deleted and moved-away revisions
 _NOT_OWN = frozenset({f"{_W}txbxContent", _MC_FALLBACK, f"{_W}del", f"{_W}moveFrom"})
+# block-level elements whose paragraphs are not read: properties, deletions, fallback copies
+_NOT_BLOCK = frozenset(
+    {f"{_W}sectPr", f"{_W}del", f"{_W}moveFrom", f"{_W}sdtPr", f"{_W}sdtEndPr", _MC_FALLBACK}
+)
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _PAREN = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 _STOP = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
@@ -244,17 +284,20 @@ def _numbering(document: Any) -> _Numbering:
 def _style_num(style: Any) -> tuple[str | None, int | None]:
     """numId and ilvl a paragraph style (or a style it is based on) gives its paragraphs."""
     depth = 0
-    while style is not None and depth < 20:
-        ppr = style.element.pPr
-        if ppr is not None and ppr.numPr is not None:
-            num = ppr.numPr.numId
-            ilvl = ppr.numPr.ilvl
-            return (
-                None if num is None else str(num.val),
-                None if ilvl is None else int(ilvl.val),
-            )
-        style = style.base_style
-        depth += 1
+    try:
+        while style is not None and depth < 20:
+            ppr = style.element.pPr
+            if ppr is not None and ppr.numPr is not None:
+                num = ppr.numPr.numId
+                ilvl = ppr.numPr.ilvl
+                return (
+                    None if num is None else str(num.val),
+                    None if ilvl is None else int(ilvl.val),
+                )
+            style = style.base_style
+            depth += 1
+    except (ValueError, TypeError, AttributeError, KeyError):  # a broken style or value
+        return None, None
     return None, None
 
 
@@ -285,7 +328,7 @@ def _own_text(element: Any) -> str:
             continue
         if tag == f"{_W}t":
             parts.append(node.text or "")
-        elif tag == f"{_W}tab":
+        elif tag in (f"{_W}tab", f"{_W}ptab"):
             parts.append("\t")
         elif tag in (f"{_W}br", f"{_W}cr"):
             parts.append(" ")
@@ -329,16 +372,27 @@ class _Reader:
         self.counters = [0] * 9
         self.notes: list[tuple[int, str]] = []  # (paragraph number, what was read specially)
 
-    def block(self, element: Any) -> None:
-        for child in element:
-            if child.tag == f"{_W}p":
-                self.paragraph(child)
-            elif child.tag == f"{_W}tbl":
-                self.table(child)
-            elif child.tag == f"{_W}sdt":
-                content = child.find(f"{_W}sdtContent")
-                if content is not None:
-                    self.block(content)
+    def block(self, root: Any) -> None:
+        """Paragraphs and tables in reading order, also inside content controls, custom XML
+        and tracked insertions; a paragraph's text boxes right after it. Iterative: no nesting
+        depth raises RecursionError."""
+        stack: list[Any] = list(reversed(list(root)))
+        while stack:
+            element = stack.pop()
+            tag = element.tag
+            if not isinstance(tag, str) or tag in _NOT_BLOCK:
+                continue  # comments, processing instructions, properties, deletions
+            if tag == f"{_W}p":
+                self.paragraph(element)
+                for box in reversed(_text_boxes(element)):
+                    self.notes.append(
+                        (len(self.texts), "a text box's text read after its paragraph")
+                    )
+                    stack.extend(reversed(list(box)))
+            elif tag == f"{_W}tbl":
+                self.table(element)
+            else:  # w:sdt, w:sdtContent, w:customXml, w:ins, mc:AlternateContent …
+                stack.extend(reversed(list(element)))
 
     def paragraph(self, element: Any) -> None:
         text = _own_text(element).replace("\n", " ").replace("\r", " ")
@@ -376,9 +430,6 @@ class _Reader:
             if marker and not already:
                 text = marker + stripped
         self.texts.append(text)
-        for box in _text_boxes(element):
-            self.notes.append((len(self.texts), "a text box's text read after its paragraph"))
-            self.block(box)
 
     def synthesized(self, level: int) -> str | None:
         """The marker a heading level shows when Word's numbering cannot tell (一、 （一） …)."""
@@ -496,13 +547,26 @@ def import_docx(
     (extra ``docx``) when python-docx is missing.
     """
     file_path = Path(path)
-    _check_archive(file_path)
+    data = read_bounded(path, MAX_IMPORT_BYTES, what="Word file")
+    _check_archive(file_path, data)
     docx = require_extra("docx", extra="docx", feature="importing Word files")
     try:
-        document = docx.Document(str(file_path))
-    except Exception as error:  # python-docx raises many kinds for broken packages
+        document = docx.Document(io.BytesIO(data))
+        texts, notes = _read(document)
+        tracked = has_tracked_changes(document.element.body)
+    except Exception as error:  # python-docx and lxml raise many kinds for broken packages
         raise ReadError(f"{file_path}: cannot read the Word file: {error}") from None
-    texts, notes = _read(document)
+    if tracked:
+        notes.insert(
+            0,
+            Issue(
+                code="import.tracked-changes",
+                message="the Word file holds tracked changes: read as Word shows them with "
+                "changes accepted (insertions kept, deletions left out); accept or reject them "
+                "in Word to be sure",
+                severity="warning",
+            ),
+        )
     return _import(
         "\n".join(texts),
         organization=organization,

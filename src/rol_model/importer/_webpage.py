@@ -2,12 +2,13 @@
 
 A page saved from a government portal holds the report among the portal's navigation,
 breadcrumbs, a metadata table (索引号, 发布机构, 发文日期 …), buttons (字号 大 中 小, 打印本页,
-分享到), lists of related articles and a footer. The page is parsed with the standard library's
-HTML parser into a small tree, and:
+分享到), lists of related articles and a footer. The page is parsed with an
+HTML5 parser (selectolax, extra ``html``) into a small tree, and:
 
-- the *main article* is the element that directly holds the most report text (text not inside
-  links, ``nav``, ``aside``, page ``header``/``footer``, or elements whose class or id names
-  navigation, breadcrumbs, share bars, sidebars, related links or the footer);
+- the *main article* is found from the top: the child element holding at least 70% of the
+  report text, and so on down until none does (report text: text not inside links, ``nav``,
+  ``aside``, the page's ``header``/``footer``, or elements whose class or id names navigation,
+  breadcrumbs, share bars, sidebars, related links or the footer);
 - the page's *title* is the nearest heading (``h1``–``h3`` or an element whose class or id
   names a title) before the article, unless the article has its own;
 - the *metadata* rows anywhere on the page (a table or list of ``发布机构`` ``XX`` cells) become
@@ -23,35 +24,17 @@ from __future__ import annotations
 import email
 import email.policy
 import re
-from html.parser import HTMLParser
+from typing import Any
 
 import attrs
 
-from rol_model.exceptions import Issue, ReadError
+from rol_model.exceptions import Issue, ReadError, require_extra
 from rol_model.importer._html import html_to_text
 from rol_model.importer._source import chrome_kind
 from rol_model.text import fold
 
 __all__ = ["mhtml_to_html", "webpage_text"]
 
-_VOID = frozenset(
-    [
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
-    ]
-)
 _SKIPPED = frozenset({"script", "style", "noscript", "head", "template", "svg", "select"})
 _BLOCKS = frozenset(
     [
@@ -93,8 +76,6 @@ _BLOCKS = frozenset(
         "center",
     ]
 )
-# elements a paragraph of text cannot hold: an open <p> ends where one of them starts
-_CLOSES_P = _BLOCKS - {"br", "hr"}
 _CHROME_TAGS = frozenset({"nav", "aside"})
 _CHROME_NAME = re.compile(
     r"(?:^|[-_\s])(?:nav\w*|menu\w*|\w*crumbs?|location|position|weizhi|share\w*|fenxiang|"
@@ -147,54 +128,39 @@ class _Node:
         return f"{self.attributes.get('class', '')} {self.attributes.get('id', '')}"
 
 
-class _Tree(HTMLParser):
-    """Builds a forgiving element tree: unclosed elements are closed by their parent's end."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = _Node("root", {}, None)
-        self.stack = [self.root]
-        self.skipping = 0
-
-    def handle_starttag(self, tag: str, attributes: list[tuple[str, str | None]]) -> None:
-        if self.skipping:
-            if tag in _SKIPPED:
-                self.skipping += 1
-            return
-        if tag in _SKIPPED:
-            self.skipping = 1
-            return
-        if tag in _CLOSES_P and any(node.tag == "p" for node in self.stack[-3:]):
-            self._close("p")
-        if tag in ("li", "tr", "td", "th", "dt", "dd") and self.stack[-1].tag == tag:
-            self._close(tag)
-        node = _Node(tag, {k: v or "" for k, v in attributes}, self.stack[-1])
-        self.stack[-1].children.append(node)
-        if tag not in _VOID and len(self.stack) < _MAX_DEPTH:
-            self.stack.append(node)  # deeper elements are kept as siblings: no deep recursion
-
-    def handle_startendtag(self, tag: str, attributes: list[tuple[str, str | None]]) -> None:
-        if not self.skipping:
-            self.stack[-1].children.append(
-                _Node(tag, {k: v or "" for k, v in attributes}, self.stack[-1])
-            )
-
-    def _close(self, tag: str) -> None:
-        for depth in range(len(self.stack) - 1, 0, -1):
-            if self.stack[depth].tag == tag:
-                del self.stack[depth:]
-                return
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.skipping:
-            if tag in _SKIPPED:
-                self.skipping -= 1
-            return
-        self._close(tag)
-
-    def handle_data(self, data: str) -> None:
-        if not self.skipping and data:
-            self.stack[-1].children.append(data)
+def _tree(html: str) -> _Node:
+    """The page as a small tree, parsed as a browser parses it (selectolax's HTML5 parser, the
+    one :func:`~rol_model.importer._html.html_to_text` uses: linear on any markup). Built
+    without recursion; elements nested deeper than ``_MAX_DEPTH`` are read as siblings."""
+    lexbor = require_extra(
+        "selectolax.lexbor", extra="html", feature="importing an HTML page (a linear HTML5 parser)"
+    )
+    try:
+        top = lexbor.LexborHTMLParser(html.encode("utf-8", "replace").decode("utf-8")).root
+    except Exception as error:  # the parser refuses nothing we know of; say so if it does
+        raise ReadError(f"cannot parse the HTML page: {error}") from None
+    root = _Node("root", {}, None)
+    stack: list[tuple[Any, _Node, int]] = [] if top is None else [(top, root, 0)]
+    while stack:
+        source, parent, depth = stack.pop()
+        tag = source.tag
+        if tag == "-text":
+            parent.children.append(source.text_content or "")
+            continue
+        if not isinstance(tag, str) or tag.startswith("-") or tag in _SKIPPED:
+            continue  # comments, doctype, scripts, styles, the head
+        node = parent
+        if depth < _MAX_DEPTH:
+            attributes = {str(k): str(v or "") for k, v in (source.attributes or {}).items()}
+            node = _Node(tag, attributes, parent)
+            parent.children.append(node)
+        children = []
+        child = source.child
+        while child is not None:
+            children.append(child)
+            child = child.next
+        stack.extend((child, node, depth + 1) for child in reversed(children))
+    return root
 
 
 def _is_chrome(node: _Node) -> bool:
@@ -385,10 +351,7 @@ def webpage_text(html: str) -> tuple[str, tuple[Issue, ...]]:
     one per line. When the page has no main article (no element holds most of its text) every
     visible paragraph outside navigation and footers is returned.
     """
-    parser = _Tree()
-    parser.feed(html)
-    parser.close()
-    root = parser.root
+    root = _tree(html)
     if _weigh(root) == 0:
         return html_to_text(html), (_NOTE,)
     article = _main(root)
