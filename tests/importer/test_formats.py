@@ -587,3 +587,17 @@ def test_word_text_boxes_are_read_and_footnotes_are_warned(tmp_path: Path) -> No
     notes = [w for w in result.warnings if w.code == "import.docx-footnote"]
     assert len(notes) == 1
     assert "数据来源：县统计局" in notes[0].message
+
+
+def test_deeply_nested_pages_are_read_without_blowing_up() -> None:
+    """Nested tables and headings thousands deep (hostile pages): read once each, no recursion
+    error; reading a table's cells never reads its nested tables again (that was exponential)."""
+    _need("selectolax")
+    from rol_model.importer._webpage import webpage_text
+
+    cell = "<table><tr><td>索引号</td><td>1</td><td>发布机构</td><td>某局"
+    text, _ = webpage_text("<html><body>" + cell * 3000 + "</body></html>")
+    assert "某局" in text
+    nested = "<div class='title'>标题" * 5000 + "<p>正文</p>"
+    text, _ = webpage_text("<html><body>" + nested + "</body></html>")
+    assert "正文" in text

@@ -85,6 +85,8 @@ _CHROME_NAME = re.compile(
 _TITLE_NAME = re.compile(r"(?:^|[-_\s])(?:\w*title\w*|tit|bt|headline)(?:$|[-_\s\d])", re.I)
 # elements nested deeper than this are read as siblings (hostile pages nest thousands)
 _MAX_DEPTH = 200
+# a metadata table is small: more cells than this is a data or layout table
+_MAX_META_CELLS = 60
 # a child holding this share of its parent's text is where the article is
 _SHARE = 0.7
 _HEADINGS = frozenset({"h1", "h2", "h3"})
@@ -248,9 +250,10 @@ def _lines(node: _Node, *, skip_chrome: bool) -> list[str]:
                 continue
             if skip_chrome and _is_chrome(child):
                 continue
-            if child.tag == "table" and _meta_rows(child):
+            rows = _meta_rows(child) if child.tag == "table" else []
+            if rows:
                 end()
-                lines.extend(f"{key}：{value}" for key, value in _meta_rows(child))
+                lines.extend(f"{key}：{value}" for key, value in rows)
                 continue
             block = child.tag in _BLOCKS
             if block:
@@ -264,26 +267,51 @@ def _lines(node: _Node, *, skip_chrome: bool) -> list[str]:
     return lines
 
 
-def _cell_text(cell: _Node) -> str:
-    return _SPACES.sub(" ", " ".join(_lines(cell, skip_chrome=False))).strip()
+def _flat_text(cell: _Node) -> str | None:
+    """A table cell's text, or ``None`` when it holds a table (a layout cell, no metadata)."""
+    parts: list[str] = []
+    stack: list[_Node | str] = list(reversed(cell.children))
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+        elif item.tag == "table":
+            return None
+        else:
+            parts.append(" ")
+            stack.extend(reversed(item.children))
+    return _SPACES.sub(" ", "".join(parts)).strip()
+
+
+def _table_rows(table: _Node) -> list[list[_Node]]:
+    """The cells of a table's own rows (not of the tables nested in them)."""
+    rows: list[list[_Node]] = []
+    for child in table.children:
+        if not isinstance(child, _Node):
+            continue
+        sections = [child] if child.tag == "tr" else []
+        if child.tag in ("thead", "tbody", "tfoot"):
+            sections = [r for r in child.children if isinstance(r, _Node) and r.tag == "tr"]
+        for row in sections:
+            rows.append([c for c in row.children if isinstance(c, _Node) and c.tag in ("td", "th")])
+    return rows
 
 
 def _meta_rows(table: _Node) -> list[tuple[str, str]]:
     """``(key, value)`` pairs of a metadata table: cells 索引号 | value | 发布机构 | value …."""
     rows: list[tuple[str, str]] = []
-    for row in _walk(table):
-        if row.tag != "tr":
-            continue
-        cells = [
-            _cell_text(cell)
-            for cell in row.children
-            if isinstance(cell, _Node) and cell.tag in ("td", "th")
-        ]
+    cell_rows = _table_rows(table)
+    if not cell_rows or sum(len(cells) for cells in cell_rows) > _MAX_META_CELLS:
+        return []
+    for cells in cell_rows:
+        texts = [_flat_text(cell) for cell in cells]
+        if any(text is None for text in texts):
+            return []  # a layout table around other tables
         index = 0
-        while index < len(cells):
-            key = fold(cells[index]).replace(" ", "")
-            if _META_KEY.match(key) and index + 1 < len(cells):
-                rows.append((key.rstrip(":："), cells[index + 1]))
+        while index < len(texts):
+            key = fold(texts[index] or "").replace(" ", "")
+            if _META_KEY.match(key) and index + 1 < len(texts):
+                rows.append((key.rstrip(":："), texts[index + 1] or ""))
                 index += 2
             else:
                 index += 1
