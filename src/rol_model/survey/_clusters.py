@@ -1,0 +1,68 @@
+"""Shortcomings across a jurisdiction grouped by what they say: rarity-weighted bigram clustering.
+
+Each shortcoming's text (heading and text, NFKC, whitespace and punctuation dropped) becomes its
+set of character bigrams (Chinese has no spaces; a shared two-character sequence is usually a
+shared word). A bigram's weight is its rarity over all the shortcomings of the survey,
+``log(N / df)``, so the words every report uses (存在, 不足, 法治, 加强) weigh little. Items are
+taken in input order; each joins the existing cluster whose first item (its *leader*) it
+resembles most, by weighted Jaccard at least :data:`CLUSTER_THRESHOLD`, or starts a new one. The
+result does not depend on anything but the input order, and candidate leaders come from an
+inverted index, so the cost stays near-linear.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+__all__ = ["CLUSTER_THRESHOLD", "bigram_set", "cluster_texts"]
+
+#: An item joins a cluster from this rarity-weighted Jaccard similarity to its leader on.
+CLUSTER_THRESHOLD = 0.3
+#: Bigrams in more than this share of all items are ignored when proposing leaders.
+_COMMON_SHARE = 0.2
+
+
+def bigram_set(normalized: str) -> frozenset[str]:
+    """The set of character bigrams of normalised text (a single character: itself)."""
+    if len(normalized) < 2:
+        return frozenset([normalized]) if normalized else frozenset()
+    return frozenset(normalized[i : i + 2] for i in range(len(normalized) - 1))
+
+
+def cluster_texts(
+    normalized: Sequence[str], *, threshold: float = CLUSTER_THRESHOLD
+) -> list[list[int]]:
+    """Clusters of indexes into ``normalized`` texts, each led by its first (lowest) index."""
+    sets = [bigram_set(text) for text in normalized]
+    total = len(sets)
+    frequency: Counter[str] = Counter()
+    for bigrams in sets:
+        frequency.update(bigrams)
+    weight = {gram: math.log((total + 1) / count) for gram, count in frequency.items()}
+    common = max(2, int(total * _COMMON_SHARE))
+    leaders: list[int] = []
+    members: dict[int, list[int]] = {}
+    index: dict[str, list[int]] = defaultdict(list)
+    for item, bigrams in enumerate(sets):
+        if not bigrams:
+            continue
+        candidates = {
+            leader for gram in bigrams if frequency[gram] <= common for leader in index[gram]
+        }
+        best, best_score = -1, 0.0
+        for leader in sorted(candidates):
+            other = sets[leader]
+            union = sum(weight[g] for g in bigrams | other)
+            score = sum(weight[g] for g in bigrams & other) / union if union else 0.0
+            if score > best_score:
+                best, best_score = leader, score
+        if best >= 0 and best_score >= threshold:
+            members[best].append(item)
+            continue
+        leaders.append(item)
+        members[item] = [item]
+        for gram in bigrams:
+            index[gram].append(item)
+    return [members[leader] for leader in leaders]
