@@ -81,11 +81,18 @@ def reword(text: str, rng: random.Random, changes: int = 3) -> str:
     return "".join(chars)
 
 
+def _changes(text: str, rng: random.Random) -> int:
+    """A few characters: 1 for a short paragraph, up to 3 for one of 90 characters or more."""
+    return rng.randint(1, max(1, min(3, len(normalize(text)) // 30)))
+
+
 def _renumber(sentence: str, rng: random.Random) -> str:
     return re.sub(r"\d+", lambda m: str(rng.randint(2, 9999)), sentence)
 
 
-def variants(bases: list[rm.Report], n: int, seed: int = 1, year: int = 2023) -> list[dict[str, Any]]:
+def variants(
+    bases: list[rm.Report], n: int, seed: int = 1, year: int = 2023
+) -> list[dict[str, Any]]:
     """``n`` report documents of distinct bodies, paragraphs rebuilt from random sentences."""
     rng = random.Random(seed)
     pool = [
@@ -112,7 +119,7 @@ def variants(bases: list[rm.Report], n: int, seed: int = 1, year: int = 2023) ->
 
 def _long_paragraphs(document: dict[str, Any]) -> list[str]:
     report = rm.from_dict(document)
-    return [p for p, t in paragraphs(report) if len(normalize(t)) >= 2 * MIN_CHARACTERS]
+    return [p for p, t in paragraphs(report) if len(normalize(t)) >= MIN_CHARACTERS + 10]
 
 
 def plant(
@@ -134,7 +141,9 @@ def plant(
     count = len(documents)
     used: set[tuple[int, str]] = set()
     long_of = {i: _long_paragraphs(d) for i, d in enumerate(documents)}
-    for _ in range(same_year):
+    attempts = 0
+    while sum(t["kind"] == "same_year" for t in truth) < same_year and attempts < 50 * same_year:
+        attempts += 1
         source, target = rng.sample(range(count), 2)
         choices = [p for p in long_of[source] if (source, p) not in used]
         places = [p for p in long_of[target] if (target, p) not in used]
@@ -143,19 +152,25 @@ def plant(
         pointer, place = rng.choice(choices), rng.choice(places)
         used.update({(source, pointer), (target, place)})
         text = _get(documents[source], pointer)
-        _set(documents[target], place, reword(text, rng, rng.randint(1, 3)))
+        _set(documents[target], place, reword(text, rng, _changes(text, rng)))
         truth.append(
-            {"kind": "same_year", "source": source, "source_pointer": pointer,
-             "target": target, "target_pointer": place}
+            {
+                "kind": "same_year",
+                "source": source,
+                "source_pointer": pointer,
+                "target": target,
+                "target_pointer": place,
+            }
         )
     added: list[dict[str, Any]] = []
-    for k in range(previous_year):
-        body = rng.randrange(count)
+    for k, body in enumerate(rng.sample(range(count), previous_year)):  # one per body
         donor = (body + 1 + rng.randrange(count - 1)) % count
         before = copy.deepcopy(documents[donor])
         before["organization"] = dict(documents[body]["organization"])
         before["year"] = documents[body]["year"] - 1
-        before["title"] = f"{before['organization']['name']}{before['year']}年度法治政府建设情况报告"
+        before["title"] = (
+            f"{before['organization']['name']}{before['year']}年度法治政府建设情况报告"
+        )
         # the donor's text must not stay a copy of the donor: rebuild its paragraphs
         for pointer in _long_paragraphs(before):
             _set(before, pointer, reword(_get(before, pointer), rng, 40))
@@ -163,10 +178,16 @@ def plant(
         choices = [p for p in long_of[body] if (body, p) not in used]
         for pointer, place in zip(rng.sample(choices, min(2, len(choices))), places, strict=False):
             used.add((body, pointer))
-            _set(before, place, reword(_get(documents[body], pointer), rng, rng.randint(0, 2)))
+            text = _get(documents[body], pointer)
+            _set(before, place, reword(text, rng, _changes(text, rng) - 1))
             truth.append(
-                {"kind": "previous_year", "source": count + k, "source_pointer": place,
-                 "target": body, "target_pointer": pointer}
+                {
+                    "kind": "previous_year",
+                    "source": count + k,
+                    "source_pointer": place,
+                    "target": body,
+                    "target_pointer": pointer,
+                }
             )
         added.append(before)
     for index in range(min(boilerplate_bodies + 2, count)):
@@ -184,8 +205,9 @@ def write(out_dir: Path, n: int, seed: int = 1) -> dict[str, Any]:
     """Write ``n`` generated reports with planted copies and ``planted.json``; return the truth."""
     bases = fixture_reports()
     documents = variants(bases, n, seed)
-    added, truth = plant(documents, seed=seed + 1, same_year=max(20, n // 20),
-                         previous_year=max(5, n // 100))
+    added, truth = plant(
+        documents, seed=seed + 1, same_year=max(20, n // 20), previous_year=max(5, n // 100)
+    )
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "previous").mkdir(exist_ok=True)
     names = []
@@ -227,7 +249,9 @@ def score(result: Any, ground: dict[str, Any]) -> dict[str, Any]:
     }
     hits = planted & found
     boilerplate_hits = [
-        c for c in result.copies if "习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大" in c.first.text
+        c
+        for c in result.copies
+        if "习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大" in c.first.text
         or "坚持全面依法治国，推进法治中国建设" in c.first.text
     ]
     return {

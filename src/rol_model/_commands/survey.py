@@ -83,7 +83,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         else:
             text = html_survey(result)
         if args.output:
-            write_atomic(args.output, lambda path: Path(path).write_text(text, encoding="utf-8"))
+
+            def write(path: str) -> None:
+                Path(path).write_text(text, encoding="utf-8")
+
+            write_atomic(args.output, write)
         else:
             out.write(text)
     if args.output:

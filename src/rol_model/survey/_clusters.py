@@ -3,11 +3,12 @@
 Each shortcoming's text (heading and text, NFKC, whitespace and punctuation dropped) becomes its
 set of character bigrams (Chinese has no spaces; a shared two-character sequence is usually a
 shared word). A bigram's weight is its rarity over all the shortcomings of the survey,
-``log(N / df)``, so the words every report uses (存在, 不足, 法治, 加强) weigh little. Items are
-taken in input order; each joins the existing cluster whose first item (its *leader*) it
-resembles most, by weighted Jaccard at least :data:`CLUSTER_THRESHOLD`, or starts a new one. The
-result does not depend on anything but the input order, and candidate leaders come from an
-inverted index, so the cost stays near-linear.
+``log((N + 20) / (df + 1))`` (the 20 keeps small surveys from over-weighting), so the words
+every report uses (存在, 不足, 法治, 加强) weigh little. Items are taken in input order; each
+joins the existing cluster whose first item (its *leader*) it resembles most, by weighted Dice
+coefficient at least :data:`CLUSTER_THRESHOLD`, or starts a new one. The result depends on the
+input order only, and candidate leaders come from an inverted index, so the cost stays
+near-linear.
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from collections.abc import Sequence
 
 __all__ = ["CLUSTER_THRESHOLD", "bigram_set", "cluster_texts"]
 
-#: An item joins a cluster from this rarity-weighted Jaccard similarity to its leader on.
-CLUSTER_THRESHOLD = 0.3
-#: Bigrams in more than this share of all items are ignored when proposing leaders.
+#: An item joins a cluster from this rarity-weighted Dice similarity to its leader on.
+CLUSTER_THRESHOLD = 0.35
+#: Smoothing of the rarity weights: as if every survey had 20 more unrelated items.
+_PRIOR = 20
+#: Bigrams in more than this share of all items (and in more than 100) do not propose leaders.
 _COMMON_SHARE = 0.2
 
 
@@ -40,8 +43,8 @@ def cluster_texts(
     frequency: Counter[str] = Counter()
     for bigrams in sets:
         frequency.update(bigrams)
-    weight = {gram: math.log((total + 1) / count) for gram, count in frequency.items()}
-    common = max(2, int(total * _COMMON_SHARE))
+    weight = {gram: math.log((total + _PRIOR) / (count + 1)) for gram, count in frequency.items()}
+    common = max(100, int(total * _COMMON_SHARE))
     leaders: list[int] = []
     members: dict[int, list[int]] = {}
     index: dict[str, list[int]] = defaultdict(list)
@@ -54,8 +57,8 @@ def cluster_texts(
         best, best_score = -1, 0.0
         for leader in sorted(candidates):
             other = sets[leader]
-            union = sum(weight[g] for g in bigrams | other)
-            score = sum(weight[g] for g in bigrams & other) / union if union else 0.0
+            size = sum(weight[g] for g in bigrams) + sum(weight[g] for g in other)
+            score = 2 * sum(weight[g] for g in bigrams & other) / size if size else 0.0
             if score > best_score:
                 best, best_score = leader, score
         if best >= 0 and best_score >= threshold:

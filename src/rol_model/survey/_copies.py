@@ -140,7 +140,7 @@ def shingles(normalized: str) -> frozenset[str]:
 
 def _minhash_class() -> type:
     try:
-        from datasketch import MinHash
+        from datasketch import MinHash  # type: ignore[import-untyped]
     except ModuleNotFoundError:
         raise RolModelError(
             "copy detection needs datasketch: install rol-model[survey] "

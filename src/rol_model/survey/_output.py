@@ -149,9 +149,7 @@ def _body_row(body: BodySummary) -> dict[str, Cell]:
         "missing": " ".join(body.missing),
         "errors": body.errors,
         "warnings": body.warnings,
-        "top_findings": "; ".join(
-            f"{f.code}×{f.count} {f.message_zh}" for f in body.top_findings
-        ),
+        "top_findings": "; ".join(f"{f.code}×{f.count} {f.message_zh}" for f in body.top_findings),
         "issued_on": _date(body.issued_on),
         "submission_deadline": _date(body.submission_deadline),
         "issued_status": body.issued_status,
@@ -191,7 +189,12 @@ def _records(result: Survey, table: str) -> list[dict[str, Cell]]:
         return [_copy_row(copy) for copy in result.copies]
     if table == "shortcomings":
         return [
-            {"label": c.label, "bodies": c.bodies, "items": c.items, "body_names": "、".join(c.body_names)}
+            {
+                "label": c.label,
+                "bodies": c.bodies,
+                "items": c.items,
+                "body_names": "、".join(c.body_names),
+            }
             for c in result.shortcomings
         ]
     if table == "findings":
@@ -306,16 +309,16 @@ def write_survey_xlsx(result: Survey, path: str | os.PathLike[str]) -> None:
     when the file cannot be written.
     """
     try:
-        from openpyxl import Workbook
-        from openpyxl.styles import Alignment, Font
-        from openpyxl.utils import get_column_letter
+        from openpyxl import Workbook  # type: ignore[import-untyped]
+        from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
+        from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
     except ModuleNotFoundError:
         raise RolModelError(
             "the workbook needs openpyxl: install rol-model[survey] "
             "(pip install 'rol-model[survey]')"
         ) from None
     book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
+    book.remove(book.active)
     for table, (title, columns) in TABLES.items():
         sheet = book.create_sheet(title)
         sheet.append([header for _, header, _ in columns])

@@ -22,7 +22,7 @@ from rol_model.survey._clusters import CLUSTER_THRESHOLD, cluster_texts
 from rol_model.survey._copies import THRESHOLD, near_duplicates, normalize, paragraphs
 
 if TYPE_CHECKING:
-    from rol_model import FileResult, Profile, Report
+    from rol_model import FileResult, Finding, Profile, Report
 
 __all__ = [
     "PART_KINDS",
@@ -207,7 +207,7 @@ def _status(date: dt.date | None, deadline: dt.date) -> tuple[DateStatus, int | 
 
 def _top_findings(result: FileResult) -> tuple[TopFinding, ...]:
     counts: Counter[str] = Counter(f.code for f in result.findings)
-    first = {}
+    first: dict[str, Finding] = {}
     for finding in result.findings:
         first.setdefault(finding.code, finding)
     order = sorted(counts, key=lambda c: (_SEVERITY_RANK[first[c].severity], -counts[c], c))
@@ -302,7 +302,8 @@ def survey(
     minimum = boilerplate_bodies or max(3, math.ceil(bodies_count / 10))
     copies, boilerplate, shares = _copies(surveyed, previous_of, threshold, minimum)
     summaries = tuple(
-        _summary(entry, previous_of.get(index), shares[index]) for index, entry in enumerate(surveyed)
+        _summary(entry, previous_of.get(index), shares[index])
+        for index, entry in enumerate(surveyed)
     )
     findings = tuple(
         FindingRow(
@@ -349,7 +350,7 @@ class _Shares:
     characters: int = 0
 
 
-def _copies(
+def _copies(  # noqa: PLR0915 - one pass over the pairs, kept together for reading
     surveyed: list[_Entry], previous_of: dict[int, _Entry], threshold: float, minimum: int
 ) -> tuple[tuple[Copy, ...], tuple[Boilerplate, ...], list[_Shares]]:
     # Reports taking part: the surveyed ones, then the previous reports they point to.
@@ -367,7 +368,7 @@ def _copies(
             owner.append(number)
             pointers.append(pointer)
             texts.append(text)
-    keys, group, pairs = near_duplicates(texts, threshold=threshold)
+    _, group, pairs = near_duplicates(texts, threshold=threshold)
     body = [body_key(entry.report.organization.name) for entry in reports]
     year = [entry.report.year for entry in reports]
     members: dict[int, list[int]] = defaultdict(list)
@@ -442,8 +443,14 @@ def _copies(
         if kind == "same_year":
             count[owner[second]] += 1
     copies.sort(
-        key=lambda c: (c.kind != "same_year", -c.similarity, c.first.file, c.first.pointer,
-                       c.second.file, c.second.pointer)
+        key=lambda c: (
+            c.kind != "same_year",
+            -c.similarity,
+            c.first.file,
+            c.first.pointer,
+            c.second.file,
+            c.second.pointer,
+        )
     )
     lengths = [len(normalize(text)) for text in texts]
     totals: Counter[int] = Counter()
@@ -464,7 +471,9 @@ def _copies(
         )
     boilerplate = sorted(
         (
-            Boilerplate(text=texts[members[d][0]], bodies=len(spread[d]), paragraphs=len(members[d]))
+            Boilerplate(
+                text=texts[members[d][0]], bodies=len(spread[d]), paragraphs=len(members[d])
+            )
             for d in common
         ),
         key=lambda b: (-b.bodies, -b.paragraphs, b.text),
