@@ -40,7 +40,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
-from rol_model._model import Report, iter_nodes
+from rol_model import Report, iter_nodes
 from rol_model.exceptions import RolModelError
 
 __all__ = [
