@@ -5,7 +5,8 @@
   refused by the importer and left out).
 - :func:`variants` makes ``n`` reports of distinct bodies from them: each keeps the outline of a
   fixture report, and each paragraph is rebuilt from sentences drawn at random from all fixtures,
-  with the figures in them changed, so that no two generated paragraphs are the same text.
+  with the figures in them changed and every sixth character replaced, so that no two
+  generated paragraphs are near-duplicates (the sentence pool is only a few thousand sentences).
 - :func:`plant` copies paragraphs into other reports at known places, reworded by a few
   characters (same year, another body), copies paragraphs of a body's report into a generated
   previous-year report of the same body, and adds boilerplate (one standard paragraph written,
@@ -110,9 +111,10 @@ def variants(
         document["year"] = year
         document["title"] = f"{document['organization']['name']}{year}年度法治政府建设情况报告"
         for pointer, text in paragraphs(base):
-            count = max(1, min(4, len(text) // 60))
-            sentences = [_renumber(rng.choice(pool), rng) for _ in range(count)]
-            _set(document, pointer, "".join(sentences) + f"（{number}-{rng.randint(0, 10**6)}）")
+            count = max(2, min(4, len(text) // 60))
+            rebuilt = "".join(_renumber(rng.choice(pool), rng) for _ in range(count))
+            # every sixth character changed: two draws of the same sentences stay far apart
+            _set(document, pointer, reword(rebuilt, rng, len(rebuilt) // 6))
         documents.append(document)
     return documents
 
@@ -206,7 +208,11 @@ def write(out_dir: Path, n: int, seed: int = 1) -> dict[str, Any]:
     bases = fixture_reports()
     documents = variants(bases, n, seed)
     added, truth = plant(
-        documents, seed=seed + 1, same_year=max(20, n // 20), previous_year=max(5, n // 100)
+        documents,
+        seed=seed + 1,
+        same_year=max(20, n // 20),
+        previous_year=max(5, n // 100),
+        boilerplate_bodies=max(8, n // 5),
     )
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "previous").mkdir(exist_ok=True)
