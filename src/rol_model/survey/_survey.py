@@ -228,34 +228,37 @@ def _shortcoming_text(heading: str | None, text: str | None) -> str:
 
 
 @attrs.define
-class _Entry:
+class Entry:
+    """A report read for the survey: its file, the report, and its check result if checked."""
+
     file: str
     report: Report
     result: FileResult | None  # None for a previous-year report that was only loaded
 
 
-def _load(
+def load_entries(
     sources: Iterable[str | os.PathLike[str]],
     previous: Iterable[str | os.PathLike[str]],
     profile: Profile | str | None,
     jobs: int,
-) -> tuple[list[_Entry], list[_Entry], list[FileResult]]:
+) -> tuple[list[Entry], list[Entry], list[FileResult]]:
+    """Check ``sources`` and load ``previous``: checked entries, loaded entries, skipped files."""
     from rol_model import check_many, iter_load
 
-    checked: list[_Entry] = []
+    checked: list[Entry] = []
     skipped: list[FileResult] = []
     for result in check_many(sources, profile=profile, jobs=jobs):
         if result.report is None:
             skipped.append(result)
         else:
-            checked.append(_Entry(result.path, result.report, result))
-    loaded: list[_Entry] = []
+            checked.append(Entry(result.path, result.report, result))
+    loaded: list[Entry] = []
     seen = {entry.file for entry in checked}
     for result in iter_load(previous, jobs=jobs) if previous else ():
         if result.report is None:
             skipped.append(result)
         elif result.path not in seen:
-            loaded.append(_Entry(result.path, result.report, None))
+            loaded.append(Entry(result.path, result.report, None))
     return checked, loaded, skipped
 
 
@@ -288,12 +291,36 @@ def survey(
     :class:`~rol_model.exceptions.InvalidProfileError` for a bad profile and
     :class:`~rol_model.RolModelError` when ``datasketch`` (extra ``survey``) is missing.
     """
-    checked, loaded, skipped = _load(sources, previous, profile, jobs)
+    checked, loaded, skipped = load_entries(sources, previous, profile, jobs)
+    return build_survey(
+        checked,
+        loaded,
+        skipped,
+        year=year,
+        profile=profile,
+        threshold=threshold,
+        boilerplate_bodies=boilerplate_bodies,
+        cluster_threshold=cluster_threshold,
+    )
+
+
+def build_survey(
+    checked: list[Entry],
+    loaded: list[Entry],
+    skipped: list[FileResult],
+    *,
+    year: int | None,
+    profile: Profile | str | None,
+    threshold: float,
+    boilerplate_bodies: int | None,
+    cluster_threshold: float,
+) -> Survey:
+    """The survey of reports already read (``checked`` with findings, ``loaded`` without)."""
     surveyed = [e for e in checked if year is None or e.report.year == year]
-    pool: dict[tuple[str, int], _Entry] = {}
+    pool: dict[tuple[str, int], Entry] = {}
     for entry in [*loaded, *checked]:  # a checked report wins over a loaded one
         pool[(body_key(entry.report.organization.name), entry.report.year)] = entry
-    previous_of: dict[int, _Entry] = {}
+    previous_of: dict[int, Entry] = {}
     for index, entry in enumerate(surveyed):
         before = pool.get((body_key(entry.report.organization.name), entry.report.year - 1))
         if before is not None:
@@ -351,10 +378,10 @@ class _Shares:
 
 
 def _copies(  # noqa: PLR0915 - one pass over the pairs, kept together for reading
-    surveyed: list[_Entry], previous_of: dict[int, _Entry], threshold: float, minimum: int
+    surveyed: list[Entry], previous_of: dict[int, Entry], threshold: float, minimum: int
 ) -> tuple[tuple[Copy, ...], tuple[Boilerplate, ...], list[_Shares]]:
     # Reports taking part: the surveyed ones, then the previous reports they point to.
-    reports: list[_Entry] = list(surveyed)
+    reports: list[Entry] = list(surveyed)
     position = {id(entry): n for n, entry in enumerate(reports)}
     for entry in previous_of.values():
         if id(entry) not in position:
@@ -481,7 +508,7 @@ def _copies(  # noqa: PLR0915 - one pass over the pairs, kept together for readi
     return tuple(copies), tuple(boilerplate), shares
 
 
-def _summary(entry: _Entry, before: _Entry | None, shares: _Shares) -> BodySummary:
+def _summary(entry: Entry, before: Entry | None, shares: _Shares) -> BodySummary:
     from rol_model import compare, iter_indicators
 
     report = entry.report
@@ -539,7 +566,7 @@ def _summary(entry: _Entry, before: _Entry | None, shares: _Shares) -> BodySumma
     )
 
 
-def _clusters(surveyed: list[_Entry], threshold: float) -> tuple[ShortcomingCluster, ...]:
+def _clusters(surveyed: list[Entry], threshold: float) -> tuple[ShortcomingCluster, ...]:
     texts: list[str] = []
     owners: list[str] = []
     for entry in surveyed:
