@@ -23,8 +23,10 @@ __all__ = ["CLUSTER_THRESHOLD", "bigram_set", "cluster_texts"]
 CLUSTER_THRESHOLD = 0.35
 #: Smoothing of the rarity weights: as if every survey had 20 more unrelated items.
 _PRIOR = 20
-#: Bigrams in more than this share of all items (and in more than 100) do not propose leaders.
-_COMMON_SHARE = 0.2
+#: An item looks for candidate leaders through this many of its rarest bigrams …
+_PROBES = 12
+#: … and scores at most this many of them (those sharing most of the probes).
+_CANDIDATES = 40
 
 
 def bigram_set(normalized: str) -> frozenset[str]:
@@ -44,18 +46,22 @@ def cluster_texts(
     for bigrams in sets:
         frequency.update(bigrams)
     weight = {gram: math.log((total + _PRIOR) / (count + 1)) for gram, count in frequency.items()}
-    common = max(100, int(total * _COMMON_SHARE))
     leaders: list[int] = []
     members: dict[int, list[int]] = {}
     index: dict[str, list[int]] = defaultdict(list)
     for item, bigrams in enumerate(sets):
         if not bigrams:
             continue
-        candidates = {
-            leader for gram in bigrams if frequency[gram] <= common for leader in index[gram]
-        }
+        # Candidate leaders share one of the item's rarest bigrams (which carry most weight);
+        # the most-sharing ones are scored. Posting lists of rare bigrams are short: the cost
+        # stays near-linear however many items there are.
+        rarest = sorted(bigrams, key=lambda gram: (frequency[gram], gram))[:_PROBES]
+        shared: Counter[int] = Counter()
+        for gram in rarest:
+            shared.update(index[gram])
+        candidates = sorted(shared, key=lambda leader: (-shared[leader], leader))[:_CANDIDATES]
         best, best_score = -1, 0.0
-        for leader in sorted(candidates):
+        for leader in sorted(candidates):  # lowest index first: ties go to the oldest
             other = sets[leader]
             size = sum(weight[g] for g in bigrams) + sum(weight[g] for g in other)
             score = 2 * sum(weight[g] for g in bigrams & other) / size if size else 0.0

@@ -462,10 +462,11 @@ def _copies(  # noqa: PLR0915 - one pass over the pairs, kept together for readi
         copies.append(
             Copy(kind=kind, similarity=score, first=sides[0], second=sides[1])  # type: ignore[arg-type]
         )
-        for paragraph in (first, second):
-            report = owner[paragraph]
-            if report < surveyed_count:
-                (copied if kind == "same_year" else from_previous)[report].add(paragraph)
+        if kind == "same_year":  # both reports are surveyed: each shares the paragraph
+            copied[owner[first]].add(first)
+            copied[owner[second]].add(second)
+        else:  # only the later report repeats last year's text
+            from_previous[owner[first]].add(first)
         count[owner[first]] += 1
         if kind == "same_year":
             count[owner[second]] += 1
@@ -487,7 +488,7 @@ def _copies(  # noqa: PLR0915 - one pass over the pairs, kept together for readi
     for report in range(surveyed_count):
         total = totals[report]
         same = sum(lengths[p] for p in copied[report])
-        before = sum(lengths[p] for p in from_previous[report] if owner[p] == report)
+        before = sum(lengths[p] for p in from_previous[report])
         shares.append(
             _Shares(
                 copies=count[report],
