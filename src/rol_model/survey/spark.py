@@ -339,6 +339,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _sql()
     from pyspark.sql import SparkSession
 
+    active = SparkSession.getActiveSession()
     builder = SparkSession.builder.appName("rol-survey")
     if args.master:
         builder = builder.master(args.master)
@@ -348,7 +349,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         copies.write.mode("overwrite").parquet(f"{args.out_dir}/copies")
         bodies.write.mode("overwrite").parquet(f"{args.out_dir}/bodies")
     finally:
-        spark.stop()
+        if active is None:  # a session this call started; leave a caller's session running
+            spark.stop()
     return 0
 
 
