@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-RUNNABLE = [ROOT / "README.md", ROOT / "docs" / "model.md"]
+RUNNABLE = [ROOT / "README.md", ROOT / "docs" / "model.md", ROOT / "docs" / "survey.md"]
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
 
 

@@ -17,7 +17,7 @@ The method (documented with its measurements in ``docs/survey.md``):
 5. **Verification.** Every candidate pair gets the exact Jaccard index of its shingle sets; the
    pair is a near-duplicate from :data:`THRESHOLD` on. LSH only proposes, so there are no false
    positives above the threshold; with 32 bands of 4 rows a pair of Jaccard 0.6 is proposed
-   with probability 0.988, one of 0.7 with 0.9996.
+   with probability 0.988, one of 0.7 with 0.9998.
 6. **Boilerplate.** A paragraph whose near-duplicates (itself included) come from at least
    ``boilerplate_bodies`` different bodies is boilerplate (standard phrases everybody writes), and
    none of its pairs count as copying.
