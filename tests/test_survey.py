@@ -255,3 +255,32 @@ def test_shortcoming_clusters_count_bodies(tmp_path: Path) -> None:
     assert top.items == 4
     assert all(c.bodies >= 2 for c in result.shortcomings)
     assert not any("复议" in c.label for c in result.shortcomings)
+
+
+@pytest.mark.parametrize(
+    ("module", "arguments", "extra"),
+    [
+        ("datasketch", ["--format", "json"], "rol-model[survey]"),
+        ("openpyxl", ["--format", "xlsx", "-o", "{tmp}/out.xlsx"], "rol-model[survey]"),
+        ("jinja2", ["--format", "html"], "rol-model[html]"),
+    ],
+)
+def test_a_missing_extra_is_a_clear_error(
+    module: str,
+    arguments: list[str],
+    extra: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from rol_model.survey import _html
+
+    _html._environment.cache_clear()
+    monkeypatch.setitem(sys.modules, module, None)  # import raises ModuleNotFoundError
+    err = io.StringIO()
+    arguments = [a.replace("{tmp}", str(tmp_path)) for a in arguments]
+    report = str(EXAMPLES / "wusu-education-2023.json")
+    assert main(["survey", report, *arguments], io.StringIO(), err) == 2
+    assert extra in err.getvalue()
+    assert "Traceback" not in err.getvalue()
+    assert not list(tmp_path.iterdir())
+    _html._environment.cache_clear()
