@@ -22,9 +22,8 @@ from typing import Any, Literal, cast
 import attrs
 
 from rol_model.exceptions import InvalidProfileError, Issue, ReadError, Severity
-from rol_model.model._classes import Organization, OrganizationKind, OrganizationLevel, PartKind
-from rol_model.model._pointer import pointer
-from rol_model.text._similarity import FOLLOW_THROUGH_THRESHOLD, RECURRING_THRESHOLD
+from rol_model.model import Organization, OrganizationKind, OrganizationLevel, PartKind, pointer
+from rol_model.trends import FOLLOW_THROUGH_THRESHOLD, RECURRING_THRESHOLD
 
 __all__ = [
     "DEFAULT_THRESHOLDS",

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from rol_model.checker._profiles import deadline_date
 from rol_model.checker._registry import Context, Example, Hit, position, register
-from rol_model.model._classes import Cause, Plan, Shortcoming, iter_indicators, iter_nodes
+from rol_model.model import Cause, Plan, Shortcoming, iter_indicators, iter_nodes
 
 DATA = "data consistency"
 REGULATION = "2019 规定 (《法治政府建设与责任落实督察工作规定》, 厅字〔2019〕28号)"

@@ -17,7 +17,7 @@ from rol_model.checker._registry import (
     part_pointers,
     register,
 )
-from rol_model.model._classes import (
+from rol_model.model import (
     Item,
     Measure,
     MeasuresPart,
@@ -28,13 +28,8 @@ from rol_model.model._classes import (
     ShortcomingsPart,
     iter_nodes,
 )
-from rol_model.text._similarity import (
-    content_bigrams,
-    covered,
-    is_cause_heading,
-    normalize,
-    topical_bigrams,
-)
+from rol_model.text import content_bigrams, covered, normalize, topical_bigrams
+from rol_model.trends import is_cause_heading
 
 EVALUATIONS = (
     "published evaluations of the reports (e.g. 明天, 法治政府建设报告制度实证研究, 2017: "
@@ -492,7 +487,8 @@ def too_few_figures(context: Context) -> Iterator[Hit]:
             english, chinese = PART_NAMES[kind]
             yield Hit(
                 pointer=pointers[0],
-                message=f"the part on {english} states {count} figure(s); at least {minimum} "
-                "are required",
+                message=f"the part on {english} states {count} "
+                f"figure{'' if count == 1 else 's'}; at least {minimum} "
+                f"{'is' if minimum == 1 else 'are'} required",
                 message_zh=f"“{chinese}”部分列出{count}项数据，规定至少{minimum}项",
             )

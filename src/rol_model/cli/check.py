@@ -9,14 +9,16 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from rol_model.checker._registry import Finding
-    from rol_model.model._classes import Report
+    from rol_model.checker import Finding
+    from rol_model.model import Report
 
 _SEVERITIES = ("error", "warning", "info")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """The report, last year's report, the profile, rule selection and the output format."""
+    from rol_model.cli.profiles import profile_list
+
     parser.add_argument(
         "file",
         nargs="+",
@@ -33,7 +35,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--profile",
         metavar="NAME|PATH",
         default="national",
-        help="built-in profile name or profile JSON file (default national)",
+        help="built-in profile name or profile JSON file (default national); built-in: "
+        f"{profile_list()}; `rol profiles` says what each changes",
     )
     parser.add_argument(
         "--select",
@@ -70,13 +73,13 @@ def _codes(text: str, known: Sequence[str], option: str) -> tuple[str, ...] | st
 
 def _load(name: str) -> Report:
     from rol_model.cli._files import read_input
-    from rol_model.serialize._json import loads
+    from rol_model.serialize import loads
 
     return loads(read_input(name))
 
 
 def _part_label(report: Report, index: int) -> str:
-    from rol_model.checker._registry import PART_NAMES
+    from rol_model.checker import PART_NAMES
 
     part = report.parts[index]
     heading = part.heading or PART_NAMES[part.kind][1]
@@ -136,8 +139,7 @@ def _write_json(
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Check the report; exit 0 without error-level findings, 1 with, 2 on bad input."""
-    from rol_model.checker._profiles import load_profile
-    from rol_model.checker._registry import check, rules
+    from rol_model.checker import check, load_profile, rules
     from rol_model.exceptions import InvalidReportError
 
     known = [rule.code for rule in rules()]
@@ -147,7 +149,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(select if isinstance(select, str) else ignore, file=err)
         return 2
     profile = load_profile(args.profile)
-    from rol_model.corpus._corpus import expand_arguments
+    from rol_model.corpus import expand_arguments
 
     names = expand_arguments(args.file)
     if len(names) > 1 or args.format == "jsonl" or args.jobs != 1:  # corpus mode
@@ -189,15 +191,19 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     buffer = io.StringIO()
     target = buffer if args.output else out
     if args.format == "html":
-        from rol_model.views._html import html_check
+        from rol_model.views import html_check
 
-        target.write(html_check(report, findings, profile=profile.name))
+        target.write(
+            html_check(
+                report, findings, profile=profile.name, required_parts=profile.required_parts
+            )
+        )
     elif args.format == "json":
         _write_json(target, name, findings, profile.name, args.previous)
     else:
         _write_text(target, name, report, findings, profile.name)
     if args.output:
-        from rol_model.views._html import write_page
+        from rol_model.views import write_page
 
         write_page(buffer.getvalue(), args.output, out)
     return 1 if any(f.severity == "error" for f in findings) else 0

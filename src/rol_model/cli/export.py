@@ -38,8 +38,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Export the valid reports; exit 1 when a file was invalid, 2 when one was unreadable."""
-    from rol_model.corpus._corpus import expand_arguments
-    from rol_model.corpus._export import export_tables
+    from rol_model.corpus import expand_arguments, export_tables
 
     if args.jobs < 1:
         print("rol export: --jobs must be at least 1", file=err)

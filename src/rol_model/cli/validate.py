@@ -11,7 +11,7 @@ import argparse
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
-    from rol_model.corpus._corpus import FileResult
+    from rol_model.corpus import FileResult
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -39,9 +39,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def validate_name(name: str) -> FileResult:
     """Validate one file (``-``: standard input) without keeping the report."""
     from rol_model.cli._files import read_input
-    from rol_model.corpus._corpus import FileResult
+    from rol_model.corpus import FileResult
     from rol_model.exceptions import InvalidReportError, ReadError
-    from rol_model.serialize._json import loads
+    from rol_model.serialize import loads
 
     display = "<stdin>" if name == "-" else name
     try:
@@ -54,7 +54,7 @@ def validate_name(name: str) -> FileResult:
 
 
 def _record(result: FileResult) -> dict[str, Any]:
-    from rol_model.corpus._corpus import issue_record
+    from rol_model.corpus import issue_record
 
     record: dict[str, Any] = {
         "file": result.path,
@@ -68,7 +68,7 @@ def _record(result: FileResult) -> dict[str, Any]:
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Validate each file; exit 0 when all are valid, 1 when any is invalid, 2 if unreadable."""
-    from rol_model.corpus._corpus import expand_arguments, ordered_map, warm_up, write_many
+    from rol_model.corpus import expand_arguments, ordered_map, warm_up, write_many
 
     if args.jobs < 1:
         print("rol validate: --jobs must be at least 1", file=err)

@@ -18,8 +18,9 @@ from typing import IO, TYPE_CHECKING, Literal
 
 import attrs
 
+from rol_model.checker import missing_parts
 from rol_model.exceptions import RolModelError, WriteError
-from rol_model.model._classes import (
+from rol_model.model import (
     Cause,
     Indicator,
     Item,
@@ -106,7 +107,6 @@ COLUMNS: Mapping[str, tuple[str, ...]] = {
     ),
 }
 
-_KINDS = ("measures", "shortcomings", "leadership", "plans", "other")
 _TYPES: Mapping[type, str] = {
     Measure: "measure",
     Shortcoming: "shortcoming",
@@ -253,7 +253,7 @@ def table_rows(report: Report, file: str | None = None) -> tuple[Row, list[Row],
         report.source.url if report.source else None,
         len(report.parts),
         " ".join(kinds) or None,
-        " ".join(kind for kind in _KINDS if kind not in kinds) or None,
+        " ".join(missing_parts(report)) or None,
         counts["measure"],
         counts["shortcoming"],
         counts["cause"],
@@ -352,10 +352,10 @@ def export_tables(
     cannot be written.
     """
     from rol_model.corpus._corpus import ordered_map, warm_up
-    from rol_model.exceptions import InvalidReportError, ReadError
+    from rol_model.exceptions import InvalidReportError, ReadError, UnsupportedFormatError
 
     if format not in ("csv", "jsonl"):
-        raise ValueError(f"format must be 'csv' or 'jsonl', not {format!r}")
+        raise UnsupportedFormatError("export", format, ("csv", "jsonl"))
     directory = Path(out_dir)
     tables: dict[str, _Table] = {}
     skipped: list[FileResult] = []

@@ -36,7 +36,7 @@ from typing import Any
 
 import attrs
 
-from rol_model.text._similarity import Fingerprint, dice, fingerprint, normalize, similarity
+from rol_model.text import Fingerprint, dice, fingerprint, normalize, similarity
 
 __all__ = [
     "ID_BONUS",

@@ -11,7 +11,7 @@ import attrs
 from rol_model.exceptions import InvalidReportError, Issue
 from rol_model.importer._figures import Figure, find_figures, find_references
 from rol_model.importer._outline import Paragraph, RawCause, RawNode, RawPart, split_heading
-from rol_model.model._classes import (
+from rol_model.model import (
     Cause,
     Indicator,
     Item,

@@ -14,10 +14,10 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from rol_model.exceptions import ReadError
+from rol_model.exceptions import ReadError, require_extra
 from rol_model.importer._outline import part_heading
 from rol_model.importer._pipeline import MAX_IMPORT_BYTES, ImportResult, PathLike, import_lines
-from rol_model.model._classes import Source
+from rol_model.model import Source
 from rol_model.text import chinese_number, fold
 
 __all__ = ["MAX_DOCX_MEMBERS", "MAX_DOCX_RATIO", "MAX_DOCX_UNPACKED", "import_docx"]
@@ -125,17 +125,12 @@ def import_docx(
     Paragraph styles (标题 1 / Heading 1 …) and Word's automatic numbering become the markers
     they display. Warnings give paragraph numbers as ``line``. Raises
     :class:`~rol_model.ReadError` for missing, oversized or malformed files, zip bombs and XML
-    with DOCTYPE or entity declarations, and :class:`ModuleNotFoundError` with an install hint
-    when python-docx is missing.
+    with DOCTYPE or entity declarations, and :class:`~rol_model.exceptions.MissingExtraError`
+    (extra ``docx``) when python-docx is missing.
     """
     file_path = Path(path)
     _check_archive(file_path)
-    try:
-        import docx
-    except ModuleNotFoundError as error:  # pragma: no cover - depends on the installed extras
-        raise ModuleNotFoundError(
-            "import_docx needs python-docx: pip install 'rol-model[docx]'"
-        ) from error
+    docx = require_extra("docx", extra="docx", feature="importing Word files")
     try:
         document = docx.Document(str(file_path))
     except Exception as error:  # python-docx raises many kinds for broken packages

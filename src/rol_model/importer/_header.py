@@ -8,7 +8,7 @@ import re
 from rol_model.exceptions import Issue
 from rol_model.importer._outline import Paragraph, cn_number, marker_style, part_heading
 from rol_model.importer._source import SourceLine
-from rol_model.model._classes import Organization, OrganizationKind, OrganizationLevel
+from rol_model.model import Organization, OrganizationKind, OrganizationLevel
 from rol_model.text import DIGIT_TABLE, fold
 
 __all__ = [

@@ -15,10 +15,9 @@ from typing import IO, Any
 import attrs
 
 from rol_model.exceptions import InvalidReportError, Issue, ReadError, WriteError
-from rol_model.model._classes import Report, iter_indicators
-from rol_model.model._pointer import pointer
+from rol_model.model import Report, iter_indicators, pointer
 from rol_model.serialize._convert import UnrepresentableValueError, converter
-from rol_model.validation._schema import is_valid, iter_schema_issues
+from rol_model.validation import is_valid, iter_schema_issues
 
 __all__ = [
     "DEFAULT_LIMITS",

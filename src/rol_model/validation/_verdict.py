@@ -5,7 +5,7 @@ anew for every value and costs about forty times ``json.loads``. Most documents 
 for those only the verdict matters. This module compiles the schema once into nested closures,
 one per schema node, that stop at the first problem; when a document fails, the caller asks
 jsonschema for the full list of issues. The compiled check and jsonschema must agree on every
-document: ``tests/test_verdict.py`` compares them over generated and hand-made documents.
+document: ``tests/validation/test_verdict.py`` compares them over generated and hand-made documents.
 
 The compiler knows exactly the keywords the report schema uses and refuses any other, so a
 schema change that adds a keyword fails loudly in the tests instead of being ignored here.

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from rol_model.exceptions import RolModelError
-from rol_model.model._classes import Indicator
+from rol_model.exceptions import require_extra
+from rol_model.model import Indicator
 
 if TYPE_CHECKING:
     import jinja2
@@ -44,15 +44,11 @@ def inert(text: str) -> str:
 def environment() -> jinja2.Environment:
     """The Jinja2 environment of the views (autoescaping; control characters made inert).
 
-    Raises :class:`~rol_model.RolModelError` when Jinja2 is not installed.
+    Raises :class:`~rol_model.exceptions.MissingExtraError` when Jinja2 is not installed.
     """
-    try:
-        import jinja2
-        import markupsafe
-    except ModuleNotFoundError:
-        raise RolModelError(
-            "HTML views need Jinja2: install rol-model[html] (pip install 'rol-model[html]')"
-        ) from None
+    require_extra("jinja2", extra="html", feature="HTML views")
+    import jinja2
+    import markupsafe  # installed with Jinja2
 
     def finalize(value: Any) -> Any:
         # Every {{ … }} passes here before escaping: a safety net for attributes and SVG text.
