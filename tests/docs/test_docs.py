@@ -7,10 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
-RUNNABLE = [ROOT / "README.md", ROOT / "docs" / "model.md", ROOT / "docs" / "survey.md"]
+RUNNABLE = [ROOT / "README.md", ROOT / "docs" / "model.md"]
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
 
 

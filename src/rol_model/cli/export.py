@@ -48,7 +48,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 2
     names = expand_arguments(args.files)
     if args.to == "parquet":
-        from rol_model.survey._parquet_cli import run_parquet
+        from rol_model.cli._parquet import run_parquet
 
         return run_parquet(names, args, out, err)
     summary = export_tables(

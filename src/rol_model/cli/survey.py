@@ -48,15 +48,15 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import json
     from pathlib import Path
 
-    from rol_model.corpus._corpus import expand_arguments
+    from rol_model.corpus import expand_arguments
     from rol_model.survey import (
         html_survey,
         survey,
         survey_csv,
         survey_to_dict,
+        write_atomic,
         write_survey_xlsx,
     )
-    from rol_model.survey._output import write_atomic
 
     if args.jobs < 1:
         print("rol survey: --jobs must be at least 1", file=err)

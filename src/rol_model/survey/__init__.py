@@ -19,8 +19,10 @@ from rol_model.survey._output import (
     survey_csv,
     survey_to_dict,
     table_rows,
+    write_atomic,
     write_survey_xlsx,
 )
+from rol_model.survey._parquet import PARQUET_TABLES, ParquetSummary, export_parquet, report_id
 from rol_model.survey._survey import (
     BodySummary,
     Boilerplate,
@@ -36,6 +38,7 @@ from rol_model.survey._survey import (
 )
 
 __all__ = [
+    "PARQUET_TABLES",
     "TABLES",
     "THRESHOLD",
     "BodySummary",
@@ -43,15 +46,19 @@ __all__ = [
     "Copy",
     "CopySide",
     "FindingRow",
+    "ParquetSummary",
     "ShortcomingCluster",
     "Survey",
     "TopFinding",
+    "export_parquet",
     "html_survey",
     "publication_deadline",
+    "report_id",
     "submission_deadline",
     "survey",
     "survey_csv",
     "survey_to_dict",
     "table_rows",
+    "write_atomic",
     "write_survey_xlsx",
 ]

@@ -40,8 +40,8 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
-from rol_model import Report, iter_nodes
-from rol_model.exceptions import RolModelError
+from rol_model.exceptions import require_extra
+from rol_model.model import Report, iter_nodes
 
 __all__ = [
     "BANDS",
@@ -139,14 +139,8 @@ def shingles(normalized: str) -> frozenset[str]:
 
 
 def _minhash_class() -> type:
-    try:
-        from datasketch import MinHash  # type: ignore[import-untyped]
-    except ModuleNotFoundError:
-        raise RolModelError(
-            "copy detection needs datasketch: install rol-model[survey] "
-            "(pip install 'rol-model[survey]')"
-        ) from None
-    return MinHash  # type: ignore[no-any-return]
+    module = require_extra("datasketch", extra="survey", feature="copy detection")
+    return module.MinHash  # type: ignore[no-any-return]
 
 
 def _hash32(data: bytes) -> int:

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
-from rol_model.exceptions import RolModelError
+from rol_model.exceptions import require_extra
 
 if TYPE_CHECKING:
     import jinja2
@@ -32,28 +32,24 @@ def _inert(text: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    try:
-        import jinja2
-        import markupsafe
-    except ModuleNotFoundError:
-        raise RolModelError(
-            "HTML views need Jinja2: install rol-model[html] (pip install 'rol-model[html]')"
-        ) from None
+    jinja = require_extra("jinja2", extra="html", feature="the survey page")
+    markupsafe = require_extra("markupsafe", extra="html", feature="the survey page")
 
     def finalize(value: Any) -> Any:
         if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
             return _inert(value)
         return value
 
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("rol_model.survey", "templates"),
+    environment: jinja2.Environment = jinja.Environment(
+        loader=jinja.PackageLoader("rol_model.survey", "templates"),
         autoescape=True,
-        undefined=jinja2.StrictUndefined,
+        undefined=jinja.StrictUndefined,
         finalize=finalize,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    return environment
 
 
 def _percent(value: float) -> str:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from rol_model.exceptions import RolModelError, WriteError
+from rol_model.exceptions import WriteError, require_extra
 
 if TYPE_CHECKING:
     from rol_model.survey._survey import BodySummary, Copy, Survey
@@ -308,15 +308,11 @@ def write_survey_xlsx(result: Survey, path: str | os.PathLike[str]) -> None:
     :class:`~rol_model.RolModelError` when it is missing and :class:`~rol_model.WriteError`
     when the file cannot be written.
     """
-    try:
-        from openpyxl import Workbook  # type: ignore[import-untyped]
-        from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
-        from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
-    except ModuleNotFoundError:
-        raise RolModelError(
-            "the workbook needs openpyxl: install rol-model[survey] "
-            "(pip install 'rol-model[survey]')"
-        ) from None
+    openpyxl = require_extra("openpyxl", extra="survey", feature="the survey workbook")
+    styles = require_extra("openpyxl.styles", extra="survey", feature="the survey workbook")
+    utils = require_extra("openpyxl.utils", extra="survey", feature="the survey workbook")
+    Workbook, Alignment, Font = openpyxl.Workbook, styles.Alignment, styles.Font  # noqa: N806
+    get_column_letter = utils.get_column_letter
     book = Workbook()
     book.remove(book.active)
     for table, (title, columns) in TABLES.items():

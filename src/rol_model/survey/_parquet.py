@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from rol_model.exceptions import RolModelError, WriteError
+from rol_model.exceptions import WriteError, require_extra
 from rol_model.survey._copies import THRESHOLD, paragraphs
 
 if TYPE_CHECKING:
@@ -52,20 +52,14 @@ class ParquetSummary:
 
 def report_id(report: Report) -> str:
     """A stable id of a report: 16 hex digits of the SHA-256 of its canonical JSON."""
-    from rol_model import dumps
+    from rol_model.serialize import dumps
 
     return hashlib.sha256(dumps(report).encode("utf-8")).hexdigest()[:16]
 
 
 def _pa() -> Any:
-    try:
-        import pyarrow as pa  # type: ignore[import-untyped]
-        import pyarrow.parquet  # type: ignore[import-untyped]  # loads pa.parquet
-    except ModuleNotFoundError:
-        raise RolModelError(
-            "Parquet export needs pyarrow: install rol-model[parquet] "
-            "(pip install 'rol-model[parquet]')"
-        ) from None
+    pa = require_extra("pyarrow", extra="parquet", feature="Parquet export")
+    require_extra("pyarrow.parquet", extra="parquet", feature="Parquet export")  # pa.parquet
     return pa
 
 
@@ -200,7 +194,7 @@ def _value(text: str, where: str) -> Decimal:
 def _report_rows(
     rid: str, file: str, report: Report, result: FileResult | None
 ) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
-    from rol_model.corpus._export import COLUMNS, table_rows
+    from rol_model.corpus import COLUMNS, table_rows
 
     row, items, indicators = table_rows(report, file)
     base = dict(zip(COLUMNS["reports"][1:], row, strict=True))

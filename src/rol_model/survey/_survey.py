@@ -243,7 +243,7 @@ def load_entries(
     jobs: int,
 ) -> tuple[list[Entry], list[Entry], list[FileResult]]:
     """Check ``sources`` and load ``previous``: checked entries, loaded entries, skipped files."""
-    from rol_model import check_many, iter_load
+    from rol_model.corpus import check_many, iter_load
 
     checked: list[Entry] = []
     skipped: list[FileResult] = []
@@ -510,7 +510,8 @@ def _copies(  # noqa: PLR0915 - one pass over the pairs, kept together for readi
 
 
 def _summary(entry: Entry, before: Entry | None, shares: _Shares) -> BodySummary:
-    from rol_model import compare, iter_indicators
+    from rol_model.model import iter_indicators
+    from rol_model.trends import compare
 
     report = entry.report
     result = entry.result

@@ -27,7 +27,7 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from rol_model.exceptions import RolModelError
+from rol_model.exceptions import MissingExtraError
 from rol_model.survey._copies import (
     MIN_CHARACTERS,
     THRESHOLD,
@@ -97,8 +97,8 @@ def _share(part: int | None, total: int | None) -> float:
 def _sql() -> Any:
     try:
         from pyspark.sql import functions, types
-    except ModuleNotFoundError:
-        raise RolModelError("the Spark job needs pyspark (pip install pyspark) and Java") from None
+    except ImportError:
+        raise MissingExtraError("the Spark job", "spark", "pyspark") from None
     return functions, types
 
 

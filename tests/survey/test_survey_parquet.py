@@ -19,7 +19,7 @@ pytest.importorskip("datasketch")
 
 from rol_model.survey._parquet import PARQUET_TABLES, export_parquet, report_id  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "reports"
 
 

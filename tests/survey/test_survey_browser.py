@@ -4,7 +4,7 @@ Sorting by a column and the level and severity filters are clicked and chosen as
 then the table's rows are read back from the live page and a screenshot is taken. CI installs
 Chromium (``.ci/chromium-install``) and websocket-client (the ``dev`` extra); elsewhere the test
 skips when either is missing, and fails under ``CI=true``. To refresh the screenshot of
-``docs/survey.md``, run ``ROL_SCREENSHOT_DIR=docs/img pytest tests/test_survey_browser.py``.
+``docs/survey.md``, run ``ROL_SCREENSHOT_DIR=docs/img pytest tests/survey/test_survey_browser.py``.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import pytest
 
 import rol_model as rm
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = (
     "--headless",

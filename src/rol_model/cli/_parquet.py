@@ -1,4 +1,4 @@
-"""``rol export --to parquet``: the command-line side of :func:`export_parquet`."""
+"""``rol export --to parquet``: the command-line side of :func:`rol_model.survey.export_parquet`."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ __all__ = ["run_parquet"]
 
 def run_parquet(names: list[str], args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Export ``names`` as Parquet tables into ``args.output``; exit code as ``rol export``."""
-    from rol_model.survey._parquet import export_parquet
+    from rol_model.survey import export_parquet
 
     summary = export_parquet(names, args.output, jobs=args.jobs, skip_invalid=True)
     for result in summary.skipped:

@@ -25,7 +25,7 @@ from rol_model.survey import (
     write_survey_xlsx,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BENCHMARKS = ROOT / "benchmarks"
 EXAMPLES = ROOT / "examples" / "reports"
 
