@@ -284,3 +284,10 @@ def test_a_missing_extra_is_a_clear_error(
     assert "Traceback" not in err.getvalue()
     assert not list(tmp_path.iterdir())
     _html._environment.cache_clear()
+
+
+def test_the_survey_package_is_reachable_from_rol_model() -> None:
+    import rol_model
+
+    assert rol_model.survey.survey is survey
+    assert rol_model.survey.__doc__
