@@ -3,7 +3,8 @@
 Generates the jurisdictions with :mod:`survey_corpus` (fixture outlines, paragraphs rebuilt from
 random fixture sentences, copies and boilerplate planted), runs ``rol survey DIR --year 2023
 --format json`` in a child process for each size, and prints the wall time, the child's peak
-resident memory, the time per report and the precision and recall of the copies found.
+resident memory, its CPU time (user + system: less sensitive than wall time to other work on a
+shared machine) per report, and the precision and recall of the copies found.
 
     python benchmarks/survey_scale.py [--sizes 500,1000,2000] [--jobs 1] [--keep DIR]
 """
@@ -54,19 +55,21 @@ def measure(folder: Path, ground: dict[str, object], jobs: int) -> dict[str, obj
     wrapper = (
         "import resource, subprocess, sys, time; s = time.perf_counter(); "
         f"subprocess.run({command!r}, check=True, capture_output=True); "
-        "print(time.perf_counter() - s, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+        "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+        "print(time.perf_counter() - s, u.ru_maxrss, u.ru_utime + u.ru_stime)"
     )
     answer = subprocess.run(
         [sys.executable, "-c", wrapper], check=True, capture_output=True, text=True
     )
-    seconds_text, peak_text = answer.stdout.split()
-    seconds, peak = float(seconds_text), int(peak_text)
+    seconds_text, peak_text, cpu_text = answer.stdout.split()
+    seconds, peak, cpu = float(seconds_text), int(peak_text), float(cpu_text)
     data = json.loads(output.read_text(encoding="utf-8"))
     score = survey_corpus.score(_copies(data), ground)
     return {
         "reports": len(data["bodies"]),
         "seconds": round(seconds, 1),
-        "ms_per_report": round(1000 * seconds / len(data["bodies"]), 1),
+        "cpu_seconds": round(cpu, 1),
+        "cpu_ms_per_report": round(1000 * cpu / len(data["bodies"]), 1),
         "peak_mb": round(peak / 1024),  # ru_maxrss is in KiB on Linux
         "planted": score["planted"],
         "recall": score["recall"],

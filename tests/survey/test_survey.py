@@ -291,3 +291,37 @@ def test_the_survey_package_is_reachable_from_rol_model() -> None:
 
     assert rol_model.survey.survey is survey
     assert rol_model.survey.__doc__
+
+
+def test_a_crowded_bucket_is_boilerplate_without_listing_its_pairs(
+    planted: tuple[Path, dict[str, Any], Any],
+) -> None:
+    from rol_model.survey._copies import candidate_pairs, near_duplicates
+
+    folder, ground, _ = planted
+    # The standard paragraph of 8 bodies fills a bucket: with max_bucket 5 it is saturated.
+    # (With 4, a preamble written close to it shares a crowded bucket too, and the copy planted
+    # in it is taken for boilerplate: docs/survey.md states this limit.)
+    crowded = survey([folder], year=2023, max_bucket=5)
+    assert any("全面贯彻党的二十大精神" in b.text for b in crowded.boilerplate)
+    score = _corpus_module().score(crowded, ground)
+    assert score["recall"] == 1.0
+    assert score["precision"] == 1.0
+    assert score["boilerplate_counted"] == 0
+    texts = ["甲" * 10 + "乙丙丁戊己庚辛壬癸" * 4 + str(n) for n in range(6)]
+    _, _, pairs, saturated = near_duplicates(
+        texts, bodies=[f"b{n}" for n in range(6)], minimum=3, max_bucket=4
+    )
+    assert saturated == set(range(6))
+    assert all(pair.similarity >= 0.6 for pair in pairs)
+    same = [(1,) * 128] * 6  # six texts agreeing on every band: each bucket holds all six
+    bodies = [frozenset({f"b{n}"}) for n in range(6)]
+    listed, crowded = candidate_pairs(same, bodies, minimum=3, max_bucket=4)
+    assert listed == set()  # no pair is enumerated from a saturated bucket
+    assert crowded == set(range(6))
+    listed, crowded = candidate_pairs(same, [frozenset({"b"})] * 6, minimum=3, max_bucket=4)
+    assert len(listed) == 15  # one body: not boilerplate, so its pairs are listed
+    assert crowded == set()
+    listed, none = candidate_pairs([(1,) * 128] * 3)
+    assert listed == {(0, 1), (0, 2), (1, 2)}
+    assert none == set()

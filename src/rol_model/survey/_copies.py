@@ -20,7 +20,9 @@ The method (documented with its measurements in ``docs/survey.md``):
    with probability 0.988, one of 0.7 with 0.9998.
 6. **Boilerplate.** A paragraph whose near-duplicates (itself included) come from at least
    ``boilerplate_bodies`` different bodies is boilerplate (standard phrases everybody writes), and
-   none of its pairs count as copying.
+   none of its pairs count as copying. So is every paragraph of an LSH bucket holding more than
+   :data:`MAX_BUCKET` distinct texts from that many bodies: such a bucket is not expanded into
+   pairs, which keeps the cost near-linear when a standard paragraph is written by thousands.
 7. **Copies.** A near-duplicate pair is a copy when both paragraphs are not boilerplate and they
    belong to two different bodies' reports of the same year, or to one body's reports of two
    consecutive years.
@@ -45,6 +47,7 @@ from rol_model.model import Report, iter_nodes
 
 __all__ = [
     "BANDS",
+    "MAX_BUCKET",
     "MIN_CHARACTERS",
     "NUM_PERM",
     "QUOTATION_LENGTH",
@@ -79,6 +82,10 @@ ROWS = 4
 SEED = 20190415
 #: Two paragraphs are near-duplicates from this Jaccard index of their shingle sets on.
 THRESHOLD = 0.6
+#: An LSH bucket with more distinct texts than this, written by enough bodies to be boilerplate,
+#: is boilerplate as a whole: its pairs are not enumerated (a standard paragraph written by
+#: every body of a province would otherwise cost the square of their number).
+MAX_BUCKET = 200
 
 _QUOTATION = re.compile(
     "“[^“”]{%d,}”|《[^《》]{%d,}》|「[^「」]{%d,}」" % ((QUOTATION_LENGTH,) * 3)  # noqa: UP031
@@ -173,8 +180,20 @@ def jaccard(first: frozenset[str], second: frozenset[str]) -> float:
     return round(common / (len(first) + len(second) - common), 4)
 
 
-def candidate_pairs(signatures: Sequence[tuple[int, ...] | None]) -> set[tuple[int, int]]:
-    """Pairs of indexes whose signatures agree on at least one LSH band (``None``: skipped)."""
+def candidate_pairs(
+    signatures: Sequence[tuple[int, ...] | None],
+    bodies: Sequence[frozenset[str]] | None = None,
+    *,
+    minimum: int = 3,
+    max_bucket: int = MAX_BUCKET,
+) -> tuple[set[tuple[int, int]], set[int]]:
+    """Pairs of indexes whose signatures agree on a whole LSH band (``None``: skipped).
+
+    Also returns the *saturated* indexes: a bucket holding more than ``max_bucket`` texts
+    written by at least ``minimum`` bodies (``bodies[i]``: the bodies of text ``i``) is a
+    standard phrase everybody writes; its texts are boilerplate and its pairs are not listed,
+    so the cost never grows with the square of a bucket's size.
+    """
     buckets: dict[str, list[int]] = defaultdict(list)
     for index, values in enumerate(signatures):
         if values is None:
@@ -182,24 +201,35 @@ def candidate_pairs(signatures: Sequence[tuple[int, ...] | None]) -> set[tuple[i
         for key in band_keys(values):
             buckets[key].append(index)
     pairs: set[tuple[int, int]] = set()
+    saturated: set[int] = set()
     for members in buckets.values():
         if len(members) < 2:
+            continue
+        crowded = bodies is not None and len(members) > max_bucket
+        if crowded and len(frozenset().union(*(bodies[m] for m in members))) >= minimum:  # type: ignore[index]
+            saturated.update(members)
             continue
         for i, first in enumerate(members):
             for second in members[i + 1 :]:
                 pairs.add((first, second))
-    return pairs
+    return pairs, saturated
 
 
 def near_duplicates(
-    texts: Sequence[str], *, threshold: float = THRESHOLD
-) -> tuple[list[str], list[int], list[Pair]]:
+    texts: Sequence[str],
+    *,
+    threshold: float = THRESHOLD,
+    bodies: Sequence[str] | None = None,
+    minimum: int = 3,
+    max_bucket: int = MAX_BUCKET,
+) -> tuple[list[str], list[int], list[Pair], set[int]]:
     """Near-duplicates among ``texts``, computed once per distinct normalised text.
 
     Returns the distinct normalised texts that are long enough to compare, for each input text
-    the index of its distinct text (``-1`` when too short), and the near-duplicate pairs of
-    distinct texts (Jaccard of shingles at least ``threshold``), sorted. Two texts with the same
-    normalised form are the same distinct text (similarity 1).
+    the index of its distinct text (``-1`` when too short), the near-duplicate pairs of
+    distinct texts (Jaccard of shingles at least ``threshold``), sorted, and the distinct texts
+    of saturated buckets (see :func:`candidate_pairs`; ``bodies[i]`` is the body of text ``i``).
+    Two texts with the same normalised form are the same distinct text (similarity 1).
     """
     distinct: dict[str, int] = {}
     group: list[int] = []
@@ -210,11 +240,22 @@ def near_duplicates(
             continue
         group.append(distinct.setdefault(normalized, len(distinct)))
     keys = list(distinct)
+    written: list[set[str]] = [set() for _ in keys]
+    if bodies is not None:
+        for index, number in enumerate(group):
+            if number >= 0:
+                written[number].add(bodies[index])
     sets = [shingles(key) for key in keys]
     signatures: list[tuple[int, ...] | None] = [signature(s) for s in sets]
+    candidates, saturated = candidate_pairs(
+        signatures,
+        [frozenset(w) for w in written] if bodies is not None else None,
+        minimum=minimum,
+        max_bucket=max_bucket,
+    )
     found = []
-    for first, second in sorted(candidate_pairs(signatures)):
+    for first, second in sorted(candidates):
         score = jaccard(sets[first], sets[second])
         if score >= threshold:
             found.append(Pair(first=first, second=second, similarity=score))
-    return keys, group, found
+    return keys, group, found, saturated

@@ -19,7 +19,13 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 
 from rol_model.survey._clusters import CLUSTER_THRESHOLD, cluster_texts
-from rol_model.survey._copies import THRESHOLD, near_duplicates, normalize, paragraphs
+from rol_model.survey._copies import (
+    MAX_BUCKET,
+    THRESHOLD,
+    near_duplicates,
+    normalize,
+    paragraphs,
+)
 
 if TYPE_CHECKING:
     from rol_model import FileResult, Finding, Profile, Report
@@ -272,6 +278,7 @@ def survey(
     threshold: float = THRESHOLD,
     boilerplate_bodies: int | None = None,
     cluster_threshold: float = CLUSTER_THRESHOLD,
+    max_bucket: int = MAX_BUCKET,
 ) -> Survey:
     """Survey many reports of a jurisdiction: one :class:`BodySummary` per body and year.
 
@@ -284,7 +291,8 @@ def survey(
     Copies (:class:`Copy`) are paragraphs with a shingle Jaccard index of at least
     ``threshold`` in two bodies' reports of one year or in one body's reports of consecutive
     years, unless the paragraph is boilerplate: written by at least ``boilerplate_bodies``
-    bodies (default: 3, or a tenth of the bodies surveyed when that is more).
+    bodies (default: 3, or a tenth of the bodies surveyed when that is more), or belongs to an
+    LSH bucket of more than ``max_bucket`` distinct texts from that many bodies.
 
     Invalid or unreadable files are left out and listed in :attr:`Survey.skipped`. Raises
     :class:`~rol_model.ReadError` for a directory without reports,
@@ -301,6 +309,7 @@ def survey(
         threshold=threshold,
         boilerplate_bodies=boilerplate_bodies,
         cluster_threshold=cluster_threshold,
+        max_bucket=max_bucket,
     )
 
 
@@ -314,6 +323,7 @@ def build_survey(
     threshold: float,
     boilerplate_bodies: int | None,
     cluster_threshold: float,
+    max_bucket: int = MAX_BUCKET,
 ) -> Survey:
     """The survey of reports already read (``checked`` with findings, ``loaded`` without)."""
     surveyed = [e for e in checked if year is None or e.report.year == year]
@@ -327,7 +337,7 @@ def build_survey(
             previous_of[index] = before
     bodies_count = len({body_key(e.report.organization.name) for e in surveyed})
     minimum = boilerplate_bodies or max(3, math.ceil(bodies_count / 10))
-    copies, boilerplate, shares = _copies(surveyed, previous_of, threshold, minimum)
+    copies, boilerplate, shares = _copies(surveyed, previous_of, threshold, minimum, max_bucket)
     summaries = tuple(
         _summary(entry, previous_of.get(index), shares[index])
         for index, entry in enumerate(surveyed)
@@ -378,7 +388,11 @@ class _Shares:
 
 
 def _copies(  # noqa: PLR0915 - one pass over the pairs, kept together for reading
-    surveyed: list[Entry], previous_of: dict[int, Entry], threshold: float, minimum: int
+    surveyed: list[Entry],
+    previous_of: dict[int, Entry],
+    threshold: float,
+    minimum: int,
+    max_bucket: int = MAX_BUCKET,
 ) -> tuple[tuple[Copy, ...], tuple[Boilerplate, ...], list[_Shares]]:
     # Reports taking part: the surveyed ones, then the previous reports they point to.
     reports: list[Entry] = list(surveyed)
@@ -395,8 +409,14 @@ def _copies(  # noqa: PLR0915 - one pass over the pairs, kept together for readi
             owner.append(number)
             pointers.append(pointer)
             texts.append(text)
-    _, group, pairs = near_duplicates(texts, threshold=threshold)
     body = [body_key(entry.report.organization.name) for entry in reports]
+    _, group, pairs, saturated = near_duplicates(
+        texts,
+        threshold=threshold,
+        bodies=[body[number] for number in owner],
+        minimum=minimum,
+        max_bucket=max_bucket,
+    )
     year = [entry.report.year for entry in reports]
     members: dict[int, list[int]] = defaultdict(list)
     for paragraph, distinct in enumerate(group):
@@ -408,7 +428,7 @@ def _copies(  # noqa: PLR0915 - one pass over the pairs, kept together for readi
     for pair in pairs:
         spread[pair.first] |= reach[pair.second]
         spread[pair.second] |= reach[pair.first]
-    common = {d for d, bodies in spread.items() if len(bodies) >= minimum}
+    common = {d for d, bodies in spread.items() if len(bodies) >= minimum} | saturated
     # Pairs of paragraphs: within a distinct text (similarity 1) and across near-duplicates.
     linked: list[tuple[int, int, float]] = []
     for distinct, paragraphs_of in members.items():

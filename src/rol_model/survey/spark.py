@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from rol_model.exceptions import MissingExtraError
 from rol_model.survey._copies import (
+    MAX_BUCKET,
     MIN_CHARACTERS,
     THRESHOLD,
     band_keys,
@@ -109,10 +110,11 @@ def spark_survey(
     year: int | None = None,
     threshold: float = THRESHOLD,
     boilerplate_bodies: int | None = None,
+    max_bucket: int = MAX_BUCKET,
 ) -> tuple[DataFrame, DataFrame]:
     """The ``copies`` and ``bodies`` DataFrames of the Parquet tables in ``parquet_dir``.
 
-    ``year``, ``threshold`` and ``boilerplate_bodies`` are those of
+    ``year``, ``threshold``, ``boilerplate_bodies`` and ``max_bucket`` are those of
     :func:`rol_model.survey.survey`; the reports table plays the part of its inputs (every
     report is surveyed, or those on ``year``, the others serving as previous years).
     """
@@ -155,6 +157,22 @@ def spark_survey(
     comparable = paragraphs.filter(f.col("length") >= MIN_CHARACTERS)
     distinct = comparable.select("normalized").distinct()
     keyed = distinct.select("normalized", f.explode(bands("normalized")).alias("band"))
+    bodies_count = surveyed.select("body_key").distinct().count()
+    minimum = boilerplate_bodies or max(3, math.ceil(bodies_count / 10))
+    reach = comparable.select("normalized", "body_key").distinct()
+    # Saturated buckets: more than max_bucket texts from at least `minimum` bodies.
+    sizes = keyed.groupBy("band").agg(f.count(f.lit(1)).alias("texts"))
+    crowded = sizes.filter(f.col("texts") > max_bucket).select("band")
+    saturated_bands = (
+        keyed.join(crowded, "band")
+        .join(reach, "normalized")
+        .groupBy("band")
+        .agg(f.countDistinct("body_key").alias("bodies"))
+        .filter(f.col("bodies") >= minimum)
+        .select("band")
+    )
+    saturated = keyed.join(saturated_bands, "band").select("normalized").distinct()
+    keyed = keyed.join(saturated_bands, "band", "left_anti")
     candidates = (
         keyed.alias("a")
         .join(keyed.alias("b"), "band")
@@ -168,14 +186,11 @@ def spark_survey(
         .cache()
     )
     # Boilerplate: the bodies of a distinct text and of its near-duplicates.
-    reach = comparable.select("normalized", "body_key").distinct()
     neighbours = (
         verified.select("na", "nb")
         .union(verified.select(f.col("nb").alias("na"), f.col("na").alias("nb")))
         .union(distinct.select(f.col("normalized").alias("na"), f.col("normalized").alias("nb")))
     )
-    bodies_count = surveyed.select("body_key").distinct().count()
-    minimum = boilerplate_bodies or max(3, math.ceil(bodies_count / 10))
     common = (
         neighbours.join(reach, neighbours.nb == reach.normalized)
         .select("na", "body_key")
@@ -184,6 +199,8 @@ def spark_survey(
         .count()
         .filter(f.col("count") >= minimum)
         .select(f.col("na").alias("normalized"))
+        .union(saturated)
+        .distinct()
     )
     kept = distinct.join(common, "normalized", "left_anti")
     text_pairs = (
