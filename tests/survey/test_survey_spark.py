@@ -47,6 +47,7 @@ def spark() -> Iterator[Any]:
         .appName("rol-survey-test")
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.ui.enabled", "false")
+        .config("spark.driver.memory", "2g")
         .getOrCreate()
     )
     session.sparkContext.setLogLevel("ERROR")

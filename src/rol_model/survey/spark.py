@@ -103,7 +103,7 @@ def _sql() -> Any:
     return functions, types
 
 
-def spark_survey(
+def spark_survey(  # noqa: PLR0915 - one pipeline, step by step as the local path
     spark: SparkSession,
     parquet_dir: str,
     *,
@@ -152,10 +152,10 @@ def spark_survey(
         .join(taking_part, "report_id")
         .withColumn("normalized", norm("text"))
         .withColumn("length", f.length("normalized"))
-        .cache()
+        .localCheckpoint()  # materialised: later steps read it several times
     )
     comparable = paragraphs.filter(f.col("length") >= MIN_CHARACTERS)
-    distinct = comparable.select("normalized").distinct()
+    distinct = comparable.select("normalized").distinct().localCheckpoint()
     keyed = distinct.select("normalized", f.explode(bands("normalized")).alias("band"))
     bodies_count = surveyed.select("body_key").distinct().count()
     minimum = boilerplate_bodies or max(3, math.ceil(bodies_count / 10))
@@ -172,7 +172,8 @@ def spark_survey(
         .select("band")
     )
     saturated = keyed.join(saturated_bands, "band").select("normalized").distinct()
-    keyed = keyed.join(saturated_bands, "band", "left_anti")
+    saturated = saturated.localCheckpoint()
+    keyed = keyed.join(saturated_bands, "band", "left_anti").localCheckpoint()
     candidates = (
         keyed.alias("a")
         .join(keyed.alias("b"), "band")
@@ -183,7 +184,7 @@ def spark_survey(
     verified = (
         candidates.withColumn("similarity", similarity("na", "nb"))
         .filter(f.col("similarity") >= threshold)
-        .cache()
+        .localCheckpoint()
     )
     # Boilerplate: the bodies of a distinct text and of its near-duplicates.
     neighbours = (
@@ -201,6 +202,7 @@ def spark_survey(
         .select(f.col("na").alias("normalized"))
         .union(saturated)
         .distinct()
+        .localCheckpoint()
     )
     kept = distinct.join(common, "normalized", "left_anti")
     text_pairs = (
@@ -267,7 +269,7 @@ def spark_survey(
             f.max("similarity").alias("similarity"),
             *[f.first(c).alias(c) for c in ordered.columns if c not in key and c != "similarity"],
         )
-        .cache()
+        .localCheckpoint()
     )
     copies = copies_full.select(
         "kind",
