@@ -63,13 +63,23 @@ _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # 一是…二是…, 一要…二要…, 第一，…第二，…; a comma before the marker counts only when no run
 # of at least two markers is found with stronger punctuation.
-_ENUM_BODY = rf"\s?(?:(?P<n>[{_CN}]{{1,2}})(?P<w>是|要)|第(?P<m>[{_CN}]{{1,2}})(?P<c>[,、]))"
+_ENUM_BODY = (
+    rf"\s?(?:(?P<n>[{_CN}]{{1,2}})(?P<w>是|要)|第(?P<m>[{_CN}]{{1,2}})(?P<c>[,、])"
+    # inline 1、…2、… and (1)…(2)… inside a paragraph (never 1、2月 or 1.5)
+    r"|(?P<a>[1-9]\d?)(?P<d>、)(?=[^\d\s])|\((?P<p>[1-9]\d?)\)(?=[^\d\s)])"
+    ")"
+)
 
 
 _ENUM = re.compile(rf"(?:^|(?<=[。;:!?])){_ENUM_BODY}")
 
 
 _ENUM_LOOSE = re.compile(rf"(?:^|(?<=[。;:!?,])){_ENUM_BODY}")
+
+
+# a later point of a 一是 run whose writer forgot the 。 before it (…重大问题三是健全…): read only
+# to continue a run already begun, never to begin one
+_ENUM_RUN_ON = re.compile(rf"(?<![第其之{_CN}])(?P<n>[{_CN}]{{1,2}})(?P<w>是)")
 
 
 _SENTENCE_END = "。!?;；！？"
@@ -367,28 +377,69 @@ def merge_broken_lines(lines: list[SourceLine]) -> list[Paragraph]:
     return paragraphs
 
 
-def _enum_run(folded_texts: list[str], first: int = 1) -> list[tuple[int, int, int, int]]:
+def _enum_style(match: re.Match[str]) -> tuple[str, int, int]:
+    """``(style, number, marker start)`` of one enumeration marker match."""
+    if match.group("a"):
+        return "a、", int(match.group("a")), match.start("a")
+    if match.group("p"):
+        return "(a)", int(match.group("p")), match.start("p") - 1
+    if match.group("n"):
+        return match.group("w"), cn_number(match.group("n")), match.start("n")
+    return "第", cn_number(match.group("m")), match.start("m") - 1
+
+
+_ENUM_HINTS = frozenset("是要第、(")
+
+
+def _enum_run(
+    folded_texts: list[str], first: int = 1, *, single: bool = False
+) -> list[tuple[int, int, int, int]]:
     """The longest run 一、二、三 … of one enumeration style across texts, or ``[]``.
 
     Entries are ``(text index, marker start, body start, number)``. ``first`` is the number the
-    run starts at (a paragraph may continue a run begun in the one before it).
+    run starts at (a paragraph may continue a run begun in the one before it). A run needs two
+    markers, except with ``single``: a lone 一是 opening a sentence, or a lone 1、 or (1) right
+    after a colon, is a run of one (a text cut after its first point).
     """
     for pattern in (_ENUM, _ENUM_LOOSE):
         runs: dict[str, list[tuple[int, int, int, int]]] = {}
+        colon: dict[str, bool] = {}
         for index, folded in enumerate(folded_texts):
-            if "是" not in folded and "要" not in folded and "第" not in folded:
+            if not _ENUM_HINTS.intersection(folded):
                 continue
             for match in pattern.finditer(folded):
-                style = match.group("w") or "第"
-                number = cn_number(match.group("n") or match.group("m"))
+                style, number, start = _enum_style(match)
                 run = runs.setdefault(style, [])
                 if number == len(run) + first:
-                    start = match.start("n") if match.group("n") else match.start("m") - 1
+                    if not run:
+                        colon[style] = folded[start - 1 : start] in (":", "：")
                     run.append((index, start, match.end(), number))
-        best = max(runs.values(), key=len, default=[])
+        best_style, best = max(runs.items(), key=lambda item: len(item[1]), default=("", []))
         if len(best) >= 2:
-            return best
+            return _run_on(folded_texts, best) if best_style == "是" else best
+        if single and len(best) == 1 and (best_style == "是" or colon.get(best_style)):
+            return _run_on(folded_texts, best) if best_style == "是" else best
     return []
+
+
+def _run_on(
+    folded_texts: list[str], run: list[tuple[int, int, int, int]]
+) -> list[tuple[int, int, int, int]]:
+    """Extend a 一是 run, in the text of its last point, with the next points written without
+    the 。 before them (…及时解决重大问题三是健全工作机制)."""
+    run = list(run)
+    index, _, body, number = run[-1]
+    text = folded_texts[index]
+    extended = True
+    while extended:
+        extended = False
+        for match in _ENUM_RUN_ON.finditer(text, body):
+            if cn_number(match.group("n")) == number + 1:
+                number += 1
+                run.append((index, match.start("n"), match.end(), number))
+                body, extended = match.end(), True
+                break
+    return run
 
 
 def enumerate_segments(folded: str, first: int = 1) -> list[tuple[int, int, int]]:
@@ -402,9 +453,9 @@ def enumerate_segments(folded: str, first: int = 1) -> list[tuple[int, int, int]
 
 def enum_children(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[RawNode]]:
     """Split 一是…二是… out of paragraphs; returns the remaining paragraphs and the new items."""
-    if not any(("是" in p.text or "要" in p.text or "第" in p.text) for p in paragraphs):
+    if not any(_ENUM_HINTS.intersection(p.text) or "（" in p.text for p in paragraphs):
         return paragraphs, []
-    run = _enum_run([fold(p.text) for p in paragraphs])
+    run = _enum_run([fold(p.text) for p in paragraphs], single=True)
     if not run:
         return paragraphs, []
     first_paragraph, first_marker = run[0][0], run[0][1]
