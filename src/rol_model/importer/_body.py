@@ -7,6 +7,7 @@ import re
 from rol_model.exceptions import Issue
 from rol_model.importer._outline import (
     _CN,
+    MASKED_NUMBER,
     Paragraph,
     RawCause,
     RawNode,
@@ -71,6 +72,17 @@ def _add_node(
             )
             return False
     siblings = stack[-1].children if stack else part.children
+    if node.number == MASKED_NUMBER:
+        node.number = siblings[-1].number + 1 if siblings else 1
+        issues.append(
+            Issue(
+                code="import.marker-masked",
+                message=f"marker {node.marker} has its digits masked; read as number "
+                f"{node.number}",
+                severity="warning",
+                line=node.start,
+            )
+        )
     if siblings and node.number not in (siblings[-1].number + 1, 1) and node.style != "enum":
         issues.append(
             Issue(

@@ -27,6 +27,7 @@ __all__ = [
     "enum_children",
     "enumerate_segments",
     "expand_enumerations",
+    "MASKED_NUMBER",
     "marker_style",
     "merge_broken_lines",
     "part_heading",
@@ -170,8 +171,20 @@ def _marker_number(style: str, numeral: str) -> int:
     return cn_number(numeral)
 
 
+# *.加强组织领导。: a marker whose digits the publisher masked (as in ****年); its number is
+# the one after its elder sibling's (:data:`MASKED_NUMBER` until the item is placed)
+_MASKED_MARKER = re.compile(r"\*{1,4} ?[.、](?=[^\d\s*])")
+MASKED_NUMBER = -1
+
+
 def marker_style(folded: str) -> tuple[str, int, int] | None:
-    """``(style, number, length of the marker)`` when a paragraph opens with an item marker."""
+    """``(style, number, length of the marker)`` when a paragraph opens with an item marker.
+
+    A marker with masked digits (*.) is read as an Arabic one numbered :data:`MASKED_NUMBER`.
+    """
+    if folded[:1] == "*":
+        masked = _MASKED_MARKER.match(folded)
+        return ("arabic", MASKED_NUMBER, masked.end()) if masked is not None else None
     if folded[:1] not in _MARKER_FIRST:
         return None
     match = _ANY_STYLE.match(folded)
