@@ -77,8 +77,7 @@ def _add_node(
         issues.append(
             Issue(
                 code="import.marker-masked",
-                message=f"marker {node.marker} has its digits masked; read as number "
-                f"{node.number}",
+                message=f"marker {node.marker} has its digits masked; read as number {node.number}",
                 severity="warning",
                 line=node.start,
             )

@@ -19,6 +19,7 @@ from rol_model.model import MAX_OUTLINE_DEPTH
 from rol_model.text import CHINESE_DIGITS, chinese_value, fold
 
 __all__ = [
+    "MASKED_NUMBER",
     "Paragraph",
     "RawCause",
     "RawNode",
@@ -27,7 +28,6 @@ __all__ = [
     "enum_children",
     "enumerate_segments",
     "expand_enumerations",
-    "MASKED_NUMBER",
     "marker_style",
     "merge_broken_lines",
     "part_heading",
@@ -387,7 +387,46 @@ def merge_broken_lines(lines: list[SourceLine]) -> list[Paragraph]:
         paragraphs.append(Paragraph(text=line.text, start=line.number, end=line.number))
     if len(pieces) > 1:
         paragraphs[-1].text = "".join(pieces)
-    return paragraphs
+    return _split_run_in(paragraphs)
+
+
+# a paragraph break that a copy turned into a space: ……报告如下: 一、工作状况 (一)强化组织领导
+_RUN_IN_MARKER = re.compile(
+    rf"(?<=\S) (?=(?:[{_CN}]{{1,3}}、|[(（][{_CN}]{{1,3}}[)）])[^\s\d{_CN}])"
+)
+_RUN_IN_MIN = 150  # only a line this long can be several paragraphs run together
+
+
+def _split_run_in(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Split a long line at a space before 一、 or （一） where the text before the space ends a
+    sentence (。 ： ；) or is a short marker-led heading: paragraphs a copy ran into one line."""
+    out: list[Paragraph] = []
+    for paragraph in paragraphs:
+        text = paragraph.text
+        if len(text) < _RUN_IN_MIN or " " not in text:
+            out.append(paragraph)
+            continue
+        cuts: list[int] = []
+        start = 0
+        for match in _RUN_IN_MARKER.finditer(text):
+            before = text[start : match.start()]
+            heading = len(before) <= _LEAD_MAX and (
+                part_heading(fold(before[:8])) is not None
+                or marker_style(fold(before[:8])) is not None
+            )
+            if before[-1:] in "。：:；;！!？?" or heading:
+                cuts.append(match.start())
+                start = match.end()
+        if not cuts or not any(part_heading(fold(text[at + 1 : at + 9])) for at in cuts):
+            out.append(paragraph)  # no part heading among them: a space inside running text
+            continue
+        start = 0
+        for at in [*cuts, len(text)]:
+            piece = text[start:at].strip(" ")
+            if piece:
+                out.append(Paragraph(text=piece, start=paragraph.start, end=paragraph.end))
+            start = at + 1
+    return out
 
 
 def _enum_style(match: re.Match[str]) -> tuple[str, int, int]:
