@@ -14,6 +14,7 @@ from collections import Counter
 
 import attrs
 
+from rol_model.importer._figures import Figure
 from rol_model.importer._source import SourceLine
 from rol_model.model import MAX_OUTLINE_DEPTH
 from rol_model.text import CHINESE_DIGITS, chinese_value, fold
@@ -137,6 +138,8 @@ class RawPart:
     children: list[RawNode] = attrs.Factory(list)
     causes: list[RawCause] = attrs.Factory(list)
     kind: str = "measures"
+    # figures read from a table rather than from the text (an attachment's data table)
+    figures: list[Figure] = attrs.Factory(list)
 
 
 _MARKER_FIRST = frozenset("(㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇0123456789" + _CN) | {

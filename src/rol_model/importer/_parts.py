@@ -304,10 +304,6 @@ def lift_leadership(parts: list[RawPart], issues: list[Issue]) -> list[RawPart]:
     """
     if any(part.kind == "leadership" for part in parts):
         return parts
-    if not any(part.kind in ("shortcomings", "plans") for part in parts):
-        # a text that stops within the measures (a report's beginning) may still have its
-        # leadership part to come: nothing shows that the report folded it in
-        return parts
     out: list[RawPart] = []
     for part in parts:
         out.append(part)
