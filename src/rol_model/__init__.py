@@ -23,7 +23,9 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time the names load on f
         builtin_profiles,
         check,
         load_profile,
+        missing_parts,
         profile_from_dict,
+        required_parts,
         rules,
     )
     from rol_model.corpus import ExportSummary, FileResult, check_many, export_tables, iter_load
@@ -44,6 +46,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time the names load on f
         InvalidReportError,
         Issue,
         MissingExtraError,
+        NotAReportError,
         ReadError,
         RolModelError,
         Severity,
@@ -103,7 +106,15 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time the names load on f
         format_comparison,
     )
     from rol_model.validation import schema, validate
-    from rol_model.views import RenderFormat, html_check, html_diff, html_report, html_trend, render
+    from rol_model.views import (
+        RenderFormat,
+        html_check,
+        html_diff,
+        html_report,
+        html_trend,
+        render,
+        write_docx,
+    )
 
 #: Public name → the module that defines it. ``import rol_model`` imports none of them: each is
 #: imported on first use (PEP 562), so ``import rol_model`` and ``rol --version`` stay fast. Add
@@ -199,6 +210,10 @@ _EXPORTS: dict[str, str] = {
     "UnsupportedFormatError": "rol_model.exceptions",
     "MissingExtraError": "rol_model.exceptions",
     "WriteError": "rol_model.exceptions",
+    "NotAReportError": "rol_model.exceptions",
+    "missing_parts": "rol_model.checker",
+    "required_parts": "rol_model.checker",
+    "write_docx": "rol_model.views",
 }
 _SUBMODULES = ("cli", "exceptions")
 
@@ -257,6 +272,7 @@ __all__ = [
     "MeasuresPart",
     "MissingExtraError",
     "Node",
+    "NotAReportError",
     "Occurrence",
     "Organization",
     "OrganizationKind",
@@ -315,10 +331,13 @@ __all__ = [
     "load",
     "load_profile",
     "loads",
+    "missing_parts",
     "profile_from_dict",
     "render",
+    "required_parts",
     "rules",
     "schema",
     "to_dict",
     "validate",
+    "write_docx",
 ]

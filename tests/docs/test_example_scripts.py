@@ -37,7 +37,7 @@ def test_summarise_report_lists_parts_missing_parts_and_figures() -> None:
     assert "  [measures] 一、本年度推进法治政府建设的主要举措和成效: 20 items" in lines
     assert "  missing parts: leadership" in lines
     assert "9 figures:" in lines
-    assert "  受教育学生: +30000 人  «受教育学生达3万余人»" in lines
+    assert "  受教育学生: ≥30000 人  «受教育学生达3万余人»" in lines
 
 
 def test_summarise_report_reports_a_bad_file_without_a_traceback(tmp_path: Path) -> None:

@@ -221,7 +221,7 @@ def test_the_fictional_report_says_so_in_title_source_and_extensions() -> None:
 @settings(max_examples=examples(60), suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(strategies.reports(), min_size=1, max_size=3, unique_by=lambda r: r.year))
 def test_compare_handles_any_generated_series(series: list[rm.Report]) -> None:
-    comparison = rm.compare(series)
+    comparison = rm.compare(series, mixed_bodies=True)
     assert list(comparison.years) == sorted(r.year for r in series)
     assert all(len(t.points) == len(series) for t in comparison.indicators)
     plans = sum(len(r.plans) for r in series)

@@ -21,6 +21,7 @@ from rol_model.checker._registry import (
     Rule,
     rules,
 )
+from rol_model.checker._required import missing_parts, required_parts
 from rol_model.checker._run import (
     check,
 )
@@ -34,6 +35,8 @@ __all__ = [
     "builtin_profiles",
     "check",
     "load_profile",
+    "missing_parts",
     "profile_from_dict",
+    "required_parts",
     "rules",
 ]

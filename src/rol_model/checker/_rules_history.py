@@ -26,6 +26,14 @@ SUPERVISION = (
 )
 
 
+def _comparable(context: Context) -> bool:
+    """Whether there is a previous report by the same body: else only ROL404 speaks."""
+    previous = context.previous
+    if previous is None:
+        return False
+    return normalize(previous.organization.name) == normalize(context.report.organization.name)
+
+
 @register(
     code="ROL401",
     name="recurring-shortcoming",
@@ -54,7 +62,7 @@ SUPERVISION = (
 )
 def recurring_shortcoming(context: Context) -> Iterator[Hit]:
     """No shortcoming repeats, in meaning, one of last year's."""
-    if context.previous is None:
+    if context.previous is None or not _comparable(context):
         return
     threshold = context.threshold("recurring_overlap")
     for recurrence in recurrences(context.previous, context.report, threshold):
@@ -100,7 +108,7 @@ def recurring_shortcoming(context: Context) -> Iterator[Hit]:
 )
 def plan_not_followed_up(context: Context) -> Iterator[Hit]:
     """Each of last year's top-level plans is taken up by some measure this year."""
-    if context.previous is None:
+    if context.previous is None or not _comparable(context):
         return
     threshold = context.threshold("follow_through_overlap")
     where = (part_pointers(context.report, "measures") or ["/parts"])[0]
@@ -156,7 +164,7 @@ def _sharp(old: Decimal, new: Decimal, unit: str, ratio: float, points: float) -
 )
 def figure_changed_sharply(context: Context) -> Iterator[Hit]:
     """Figures with the same label and unit as last year's did not change by a large factor."""
-    if context.previous is None:
+    if context.previous is None or not _comparable(context):
         return
     ratio = context.threshold("sharp_change_ratio")
     points = context.threshold("sharp_change_points")

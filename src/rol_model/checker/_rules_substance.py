@@ -487,7 +487,8 @@ def too_few_figures(context: Context) -> Iterator[Hit]:
             english, chinese = PART_NAMES[kind]
             yield Hit(
                 pointer=pointers[0],
-                message=f"the part on {english} states {count} figure(s); at least {minimum} "
-                "are required",
+                message=f"the part on {english} states {count} "
+                f"figure{'' if count == 1 else 's'}; at least {minimum} "
+                f"{'is' if minimum == 1 else 'are'} required",
                 message_zh=f"“{chinese}”部分列出{count}项数据，规定至少{minimum}项",
             )

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import sys
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from rol_model.serialize import DEFAULT_LIMITS, read_document
+
+if TYPE_CHECKING:
+    from rol_model.model._classes import Report
 
 
 def read_input(name: str) -> bytes:
@@ -14,3 +17,16 @@ def read_input(name: str) -> bytes:
         stream: IO[bytes] = sys.stdin.buffer
         return read_document(stream, DEFAULT_LIMITS)
     return read_document(name, DEFAULT_LIMITS)
+
+
+def load_input(name: str) -> Report:
+    """The report in ``name`` (``-``: standard input); errors name the file or ``<stdin>``."""
+    from rol_model.exceptions import InvalidReportError
+    from rol_model.serialize import load, loads
+
+    if name != "-":
+        return load(name)
+    try:
+        return loads(read_input(name))
+    except InvalidReportError as error:
+        raise InvalidReportError(error.issues, source="<stdin>") from None

@@ -24,11 +24,13 @@ COMMANDS: dict[str, str] = {
     "import": "import a published report (text or Word) into JSON / 导入已发布的报告",
     "validate": "check report JSON files against the schema / 校验报告 JSON 文件",
     "check": "check a report against the rules of a profile / 按规则检查报告",
-    "render": "write a report in the official layout: text, Markdown or HTML / 按规范格式输出报告",
+    "render": "write a report in the official layout (text, Markdown, HTML, Word) / 按规范格式输出",
     "diff": "show what changed between two reports / 比较两份报告的变化",
     "trend": "follow one body's reports across years / 跨年度比较同一单位的报告",
     "export": "flatten reports into CSV or JSON Lines tables / 将报告导出为数据表",
     "schema": "print the report JSON Schema / 输出报告 JSON Schema",
+    "rules": "list the rules of rol check / 列出检查规则",
+    "profiles": "list the built-in checker profiles / 列出内置规则配置",
 }
 
 
@@ -42,7 +44,11 @@ class _UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise _UsageError(f"{self.prog}: {message}")
+        # argparse's own layout: the usage line first, then the error, then where to read more
+        raise _UsageError(
+            f"{self.format_usage().rstrip()}\n{self.prog}: error: {message}\n"
+            f"(run '{self.prog} --help' for every option)"
+        )
 
 
 def _version() -> str:
@@ -110,7 +116,22 @@ def main(
     try:
         code: int = module.run(args, out, err)
     except RolModelError as error:
+        from rol_model.exceptions import InvalidReportError
+
+        if isinstance(error, InvalidReportError) and hasattr(args, "all_issues"):
+            from rol_model.cli._issues import print_invalid
+
+            print_invalid(error, args.command, args.all_issues, err)
+            return 2
         print(f"rol {args.command}: {error}", file=err)
+        return 2
+    except ModuleNotFoundError as error:  # a missing extra the command did not name itself
+        from rol_model._extras import missing_extra
+
+        problem = missing_extra(error, f"rol {args.command}")
+        if problem is None:
+            raise
+        print(f"rol {args.command}: {problem}", file=err)
         return 2
     except KeyboardInterrupt:
         print("rol: interrupted", file=err)

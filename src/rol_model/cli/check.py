@@ -17,6 +17,8 @@ _SEVERITIES = ("error", "warning", "info")
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """The report, last year's report, the profile, rule selection and the output format."""
+    from rol_model.cli.profiles import profile_list
+
     parser.add_argument(
         "file",
         nargs="+",
@@ -33,7 +35,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--profile",
         metavar="NAME|PATH",
         default="national",
-        help="built-in profile name or profile JSON file (default national)",
+        help="built-in profile name or profile JSON file (default national); built-in: "
+        f"{profile_list()}; `rol profiles` says what each changes",
     )
     parser.add_argument(
         "--select",
@@ -190,7 +193,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.format == "html":
         from rol_model.views import html_check
 
-        target.write(html_check(report, findings, profile=profile.name))
+        target.write(
+            html_check(
+                report, findings, profile=profile.name, required_parts=profile.required_parts
+            )
+        )
     elif args.format == "json":
         _write_json(target, name, findings, profile.name, args.previous)
     else:

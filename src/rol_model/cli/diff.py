@@ -24,21 +24,21 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default="auto",
         help="colour the text outline: auto (on a terminal), always or never",
     )
+    from rol_model.cli._issues import add_option
+
+    add_option(parser)
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Print the changes; exit 0 when the reports are identical, 1 when they differ."""
-    from rol_model.cli._files import read_input
+    from rol_model.cli._files import load_input
     from rol_model.diffing import diff_documents, document_patch, same
-    from rol_model.serialize import canonical_json, load, loads, to_dict
+    from rol_model.serialize import canonical_json, to_dict
 
     if args.old == "-" and args.new == "-":
         print("rol diff: only one of OLD and NEW can be standard input", file=err)
         return 2
-    old, new = (
-        to_dict(loads(read_input(name)) if name == "-" else load(name))
-        for name in (args.old, args.new)
-    )
+    old, new = (to_dict(load_input(name)) for name in (args.old, args.new))
     if args.format == "patch":
         out.write(canonical_json(document_patch(old, new)))
         return 0 if same(old, new) else 1

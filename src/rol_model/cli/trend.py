@@ -24,19 +24,35 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default="indicators",
         help="which table --format csv writes (default indicators) / CSV 输出的表",
     )
+    parser.add_argument(
+        "--mixed-bodies",
+        action="store_true",
+        help="compare reports of different bodies anyway (a body renamed in a reorganisation); "
+        "without it such a series is refused",
+    )
+    from rol_model.cli._issues import add_option
+
+    add_option(parser)
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Print figure trends, plan follow-through and recurring shortcomings; exit 0."""
-    from rol_model.cli._files import read_input
-    from rol_model.serialize import canonical_json, load, loads
+    from rol_model.cli._files import load_input
+    from rol_model.serialize import canonical_json
     from rol_model.trends import compare, comparison_csv, comparison_to_dict, format_comparison
 
     if args.files.count("-") > 1:
         print("rol trend: standard input (-) can be given only once", file=err)
         return 2
-    reports = [loads(read_input(name)) if name == "-" else load(name) for name in args.files]
-    comparison = compare(reports)
+    reports = [load_input(name) for name in args.files]
+    comparison = compare(reports, mixed_bodies=args.mixed_bodies)
+    if len(comparison.organizations) > 1:
+        names = "、".join(comparison.organizations)
+        print(
+            f"rol trend: warning: these reports come from different bodies ({names}); "
+            "their figures are compared as one series",
+            file=err,
+        )
     if args.format == "html":
         from rol_model.views import html_trend, write_page
 

@@ -18,6 +18,7 @@ from typing import IO, TYPE_CHECKING, Literal
 
 import attrs
 
+from rol_model.checker import missing_parts
 from rol_model.exceptions import RolModelError, WriteError
 from rol_model.model import (
     Cause,
@@ -106,7 +107,6 @@ COLUMNS: Mapping[str, tuple[str, ...]] = {
     ),
 }
 
-_KINDS = ("measures", "shortcomings", "leadership", "plans", "other")
 _TYPES: Mapping[type, str] = {
     Measure: "measure",
     Shortcoming: "shortcoming",
@@ -253,7 +253,7 @@ def table_rows(report: Report, file: str | None = None) -> tuple[Row, list[Row],
         report.source.url if report.source else None,
         len(report.parts),
         " ".join(kinds) or None,
-        " ".join(kind for kind in _KINDS if kind not in kinds) or None,
+        " ".join(missing_parts(report)) or None,
         counts["measure"],
         counts["shortcoming"],
         counts["cause"],

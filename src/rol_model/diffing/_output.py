@@ -88,7 +88,44 @@ def _number(value: Decimal | None, unit: str | None = "") -> str:
     return "∅" if value is None else f"{value}{unit or ''}"
 
 
+_MARKS = {"exact": "", "at_least": "≥", "approximately": "≈", "at_most": "≤"}
+
+
+def _qualified(value: Decimal | None, unit: str | None, qualifier: str | None) -> str:
+    """A figure as shown: its qualifier kept (≥40次 for 40余次, ≈3万人, ≤5天)."""
+    return _MARKS.get(qualifier or "exact", "") + _number(value, unit)
+
+
+def _bounded(change: IndicatorChange) -> str:
+    """The change between two figures of which one or both are bounds or approximations."""
+    old, new = change.old_value, change.new_value
+    assert old is not None
+    assert new is not None
+    before, after = change.old_qualifier or "exact", change.new_qualifier or "exact"
+    if "approximately" in (before, after):
+        return f"about {new - old:+}"
+    old_low = old if before != "at_most" else None
+    old_high = old if before != "at_least" else None
+    new_low = new if after != "at_most" else None
+    new_high = new if after != "at_least" else None
+    low = None if new_low is None or old_high is None else new_low - old_high
+    high = None if new_high is None or old_low is None else new_high - old_low
+    if low is not None and high is not None:
+        return f"between {low:+} and {high:+}"
+    if high is not None:
+        return f"at most {high:+}"
+    if low is not None:
+        return f"at least {low:+}"
+    return "direction unknown"
+
+
 def _figure_change(change: IndicatorChange) -> str:
+    if change.comparison == "incomparable":
+        return "units differ"
+    if change.old_value == change.new_value and change.old_qualifier == change.new_qualifier:
+        return "value unchanged; label or period changed"
+    if change.comparison == "inexact":
+        return _bounded(change)
     parts = []
     if change.absolute_change is not None:
         parts.append(f"{change.absolute_change:+}")
@@ -166,15 +203,21 @@ def _text_lines(changes: ReportDiff) -> Iterator[tuple[str, str]]:
     for figure in changes.indicators:
         name = figure.new_id or figure.old_id
         if figure.kind == "changed":
-            old = _number(figure.old_value, figure.old_unit)
-            new = _number(figure.new_value, figure.unit)
-            yield "~", f"~ {name} {figure.label}: {old} → {new} ({_figure_change(figure)})"
+            old = _qualified(figure.old_value, figure.old_unit, figure.old_qualifier)
+            new = _qualified(figure.new_value, figure.unit, figure.new_qualifier)
+            if old == new:  # the label or period changed, not the value
+                yield "~", f"~ {name} {figure.label}: {new} ({_figure_change(figure)})"
+            else:
+                yield "~", f"~ {name} {figure.label}: {old} → {new} ({_figure_change(figure)})"
             if figure.note:
                 yield "=", f"    {figure.note}"
         else:
             sign = "+" if figure.kind == "added" else "-"
-            value = figure.new_value if figure.kind == "added" else figure.old_value
-            yield sign, f"{sign} {name} {figure.label}: {_number(value, figure.unit)}"
+            if figure.kind == "added":
+                shown = _qualified(figure.new_value, figure.unit, figure.new_qualifier)
+            else:
+                shown = _qualified(figure.old_value, figure.unit, figure.old_qualifier)
+            yield sign, f"{sign} {name} {figure.label}: {shown}"
     if changes.renumbered:
         yield (
             "=",
@@ -229,8 +272,9 @@ def _markdown_lines(changes: ReportDiff) -> Iterator[str]:
         yield "|---|---|---|---|---|"
         for f in changes.indicators:
             yield (
-                f"| {_markdown_cell(f.label)} | {_number(f.old_value, f.old_unit or f.unit)} | "
-                f"{_number(f.new_value, f.unit)} | {_figure_change(f)} | "
+                f"| {_markdown_cell(f.label)} | "
+                f"{_qualified(f.old_value, f.old_unit or f.unit, f.old_qualifier)} | "
+                f"{_qualified(f.new_value, f.unit, f.new_qualifier)} | {_figure_change(f)} | "
                 f"{_markdown_cell(f.note or '')} |"
             )
     if not changes:

@@ -17,7 +17,7 @@ from typing import Union
 
 import attrs
 
-from rol_model.exceptions import InvalidReportError, Issue, ReadError
+from rol_model.exceptions import InvalidReportError, Issue, NotAReportError, ReadError
 from rol_model.importer._attachment import attachment_parts
 from rol_model.importer._body import parse_body
 from rol_model.importer._build import Builder, link_plans, preamble, validated
@@ -219,13 +219,17 @@ def _import_text(
     missing = []
     if report_year is None:
         missing.append(
-            Issue(code="import.year-missing", message="no reported year found; pass year=")
+            Issue(
+                code="import.year-missing",
+                message="no reported year found in the title or text; pass the keyword year=",
+            )
         )
     if not name:
         missing.append(
             Issue(
                 code="import.organization-missing",
-                message="no reporting organization found; pass organization=",
+                message="no reporting organization found in the title or text; "
+                "pass the keyword organization=",
             )
         )
     if missing:
@@ -280,7 +284,9 @@ def import_file(
 
     The encoding used is recorded in ``report.source.encoding`` and the file name in
     ``report.source.file``. Raises :class:`~rol_model.ReadError` when the file cannot be read,
-    is larger than :data:`MAX_IMPORT_BYTES`, is binary, or is not text in a supported encoding.
+    is larger than :data:`MAX_IMPORT_BYTES`, is binary, or is not text in a supported encoding,
+    and :class:`~rol_model.exceptions.NotAReportError` (an
+    :class:`~rol_model.UnsupportedFormatError`) for a JSON or XML document.
     """
     file_path = Path(path)
     try:
@@ -292,7 +298,13 @@ def import_file(
         raise
     except OSError as error:
         raise ReadError(f"{file_path}: {error.strerror or error}") from None
-    return import_bytes(data, name=file_path.name, organization=organization, year=year)
+    try:
+        return import_bytes(data, name=file_path.name, organization=organization, year=year)
+    except NotAReportError as error:  # name the file as the caller gave it
+        if str(file_path) == file_path.name:
+            raise
+        message = str(error).replace(file_path.name, str(file_path))
+        raise NotAReportError(message, format=error.format) from None
 
 
 def import_bytes(
@@ -305,11 +317,16 @@ def import_bytes(
     """Import report text given as bytes (a file's or standard input's), detecting the encoding.
 
     ``name`` is recorded as ``report.source.file``. Raises :class:`~rol_model.ReadError` for
-    binary or undecodable bytes, as :func:`import_file` does.
+    binary or undecodable bytes, as :func:`import_file` does, and
+    :class:`~rol_model.exceptions.NotAReportError` for a JSON or XML document (a report JSON file
+    needs no import).
     """
     if len(data) > MAX_IMPORT_BYTES:
         raise ReadError(f"{name or '<bytes>'}: more than {MAX_IMPORT_BYTES} bytes")
     text, encoding = decode_bytes(data, name=name or "<bytes>")
+    from rol_model.importer._refuse import refuse_non_report
+
+    refuse_non_report(text, name)
     notes: tuple[Issue, ...] = ()
     if looks_like_html(text):
         text = html_to_text(text)

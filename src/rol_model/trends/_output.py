@@ -102,8 +102,16 @@ def _clip(text: str, size: int = 40) -> str:
     return text if len(text) <= size else text[: size - 1] + "…"
 
 
+def _trend_point(point: TrendPoint) -> str:
+    shown = f"{point.year} {_point(point)}{point.unit or ''}"
+    if point.match_score is None:
+        return shown
+    label = f"“{point.label}”, " if point.label else ""
+    return f"{shown} [{label}match {point.match_score:.2f}]"  # joined to the series by meaning
+
+
 def _trend_line(trend: IndicatorTrend) -> str:
-    points = " → ".join(f"{p.year} {_point(p)}" for p in trend.points)
+    points = " → ".join(_trend_point(p) for p in trend.points)
     return f"  {trend.label} ({trend.unit}): {points}"
 
 
@@ -111,6 +119,8 @@ def _lines(comparison: Comparison) -> Iterator[str]:
     yield f"{' / '.join(comparison.organizations)}: {', '.join(map(str, comparison.years))}"
     yield ""
     yield "Figures / 数据趋势 (— = not stated 未报告; ≥ 余/多, ≈ 约, ≤ 近/不足)"
+    if any(p.match_score is not None for t in comparison.indicators for p in t.points):
+        yield "  [match 0.79] = matched by meaning (label, unit, place), not by an identical label"
     yield from (_trend_line(trend) for trend in comparison.indicators)
     yield ""
     yield "Plans / 计划落实 (plan of year N → measures of year N+1)"

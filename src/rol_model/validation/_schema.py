@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import functools
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -89,6 +89,17 @@ def is_valid(data: object, *, exact: bool = False) -> bool:
     return _compiled()(data)
 
 
+def _unknown_field_message(key: str, allowed: Mapping[str, Any]) -> str:
+    from rol_model.validation._relevance import suggestion
+
+    meant = suggestion(key, [name for name in allowed if isinstance(name, str)])
+    hint = f"did you mean {meant!r}? " if meant else ""
+    return (
+        f"unknown field {key!r}: {hint}not part of the report schema "
+        "(namespaced data belongs in 'extensions')"
+    )
+
+
 def _issues_of(error: jsonschema.ValidationError) -> Iterator[tuple[list[object], Issue]]:
     path: list[object] = list(error.absolute_path)
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
@@ -100,8 +111,7 @@ def _issues_of(error: jsonschema.ValidationError) -> Iterator[tuple[list[object]
                     where,
                     Issue(
                         code="schema.unknown-field",
-                        message=f"unknown field {key!r}: not part of the report schema "
-                        "(namespaced data belongs in 'extensions')",
+                        message=_unknown_field_message(key, allowed),
                         pointer=pointer(where),
                     ),
                 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rol_model.views._docx import write_docx
 from rol_model.views._html import (
     html_check,
     html_diff,
@@ -21,5 +22,6 @@ __all__ = [
     "html_report",
     "html_trend",
     "render",
+    "write_docx",
     "write_page",
 ]

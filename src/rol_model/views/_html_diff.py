@@ -224,7 +224,10 @@ def _item(change: ItemChange) -> ItemView:
             f"位置移动 moved: {marker_path(change.old_pointer)} → {marker_path(change.new_pointer)}"
         )
     if change.size > 1:
-        notes.append(f"连同 {change.size - 1} 个下级条目 with {change.size - 1} sub-item(s)")
+        notes.append(
+            f"连同 {change.size - 1} 个下级条目 with {change.size - 1} "
+            f"sub-item{'' if change.size == 2 else 's'}"
+        )
     ids = change.new_id or change.old_id or ""
     if change.old_id and change.new_id and change.old_id != change.new_id:
         ids = f"{change.old_id} → {change.new_id}"
