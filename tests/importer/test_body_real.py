@@ -123,7 +123,7 @@ def test_a_masked_marker_is_numbered_after_its_elder_sibling() -> None:
     items = _items(result.report)
     assert [marker for marker, _ in items] == ["（一）", "*.", "*."]
     assert [w.code for w in result.warnings].count("import.marker-masked") == 2
-    assert result.report.parts[0].measures[0].children[1].id == "m1.2"
+    assert result.report.measures[0].children[1].id == "m1.2"
 
 
 def test_paragraphs_run_together_with_spaces_are_split_at_their_markers() -> None:
@@ -138,7 +138,7 @@ def test_paragraphs_run_together_with_spaces_are_split_at_their_markers() -> Non
     )
     report = rm.import_text(text).report
     assert report.parts[0].heading == "工作情况"
-    assert report.parts[0].measures[0].marker == "(一)"
+    assert report.measures[0].marker == "(一)"
 
 
 def test_a_cause_sentence_is_one_cause_with_its_lead_in() -> None:
