@@ -43,6 +43,7 @@ def _figures(sentence: str) -> list[tuple[Decimal, str, str, str]]:
         ("投入资金15万元。", [(Decimal(150000), "元", "exact")]),
         ("建成调解室500平方米。", [(Decimal(500), "平方米", "exact")]),
         ("出水浓度0.5毫克/升。", [(Decimal("0.5"), "毫克/升", "exact")]),
+        ("发现问题12个：均已整改。", [(Decimal(12), "个", "exact")]),
         ("备案从填报到提交不超过10分钟。", [(Decimal(10), "分钟", "at_most")]),
         ("连续5年获评优秀等次。", [(Decimal(5), "年", "exact")]),
     ],
@@ -65,6 +66,8 @@ def test_figures_in_words_mixed_forms_and_compound_units(
         "实施二次供水改造。",
         "推动三次分配。",
         "连续三年度考核。",
+        "落实3项制度：公示、记录、审核。",
+        "制定5条措施：一是加强学习。",
     ],
 )
 def test_structural_counts_slogans_and_ordinals_are_not_figures(sentence: str) -> None:

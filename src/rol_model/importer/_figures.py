@@ -246,6 +246,22 @@ def _masked(folded: str) -> str:
     return folded if chars is None else "".join(chars)
 
 
+# a count of kinds whose noun a colon follows names the list after it (3项制度：……)
+_LISTING_UNITS = frozenset("项个类种条")
+_LIST_NOUN_MAX = 8
+
+
+def _names_a_list(folded: str, end: int) -> bool:
+    """Whether the noun after a count runs, without punctuation, into a colon (3项制度：)."""
+    for index in range(end, min(len(folded), end + _LIST_NOUN_MAX + 1)):
+        ch = folded[index]
+        if ch in ":：":
+            return index > end
+        if ch in _LABEL_STOP or ch in "、 ":
+            return False
+    return False
+
+
 def _grouping(folded: str, match: re.Match[str]) -> bool:
     """Whether N个 names the parts of a text rather than counting things: a numeral in words
     before 方面 or a quoted name (从三个方面, 三个“一号工程”). With Arabic digits it stays a
@@ -496,6 +512,8 @@ def _figures(text: str) -> Iterator[Figure]:
             and not (match.group("num")[0].isdigit() and unit_text in ("位", "名"))
         ):
             continue  # ordinals and article numbers: 第三批, 第二十四条 (ranks 第3位 stay)
+        if unit_text in _LISTING_UNITS and _names_a_list(folded, match.end()):
+            continue  # 落实3项制度：公示、记录、审核: the count of a list that follows
         if unit_text == "个" and _grouping(folded, match):
             continue  # 从三个方面, 7个方面58项, 三个“一号工程”: the parts of a list, not a count
         value = _value(match, text)
