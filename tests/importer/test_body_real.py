@@ -67,7 +67,7 @@ def test_figures_in_words_mixed_forms_and_compound_units(
         "推动三次分配。",
         "连续三年度考核。",
         "落实3项制度：公示、记录、审核。",
-        "制定5条措施：一是加强学习。",
+        "明确两类事项：许可事项、备案事项。",
     ],
 )
 def test_structural_counts_slogans_and_ordinals_are_not_figures(sentence: str) -> None:
