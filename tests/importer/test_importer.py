@@ -762,7 +762,7 @@ def test_a_combined_problems_and_plans_part_is_split_and_a_nameless_title_uses_t
     ]
     assert [p.heading for p in report.plans] == ["加强学习培训", "规范执法行为"]
     codes = {w.code for w in result.warnings}
-    assert {"import.part-split", "import.organization-guessed"} <= codes
+    assert {"import.part-split", "import.organization-source"} <= codes
 
 
 def test_rol_import_reads_word_files(tmp_path: Path) -> None:
