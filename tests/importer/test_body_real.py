@@ -185,3 +185,20 @@ def test_a_body_that_holds_the_leaders_duty_by_name_only_is_measures() -> None:
         + TAIL.replace("二、", "三、").replace("三、2024", "四、2024")
     ).report
     assert report.parts[1].kind == "leadership"
+
+
+def test_an_intro_and_one_lead_paragraph_give_one_unnumbered_item() -> None:
+    report = rm.import_text(
+        HEAD + "一、加强党的领导，确保正确方向\n"
+        "局党组坚持和加强党对法治政府建设的领导，切实履行职责，推动各项工作落实落地。\n"
+        "深入学习宣传贯彻习近平法治思想。局党组把学习贯彻作为重大政治任务，多次专题学习。\n"
+    ).report
+    assert [(node.marker, node.heading) for node in report.measures] == [
+        (None, "深入学习宣传贯彻习近平法治思想")
+    ]
+    narrative = rm.import_text(
+        HEAD + "一、加强党的领导，确保正确方向\n"
+        "局党组坚持和加强党对法治政府建设的领导，切实履行职责，推动各项工作落实落地。\n"
+        "全年召开党组会议12次，研究法治工作事项。\n"
+    ).report
+    assert narrative.measures == ()

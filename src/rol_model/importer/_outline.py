@@ -580,7 +580,14 @@ def unnumbered_items(part: RawPart) -> None:
     if part.children:
         return
     leads = [p for p in part.paragraphs if _lead_sentence(p.text)]
-    if len(leads) < 2 or len(leads) * 2 <= len(part.paragraphs):
+    # an intro paragraph and then only lead paragraphs (a text cut after its first item, as
+    # 司法部党组坚持…… / 深入学习宣传贯彻习近平法治思想。……) are items too
+    after_intro = (
+        len(part.paragraphs) >= 2
+        and not _lead_sentence(part.paragraphs[0].text)
+        and len(leads) == len(part.paragraphs) - 1
+    )
+    if not after_intro and (len(leads) < 2 or len(leads) * 2 <= len(part.paragraphs)):
         return  # narrative paragraphs that merely open with a short sentence are no items
     intro: list[Paragraph] = []
     for paragraph in part.paragraphs:
