@@ -202,3 +202,12 @@ def test_an_intro_and_one_lead_paragraph_give_one_unnumbered_item() -> None:
         "全年召开党组会议12次，研究法治工作事项。\n"
     ).report
     assert narrative.measures == ()
+
+
+def test_a_cause_lead_alone_on_its_line_is_no_cause() -> None:
+    tail = (
+        "二、存在的不足和原因\n（一）执法力量不足。执法人员仅有5名。\n产生上述问题的原因：\n"
+        "一是培训不够经常；\n二是投入不足。\n三、2024年工作打算\n（一）加强队伍建设。\n"
+    )
+    report = _report("（一）加强学习。", tail=tail)
+    assert [c.text for c in report.causes] == ["培训不够经常；", "投入不足。"]

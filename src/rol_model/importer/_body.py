@@ -203,7 +203,13 @@ def split_causes(paragraph: Paragraph, *, lead: bool) -> list[RawCause]:
         pieces = [(None, piece) for piece in _clauses(text)]
     else:
         pieces = [(None, text)]
-    if lead and len(pieces) == 1 and pieces[0][0] is None and text != paragraph.text:
+    if (
+        lead
+        and len(pieces) == 1
+        and pieces[0][0] is None
+        and text != paragraph.text
+        and text.strip(" \u3000，。；;:：")  # a lead alone (产生上述问题的原因：) is no cause
+    ):
         # one cause (究其原因，主要是……重视不够，存在……的现象。): kept whole, lead-in included
         pieces = [(None, paragraph.text)]
     return [
