@@ -223,12 +223,9 @@ _SUBMODULES = ("cli", "exceptions")
 
 
 def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    from rol_model._about import __version__
 
-    try:
-        return version("rol-model")
-    except PackageNotFoundError:  # running from a source tree that was never installed
-        return "0+unknown"
+    return __version__
 
 
 def __getattr__(name: str) -> Any:

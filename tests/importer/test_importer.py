@@ -204,7 +204,7 @@ def test_a_missing_or_oversized_file_is_a_read_error(
     path = tmp_path / "big.txt"
     path.write_text(MINIMAL, encoding="utf-8")
     monkeypatch.setattr(_importer, "MAX_IMPORT_BYTES", 10)
-    with pytest.raises(rm.ReadError, match="more than 10 bytes"):
+    with pytest.raises(rm.ReadError, match="limit of 10 bytes"):
         rm.import_file(path)
 
 

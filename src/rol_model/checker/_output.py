@@ -16,6 +16,7 @@ import attrs
 from rol_model.checker._registry import PART_NAMES, Finding
 from rol_model.exceptions import UnsupportedFormatError
 from rol_model.model import Report
+from rol_model.text import terminal_text
 
 __all__ = ["FindingsFormat", "count_findings", "findings_to_dict", "format_findings"]
 
@@ -68,7 +69,7 @@ def _text(report: Report, findings: Sequence[Finding], name: str, profile: str) 
     summary = ", ".join(
         f"{n} {s if n == 1 else _PLURALS[s]}" for s, n in count_findings(findings).items()
     )
-    lines.append(f"{name}: {summary} (profile {profile})")
+    lines.append(f"{terminal_text(name, one_line=True)}: {summary} (profile {profile})")
     current: int | None = None
     for finding in sorted(findings, key=lambda f: _group(report, f)[0]):
         index, label = _group(report, finding)
@@ -82,7 +83,8 @@ def _text(report: Report, findings: Sequence[Finding], name: str, profile: str) 
             lines.append(f"          “{finding.excerpt}”")
         lines.append(f"          {finding.message}")
         lines.append(f"          {finding.message_zh}")
-    return "\n".join(lines) + "\n"
+    # report text is data: control and bidi characters are shown, never obeyed by a terminal
+    return "\n".join(terminal_text(line) for line in lines) + "\n"
 
 
 def format_findings(

@@ -236,6 +236,19 @@ def _import(
     called from a web server must not change it under other threads.
     """
     try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a str with lone surrogates: no character JSON can carry
+        text = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)
+        notes = (
+            *notes,
+            Issue(
+                code="import.surrogate",
+                message="the text held lone UTF-16 surrogates, which are no characters; "
+                "each became U+FFFD (�)",
+                severity="warning",
+            ),
+        )
+    try:
         return _import_text(text, organization=organization, year=year, source=source, notes=notes)
     finally:
         forget_folds()
@@ -380,16 +393,10 @@ def import_file(
     and :class:`~rol_model.exceptions.NotAReportError` (an
     :class:`~rol_model.UnsupportedFormatError`) for a JSON or XML document.
     """
+    from rol_model.serialize import read_bounded
+
     file_path = Path(path)
-    try:
-        size = file_path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise ReadError(f"{file_path}: {size} bytes is more than {MAX_IMPORT_BYTES} bytes")
-        data = file_path.read_bytes()
-    except ReadError:
-        raise
-    except OSError as error:
-        raise ReadError(f"{file_path}: {error.strerror or error}") from None
+    data = read_bounded(path, MAX_IMPORT_BYTES, what="report")
     try:
         return import_bytes(data, name=file_path.name, organization=organization, year=year)
     except NotAReportError as error:  # name the file as the caller gave it

@@ -212,11 +212,24 @@ _PORTAL_SECTIONS = frozenset(
 )
 
 
+_CLAUSES = re.compile(r"[\u4e00-\u9fff]{4},[\u4e00-\u9fff]{2}")
+
+
+def is_sentence(folded: str) -> bool:
+    """Whether a folded line has the shape of report prose, not of a metadata field.
+
+    Metadata is a key and a short value (``有效性:有效``, ``无障碍 | 长辈版``); prose ends a
+    sentence (。 ; ! ?), holds a full stop, or joins clauses with a comma
+    (``无障碍环境建设稳步推进,改造无障碍设施30处``), whatever word it starts with.
+    """
+    return "。" in folded or folded[-1:] in ";!?" or _CLAUSES.search(folded) is not None
+
+
 def chrome_kind(folded: str) -> str | None:
     """Why a stripped, folded line is web page chrome, or ``None`` when it is content."""
     if len(folded) > 200:
         return None
-    if folded[:1] in _CHROME_FIRST and _CHROME_START.match(folded):
+    if folded[:1] in _CHROME_FIRST and _CHROME_START.match(folded) and not is_sentence(folded):
         return "page metadata"
     # each pattern only where the character it cannot do without is there: most lines are
     # content, and this runs on every line
@@ -316,8 +329,8 @@ def split_lines(text: str) -> tuple[list[SourceLine], list[SourceLine], list[Iss
             issues.append(
                 Issue(
                     code="import.residue",
-                    message=f"skipped web page residue ({kind}): {line[:40]}",
-                    severity="info",
+                    message=f"skipped web page residue ({kind}): {line}",
+                    severity="info",  # shown by `rol import` all the same, line by line
                     line=number,
                 )
             )

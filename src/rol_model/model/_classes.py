@@ -324,8 +324,24 @@ def freeze_value(value: Any) -> Any:
 
 
 def freeze_json(value: Mapping[str, Any]) -> FrozenMap:
-    """The converter of ``Report.extensions``: an immutable copy of the mapping."""
-    return value if isinstance(value, FrozenMap) else FrozenMap(value)
+    """The converter of ``Report.extensions``: an immutable copy of the mapping.
+
+    Raises :class:`~rol_model.InvalidReportError` for data nested too deeply to copy (thousands
+    of levels, built in code), where the copy would raise :class:`RecursionError`.
+    """
+    if isinstance(value, FrozenMap):
+        return value
+    try:
+        return FrozenMap(value)
+    except RecursionError:
+        from rol_model.exceptions import InvalidReportError, Issue
+
+        issue = Issue(
+            code="limit.depth",
+            message="an extension value nests too deeply to be held (thousands of levels)",
+            pointer="/extensions",
+        )
+        raise InvalidReportError([issue]) from None
 
 
 @attrs.frozen(kw_only=True)

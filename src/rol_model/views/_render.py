@@ -30,7 +30,7 @@ from rol_model.model import (
     Report,
     ShortcomingsPart,
 )
-from rol_model.text import chinese_number
+from rol_model.text import chinese_number, markdown_text, terminal_text
 from rol_model.views._layout import DEFAULT_HEADINGS, ORDER
 from rol_model.views._layout import marker as item_marker
 from rol_model.views._layout import paragraphs as split_paragraphs
@@ -64,13 +64,16 @@ class _Writer:
         self.blocks: list[str] = []
 
     def heading(self, level: int, text: str) -> None:
+        # report text is data: inert on a terminal, no raw HTML or links in Markdown
         if self.markdown:
-            self.blocks.append(f"{'#' * min(level, 6)} {text}")
+            self.blocks.append(f"{'#' * min(level, 6)} {markdown_text(terminal_text(text))}")
         else:  # the title stands alone; every other heading is indented like a paragraph
-            self.blocks.append(text if level == 1 else INDENT + text)
+            shown = terminal_text(text)
+            self.blocks.append(shown if level == 1 else INDENT + shown)
 
     def paragraph(self, text: str, *, indent: bool = True) -> None:
-        self.blocks.append(INDENT + text if indent and not self.markdown else text)
+        shown = markdown_text(terminal_text(text)) if self.markdown else terminal_text(text)
+        self.blocks.append(INDENT + shown if indent and not self.markdown else shown)
 
     def run_in(self, lead: str, text: str) -> None:
         """A paragraph opened by a run-in heading (``lead`` ends with its 。)."""
