@@ -36,7 +36,8 @@ def _tools() -> tuple[str, str]:
         if os.environ.get("CI") == "true":
             pytest.fail(f"the npm package tests cannot run in CI: {missing}")
         pytest.skip(f"npm package tests skipped: {missing}")
-    assert node is not None and npm is not None
+    assert node is not None
+    assert npm is not None
     return node, npm
 
 
@@ -71,7 +72,8 @@ def test_sync_check_fails_on_drift(tmp_path: Path) -> None:
     shipped.write_text(shipped.read_text("utf-8").replace("Changes", "Chunges", 1), "utf-8")
     done = _run(node, "scripts/sync.mjs", "--check", cwd=copy / "js")
     assert done.returncode == 1
-    assert "diff.schema.json" in done.stderr and "types" not in done.stderr
+    assert "diff.schema.json" in done.stderr
+    assert "types" not in done.stderr
 
 
 def test_node_tests_pass() -> None:
@@ -137,6 +139,6 @@ def test_packed_tarball_installs_offline_and_works(tmp_path: Path) -> None:
     assert result["id"] == "urn:rol-model:schema:report:1.0"
     expected = json.loads((JS / "test" / "expected.json").read_text("utf-8"))
     key = fixture.relative_to(ROOT).as_posix()
-    assert [
-        {"pointer": i["pointer"], "code": i["code"]} for i in result["issues"]
-    ] == expected["invalid"][key]
+    assert [{"pointer": i["pointer"], "code": i["code"]} for i in result["issues"]] == expected[
+        "invalid"
+    ][key]

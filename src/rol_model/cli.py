@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "trend": "follow one body's reports across years / 跨年度比较同一单位的报告",
     "export": "flatten reports into CSV or JSON Lines tables / 将报告导出为数据表",
     "schema": "print the report JSON Schema / 输出报告 JSON Schema",
+    "serve": "serve the library over HTTP (extra server) / 以 HTTP 服务提供本库功能",
 }
 
 
