@@ -32,9 +32,12 @@ from pathlib import Path
 from typing import Any
 
 from rol_model import InvalidReportError, import_file
-from rol_model._importer import ImportResult, import_bytes
-from rol_model._importer_source import _SIMPLIFIED, _TRADITIONAL, decode_bytes, fold
-from rol_model._model import Report, iter_indicators
+from rol_model.importer._pipeline import ImportResult, import_bytes
+from rol_model.importer._source import decode_bytes
+from rol_model.model._classes import Report, iter_indicators
+from rol_model.text import SIMPLIFIED as _SIMPLIFIED
+from rol_model.text import TRADITIONAL as _TRADITIONAL
+from rol_model.text import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 #: The annotated sets scored by default: the shared corpus (copied), and realistic reports written

@@ -21,7 +21,7 @@ from pathlib import Path
 import attrs
 
 import rol_model as rm
-from rol_model import _schema
+from rol_model.validation import _schema
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "reports" / "wusu-education-2023.json"

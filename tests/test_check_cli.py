@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import rol_model as rm
-from rol_model._rule_examples import SAMPLE_PREVIOUS, SAMPLE_REPORT
+from rol_model.checker._examples import SAMPLE_PREVIOUS, SAMPLE_REPORT
 from rol_model.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]

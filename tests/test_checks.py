@@ -13,10 +13,10 @@ from hypothesis import HealthCheck, given, settings
 
 import rol_model as rm
 import strategies
-from rol_model._checks import FAMILIES, Finding, position, rules
-from rol_model._rule_examples import SAMPLE_PREVIOUS, SAMPLE_REPORT, run_example
-from rol_model._serialize import to_dict
-from rol_model._similarity import jaccard
+from rol_model.checker._examples import SAMPLE_PREVIOUS, SAMPLE_REPORT, run_example
+from rol_model.checker._registry import FAMILIES, Finding, position, rules
+from rol_model.serialize._json import to_dict
+from rol_model.text._similarity import jaccard
 
 ROOT = Path(__file__).resolve().parents[1]
 WUSU = ROOT / "examples" / "reports" / "wusu-education-2023.json"
@@ -355,7 +355,7 @@ def test_explicit_links_decide_over_wording() -> None:
 
 
 def test_a_synonym_counts_as_the_same_topic() -> None:
-    from rol_model._similarity import coverage
+    from rol_model.text._similarity import coverage
 
     plan = "深化精准普法，运用短视频推送典型案例。"
     assert coverage("法治宣传深度不够", plan) >= 0.3
@@ -363,7 +363,7 @@ def test_a_synonym_counts_as_the_same_topic() -> None:
 
 
 def test_boilerplate_is_measured_by_share_of_stock_phrases() -> None:
-    from rol_model._rules_substance import boilerplate_share
+    from rol_model.checker._rules_substance import boilerplate_share
 
     assert boilerplate_share("高度重视，狠抓落实，推动法治政府建设再上新台阶。") == 1.0
     assert boilerplate_share("评查案卷120卷，发现问题35个，已全部整改。") < 0.2

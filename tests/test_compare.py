@@ -233,6 +233,6 @@ def test_compare_handles_any_generated_series(series: list[rm.Report]) -> None:
 
 
 def _json_text(data: object) -> str:
-    from rol_model._serialize import canonical_json
+    from rol_model.serialize._json import canonical_json
 
     return canonical_json(data)

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 import rol_model as rm
-from rol_model._corpus import (
+from rol_model.cli import main
+from rol_model.corpus._corpus import (
     FileResult,
     Progress,
     Summary,
@@ -18,8 +19,7 @@ from rol_model._corpus import (
     expand_paths,
     ordered_map,
 )
-from rol_model._issue import Issue
-from rol_model.cli import main
+from rol_model.exceptions import Issue
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "reports" / "wusu-education-2023.json"

@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 
 import rol_model as rm
 import strategies
-from rol_model import _match
-from rol_model._match import SIMILARITY_THRESHOLD, align, similarity
 from rol_model.cli import main
+from rol_model.diffing import _match
+from rol_model.diffing._match import SIMILARITY_THRESHOLD, align, similarity
 
 ROOT = Path(__file__).resolve().parent.parent
 DIFF_SCHEMA = ROOT / "schemas" / "diff.schema.json"
@@ -415,7 +415,7 @@ def test_json_output_follows_the_diff_schema() -> None:
 
 
 def _json_text(data: object) -> str:
-    from rol_model._serialize import canonical_json
+    from rol_model.serialize._json import canonical_json
 
     return canonical_json(data)
 
@@ -521,7 +521,7 @@ def test_the_diff_docs_state_the_thresholds_the_code_uses() -> None:
     assert f"**{_match.SIMILARITY_THRESHOLD}**" in text
     assert f"**{_match.POSITIONAL_ID_FLOOR}**" in text
     assert f"bonus of {_match.ID_BONUS}" in text
-    from rol_model import _compare
+    from rol_model.trends import _compare
 
     assert f"**{_compare.FOLLOW_THROUGH_THRESHOLD}**" in text
     assert f"**{_compare.RECURRING_THRESHOLD}**" in text

@@ -14,8 +14,8 @@ import attrs
 import pytest
 
 import rol_model as rm
-from rol_model._export import COLUMNS
 from rol_model.cli import main
+from rol_model.corpus._export import COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "reports" / "wusu-education-2023.json"

@@ -19,9 +19,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import rol_model as rm
-from rol_model import _html
-from rol_model._html_diff import COMPARE_LIMIT, marker_path, word_diff
 from rol_model.cli import main
+from rol_model.views import _html, _html_base
+from rol_model.views._html_diff import COMPARE_LIMIT, marker_path, word_diff
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "reports"
@@ -443,8 +443,8 @@ def test_diff_view_marks_words_and_tabulates_figures(old: rm.Report, new: rm.Rep
 
 
 def test_figure_changes_say_only_what_bounds_allow() -> None:
-    from rol_model._diff_indicators import IndicatorChange
-    from rol_model._html_diff import _change
+    from rol_model.diffing._indicators import IndicatorChange
+    from rol_model.views._html_diff import _change
 
     def change(old: str, oq: str, new: str, nq: str) -> tuple[str, str, str]:
         a, b = Decimal(old), Decimal(new)
@@ -510,8 +510,8 @@ def test_trend_view_draws_one_chart_per_figure_with_gaps(old: rm.Report, new: rm
 
 
 def test_trend_chart_breaks_the_line_at_a_gap(old: rm.Report) -> None:
-    from rol_model._compare import IndicatorTrend, TrendPoint
-    from rol_model._html_trend import chart
+    from rol_model.trends._compare import IndicatorTrend, TrendPoint
+    from rol_model.views._html_trend import chart
 
     trend = IndicatorTrend(
         label="检查",
@@ -574,18 +574,18 @@ def test_rol_diff_html_to_an_unwritable_place_is_an_error(tmp_path: Path) -> Non
 def test_templates_are_package_data() -> None:
     from importlib.resources import files
 
-    names = {p.name for p in files("rol_model").joinpath("templates").iterdir()}
+    names = {p.name for p in files("rol_model.views").joinpath("templates").iterdir()}
     assert {"base.html.j2", "report.html.j2", "diff.html.j2", "trend.html.j2"} <= names
 
 
 def test_missing_jinja2_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, old: rm.Report) -> None:
-    _html.environment.cache_clear()
+    _html_base.environment.cache_clear()
     monkeypatch.setitem(sys.modules, "jinja2", None)
     try:
         with pytest.raises(rm.RolModelError, match=r"rol-model\[html\]"):
             rm.html_report(old)
     finally:
-        _html.environment.cache_clear()
+        _html_base.environment.cache_clear()
 
 
 def test_python_code_blocks_in_the_views_doc_run(

@@ -15,9 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rol_model as rm
-from rol_model import _importer
-from rol_model._importer_source import fold
 from rol_model.cli import main
+from rol_model.importer import _pipeline as _importer
+from rol_model.text import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"

@@ -1,4 +1,4 @@
-"""Figures and citations found in report text (rol_model._indicators)."""
+"""Figures and citations found in report text (rol_model.importer._figures)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from rol_model._importer_source import decode_bytes, fold
-from rol_model._indicators import _BARE_WORDS, _is_bare, find_figures, find_references
+from rol_model.importer._figures import _BARE_WORDS, _is_bare, find_figures, find_references
+from rol_model.importer._source import decode_bytes
+from rol_model.text import fold
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 ANNOTATIONS = sorted(CORPUS.glob("*.expected.json"))
@@ -337,7 +338,7 @@ def test_the_second_figure_of_a_pair_shares_the_label_of_the_first() -> None:
 
 def _fixture_labels() -> list[tuple[str, str, str]]:
     from rol_model import InvalidReportError, import_file
-    from rol_model._model import iter_indicators
+    from rol_model.model._classes import iter_indicators
 
     labels = []
     fixtures = Path(__file__).parent / "fixtures"

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 import rol_model as rm
 import strategies
-from rol_model._diff import diff_documents
-from rol_model._patch import document_patch
+from rol_model.diffing._diff import diff_documents
+from rol_model.diffing._patch import document_patch
 
 NODE_LISTS = ("measures", "shortcomings", "causes", "plans", "items")
 

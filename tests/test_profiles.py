@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 
 import rol_model as rm
-from rol_model._profiles import deadline_date
+from rol_model.checker._profiles import deadline_date
 from rol_model.exceptions import InvalidProfileError, ReadError
 
 ROOT = Path(__file__).resolve().parents[1]

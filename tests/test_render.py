@@ -13,8 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import rol_model as rm
-from rol_model._render import _DEFAULT_HEADINGS, chinese_number
 from rol_model.cli import main
+from rol_model.text import chinese_number
+from rol_model.views._layout import DEFAULT_HEADINGS as _DEFAULT_HEADINGS
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 ORDER = {"measures": 0, "shortcomings": 1, "leadership": 2, "plans": 3, "other": 4}

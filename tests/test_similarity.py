@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 import rol_model as rm
 import strategies
-from rol_model import _profiles, _similarity
-from rol_model._similarity import (
+from rol_model.checker import _profiles
+from rol_model.text import _similarity
+from rol_model.text._similarity import (
     FOLLOW_THROUGH_THRESHOLD,
     RECURRING_THRESHOLD,
     Weights,

@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import rol_model as rm
-from rol_model import _schema
-from rol_model._serialize import parse_json
-from rol_model._verdict import compile_schema
+from rol_model.serialize._json import parse_json
+from rol_model.validation import _schema
+from rol_model.validation._verdict import compile_schema
 from strategies import schema_documents
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,4 +1,4 @@
-"""Write ``docs/rules.md`` from the rule registry of ``rol_model._checks``.
+"""Write ``docs/rules.md`` from the rule registry of ``rol_model.checker._registry``.
 
 Every rule is listed with its metadata and its worked example: the patch to the sample report
 that makes it fire, the finding it then gives (computed by running the checker, not written by
@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from rol_model import dumps, from_dict
-from rol_model._checks import FAMILIES, Rule, rules
-from rol_model._profiles import DEFAULT_THRESHOLDS
-from rol_model._rule_examples import SAMPLE_PREVIOUS, SAMPLE_REPORT, run_example
+from rol_model.checker._examples import SAMPLE_PREVIOUS, SAMPLE_REPORT, run_example
+from rol_model.checker._profiles import DEFAULT_THRESHOLDS
+from rol_model.checker._registry import FAMILIES, Rule, rules
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "docs" / "rules.md"

@@ -20,7 +20,7 @@ TARGETS = (
     ROOT / "src" / "rol_model" / "schemas" / "report.schema.json",
 )
 SCHEMA_ID = "urn:rol-model:schema:report:1.0"
-MAX_DEPTH = 4  # keep in step with rol_model._model.MAX_OUTLINE_DEPTH
+MAX_DEPTH = 4  # keep in step with rol_model.model._classes.MAX_OUTLINE_DEPTH
 MAX_ITEMS = 10_000
 MAX_VALUE = 10**15
 

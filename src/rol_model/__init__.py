@@ -16,28 +16,32 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time the names load on f
 
     __version__: str
 
-    from rol_model._checks import Finding, Rule, check, rules
-    from rol_model._compare import (
-        Comparison,
-        FollowingMeasure,
-        IndicatorTrend,
-        Occurrence,
-        PlanFollowThrough,
-        RecurringShortcoming,
-        TrendPoint,
-        compare,
+    from rol_model.checker._profiles import (
+        Profile,
+        builtin_profiles,
+        load_profile,
+        profile_from_dict,
     )
-    from rol_model._compare_output import comparison_csv, comparison_to_dict, format_comparison
-    from rol_model._corpus import FileResult, check_many, iter_load
-    from rol_model._diff import FieldChange, ItemChange, PartChange, ReportDiff, diff
-    from rol_model._diff_indicators import IndicatorChange
-    from rol_model._diff_output import diff_to_dict, format_diff
-    from rol_model._export import ExportSummary, export_tables
-    from rol_model._html import html_check, html_diff, html_report, html_trend
-    from rol_model._importer import ImportResult, import_file, import_text
-    from rol_model._importer_docx import import_docx
-    from rol_model._issue import Issue, Severity
-    from rol_model._model import (
+    from rol_model.checker._registry import Finding, Rule, check, rules
+    from rol_model.corpus._corpus import FileResult, check_many, iter_load
+    from rol_model.corpus._export import ExportSummary, export_tables
+    from rol_model.diffing._diff import FieldChange, ItemChange, PartChange, ReportDiff, diff
+    from rol_model.diffing._indicators import IndicatorChange
+    from rol_model.diffing._output import diff_to_dict, format_diff
+    from rol_model.diffing._patch import json_patch
+    from rol_model.exceptions import (
+        ComparisonError,
+        InvalidProfileError,
+        InvalidReportError,
+        Issue,
+        ReadError,
+        RolModelError,
+        Severity,
+        WriteError,
+    )
+    from rol_model.importer._docx import import_docx
+    from rol_model.importer._pipeline import ImportResult, import_file, import_text
+    from rol_model.model._classes import (
         MAX_OUTLINE_DEPTH,
         Cause,
         Indicator,
@@ -65,11 +69,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time the names load on f
         iter_indicators,
         iter_nodes,
     )
-    from rol_model._patch import json_patch
-    from rol_model._profiles import Profile, builtin_profiles, load_profile, profile_from_dict
-    from rol_model._render import RenderFormat, render
-    from rol_model._schema import schema, validate
-    from rol_model._serialize import (
+    from rol_model.serialize._json import (
         DEFAULT_LIMITS,
         Limits,
         dump,
@@ -79,101 +79,107 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time the names load on f
         loads,
         to_dict,
     )
-    from rol_model.exceptions import (
-        ComparisonError,
-        InvalidProfileError,
-        InvalidReportError,
-        ReadError,
-        RolModelError,
-        WriteError,
+    from rol_model.trends._compare import (
+        Comparison,
+        FollowingMeasure,
+        IndicatorTrend,
+        Occurrence,
+        PlanFollowThrough,
+        RecurringShortcoming,
+        TrendPoint,
+        compare,
     )
+    from rol_model.trends._output import comparison_csv, comparison_to_dict, format_comparison
+    from rol_model.validation._schema import schema, validate
+    from rol_model.views._html import html_check, html_diff, html_report, html_trend
+    from rol_model.views._render import RenderFormat, render
 
 #: Public name → the module that defines it. ``import rol_model`` imports none of them: each is
 #: imported on first use (PEP 562), so ``import rol_model`` and ``rol --version`` stay fast. Add
 #: a new public name here, in the ``TYPE_CHECKING`` imports above and in ``__all__``;
 #: ``tests/test_cold_start.py`` fails when the three differ.
 _EXPORTS: dict[str, str] = {
-    "Finding": "rol_model._checks",
-    "Rule": "rol_model._checks",
-    "check": "rol_model._checks",
-    "rules": "rol_model._checks",
-    "Comparison": "rol_model._compare",
-    "FollowingMeasure": "rol_model._compare",
-    "IndicatorTrend": "rol_model._compare",
-    "Occurrence": "rol_model._compare",
-    "PlanFollowThrough": "rol_model._compare",
-    "RecurringShortcoming": "rol_model._compare",
-    "TrendPoint": "rol_model._compare",
-    "compare": "rol_model._compare",
-    "comparison_csv": "rol_model._compare_output",
-    "comparison_to_dict": "rol_model._compare_output",
-    "format_comparison": "rol_model._compare_output",
-    "FileResult": "rol_model._corpus",
-    "check_many": "rol_model._corpus",
-    "iter_load": "rol_model._corpus",
-    "FieldChange": "rol_model._diff",
-    "ItemChange": "rol_model._diff",
-    "PartChange": "rol_model._diff",
-    "ReportDiff": "rol_model._diff",
-    "diff": "rol_model._diff",
-    "IndicatorChange": "rol_model._diff_indicators",
-    "diff_to_dict": "rol_model._diff_output",
-    "format_diff": "rol_model._diff_output",
-    "ExportSummary": "rol_model._export",
-    "export_tables": "rol_model._export",
-    "html_check": "rol_model._html",
-    "html_diff": "rol_model._html",
-    "html_report": "rol_model._html",
-    "html_trend": "rol_model._html",
-    "ImportResult": "rol_model._importer",
-    "import_file": "rol_model._importer",
-    "import_text": "rol_model._importer",
-    "import_docx": "rol_model._importer_docx",
-    "Issue": "rol_model._issue",
-    "Severity": "rol_model._issue",
-    "MAX_OUTLINE_DEPTH": "rol_model._model",
-    "Cause": "rol_model._model",
-    "Indicator": "rol_model._model",
-    "Item": "rol_model._model",
-    "LeadershipPart": "rol_model._model",
-    "LineRange": "rol_model._model",
-    "Measure": "rol_model._model",
-    "MeasuresPart": "rol_model._model",
-    "Node": "rol_model._model",
-    "Organization": "rol_model._model",
-    "OrganizationKind": "rol_model._model",
-    "OrganizationLevel": "rol_model._model",
-    "OtherPart": "rol_model._model",
-    "Part": "rol_model._model",
-    "PartKind": "rol_model._model",
-    "Period": "rol_model._model",
-    "Plan": "rol_model._model",
-    "PlansPart": "rol_model._model",
-    "Preamble": "rol_model._model",
-    "Qualifier": "rol_model._model",
-    "Report": "rol_model._model",
-    "Shortcoming": "rol_model._model",
-    "ShortcomingsPart": "rol_model._model",
-    "Source": "rol_model._model",
-    "iter_indicators": "rol_model._model",
-    "iter_nodes": "rol_model._model",
-    "json_patch": "rol_model._patch",
-    "Profile": "rol_model._profiles",
-    "builtin_profiles": "rol_model._profiles",
-    "load_profile": "rol_model._profiles",
-    "profile_from_dict": "rol_model._profiles",
-    "RenderFormat": "rol_model._render",
-    "render": "rol_model._render",
-    "schema": "rol_model._schema",
-    "validate": "rol_model._schema",
-    "DEFAULT_LIMITS": "rol_model._serialize",
-    "Limits": "rol_model._serialize",
-    "dump": "rol_model._serialize",
-    "dumps": "rol_model._serialize",
-    "from_dict": "rol_model._serialize",
-    "load": "rol_model._serialize",
-    "loads": "rol_model._serialize",
-    "to_dict": "rol_model._serialize",
+    "Finding": "rol_model.checker._registry",
+    "Rule": "rol_model.checker._registry",
+    "check": "rol_model.checker._registry",
+    "rules": "rol_model.checker._registry",
+    "Comparison": "rol_model.trends._compare",
+    "FollowingMeasure": "rol_model.trends._compare",
+    "IndicatorTrend": "rol_model.trends._compare",
+    "Occurrence": "rol_model.trends._compare",
+    "PlanFollowThrough": "rol_model.trends._compare",
+    "RecurringShortcoming": "rol_model.trends._compare",
+    "TrendPoint": "rol_model.trends._compare",
+    "compare": "rol_model.trends._compare",
+    "comparison_csv": "rol_model.trends._output",
+    "comparison_to_dict": "rol_model.trends._output",
+    "format_comparison": "rol_model.trends._output",
+    "FileResult": "rol_model.corpus._corpus",
+    "check_many": "rol_model.corpus._corpus",
+    "iter_load": "rol_model.corpus._corpus",
+    "FieldChange": "rol_model.diffing._diff",
+    "ItemChange": "rol_model.diffing._diff",
+    "PartChange": "rol_model.diffing._diff",
+    "ReportDiff": "rol_model.diffing._diff",
+    "diff": "rol_model.diffing._diff",
+    "IndicatorChange": "rol_model.diffing._indicators",
+    "diff_to_dict": "rol_model.diffing._output",
+    "format_diff": "rol_model.diffing._output",
+    "ExportSummary": "rol_model.corpus._export",
+    "export_tables": "rol_model.corpus._export",
+    "html_check": "rol_model.views._html",
+    "html_diff": "rol_model.views._html",
+    "html_report": "rol_model.views._html",
+    "html_trend": "rol_model.views._html",
+    "ImportResult": "rol_model.importer._pipeline",
+    "import_file": "rol_model.importer._pipeline",
+    "import_text": "rol_model.importer._pipeline",
+    "import_docx": "rol_model.importer._docx",
+    "Issue": "rol_model.exceptions",
+    "Severity": "rol_model.exceptions",
+    "MAX_OUTLINE_DEPTH": "rol_model.model._classes",
+    "Cause": "rol_model.model._classes",
+    "Indicator": "rol_model.model._classes",
+    "Item": "rol_model.model._classes",
+    "LeadershipPart": "rol_model.model._classes",
+    "LineRange": "rol_model.model._classes",
+    "Measure": "rol_model.model._classes",
+    "MeasuresPart": "rol_model.model._classes",
+    "Node": "rol_model.model._classes",
+    "Organization": "rol_model.model._classes",
+    "OrganizationKind": "rol_model.model._classes",
+    "OrganizationLevel": "rol_model.model._classes",
+    "OtherPart": "rol_model.model._classes",
+    "Part": "rol_model.model._classes",
+    "PartKind": "rol_model.model._classes",
+    "Period": "rol_model.model._classes",
+    "Plan": "rol_model.model._classes",
+    "PlansPart": "rol_model.model._classes",
+    "Preamble": "rol_model.model._classes",
+    "Qualifier": "rol_model.model._classes",
+    "Report": "rol_model.model._classes",
+    "Shortcoming": "rol_model.model._classes",
+    "ShortcomingsPart": "rol_model.model._classes",
+    "Source": "rol_model.model._classes",
+    "iter_indicators": "rol_model.model._classes",
+    "iter_nodes": "rol_model.model._classes",
+    "json_patch": "rol_model.diffing._patch",
+    "Profile": "rol_model.checker._profiles",
+    "builtin_profiles": "rol_model.checker._profiles",
+    "load_profile": "rol_model.checker._profiles",
+    "profile_from_dict": "rol_model.checker._profiles",
+    "RenderFormat": "rol_model.views._render",
+    "render": "rol_model.views._render",
+    "schema": "rol_model.validation._schema",
+    "validate": "rol_model.validation._schema",
+    "DEFAULT_LIMITS": "rol_model.serialize._json",
+    "Limits": "rol_model.serialize._json",
+    "dump": "rol_model.serialize._json",
+    "dumps": "rol_model.serialize._json",
+    "from_dict": "rol_model.serialize._json",
+    "load": "rol_model.serialize._json",
+    "loads": "rol_model.serialize._json",
+    "to_dict": "rol_model.serialize._json",
     "ComparisonError": "rol_model.exceptions",
     "InvalidProfileError": "rol_model.exceptions",
     "InvalidReportError": "rol_model.exceptions",

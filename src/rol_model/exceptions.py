@@ -3,17 +3,47 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Literal
 
-from rol_model._issue import Issue
+import attrs
 
 __all__ = [
     "ComparisonError",
     "InvalidProfileError",
     "InvalidReportError",
+    "Issue",
     "ReadError",
     "RolModelError",
+    "Severity",
     "WriteError",
 ]
+
+Severity = Literal["error", "warning", "info"]
+"""How serious an issue is; only errors make a document invalid."""
+
+
+@attrs.frozen(kw_only=True)
+class Issue:
+    """A problem found in a document.
+
+    ``pointer`` is an RFC 6901 JSON Pointer into the document (``""`` is the whole document);
+    ``line`` and ``column`` (1-based) are given when the problem is in the text itself, before
+    any JSON could be read. ``code`` is stable and machine-readable (``json.syntax``,
+    ``schema.required``, ``ROL101`` …); ``message`` is for people.
+    """
+
+    code: str
+    message: str
+    pointer: str = ""
+    severity: Severity = "error"
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = self.pointer or "/"
+        if self.line is not None:
+            where = f"line {self.line}" + (f", column {self.column}" if self.column else "")
+        return f"{where}: {self.message} [{self.code}]"
 
 
 class RolModelError(Exception):

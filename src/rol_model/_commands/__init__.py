@@ -1,1 +1,0 @@
-"""One module per ``rol`` command: ``configure(parser)`` and ``run(args, out, err) -> int``."""

@@ -1,0 +1,390 @@
+"""The regulation-aware checker: one registry of rules, :func:`check` to run them.
+
+A rule is a generator function plus declared metadata (:class:`Rule`): a stable code banded by
+family (``ROL1xx`` structure, ``ROL2xx`` consistency, ``ROL3xx`` substance, ``ROL4xx`` year over
+year), a short name, a default severity, English and Chinese titles, the rationale and the source
+it enforces, and a worked example. The generator receives a :class:`Context` and yields
+:class:`Hit` records; :func:`check` turns them into :class:`Finding` records with the severity the
+profile gives the rule, and returns them in document order.
+
+The rule families live in ``_rules_structure``, ``_rules_consistency``, ``_rules_substance`` and
+``_rules_history``; this module imports them on first use, so the registry is complete whenever
+:func:`rules` or :func:`check` is called.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import importlib
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from rol_model.exceptions import Issue, Severity
+from rol_model.model._pointer import document_position, split_pointer
+from rol_model.text._similarity import clean_bigrams, normalize
+
+if TYPE_CHECKING:
+    from rol_model.checker._profiles import Profile
+    from rol_model.model._classes import Node, Part, Report
+
+__all__ = [
+    "FAMILIES",
+    "PART_NAMES",
+    "Context",
+    "Example",
+    "Finding",
+    "Hit",
+    "Rule",
+    "apply_patch",
+    "check",
+    "excerpt",
+    "gist",
+    "iter_part_nodes",
+    "part_pointers",
+    "position",
+    "register",
+    "rules",
+]
+
+#: Family of a code by its first digit: ROL1xx … ROL4xx.
+FAMILIES: Mapping[str, tuple[str, str]] = {
+    "1": ("structure", "结构"),
+    "2": ("consistency", "一致性"),
+    "3": ("substance", "实质内容"),
+    "4": ("year over year", "年度对比"),
+}
+
+_RULE_MODULES = (
+    "rol_model.checker._rules_structure",
+    "rol_model.checker._rules_consistency",
+    "rol_model.checker._rules_substance",
+    "rol_model.checker._rules_history",
+)
+_CODE = re.compile(r"ROL[1-4][0-9]{2}")
+_EXCERPT_LENGTH = 40
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One problem the checker found in a report.
+
+    Field names follow :class:`~rol_model.Issue` where they overlap (``code``, ``message``,
+    ``pointer``, ``severity``). ``pointer`` is an RFC 6901 JSON Pointer into the checked report
+    (``"/parts"`` when a part is missing). ``message`` is English, ``message_zh`` Chinese;
+    ``excerpt`` quotes the start of the offending text, when there is one.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    pointer: str
+    message: str
+    message_zh: str
+    excerpt: str | None = None
+
+    def to_issue(self) -> Issue:
+        """The finding as the general problem record :class:`~rol_model.Issue`."""
+        return Issue(
+            code=self.code, message=self.message, pointer=self.pointer, severity=self.severity
+        )
+
+    def __str__(self) -> str:
+        return f"{self.pointer or '/'}: {self.severity}: {self.message} [{self.code}]"
+
+
+@attrs.frozen(kw_only=True)
+class Hit:
+    """What a rule function yields: where, and what to tell the reader in both languages."""
+
+    pointer: str
+    message: str
+    message_zh: str
+    excerpt: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Example:
+    """A worked example of a rule, applied to the sample report of ``_rule_examples``.
+
+    ``fails`` and ``passes`` are JSON Patch operations (RFC 6902: ``add``, ``remove``,
+    ``replace``) on the sample report; the failing one makes the rule fire at ``pointer``, the
+    passing one keeps it silent. Rules that compare years set ``previous``: the patch makes the
+    sample previous-year report of the failing example (the passing one uses it unchanged).
+    ``profile`` is a profile document to check both with, instead of ``national``.
+    """
+
+    fails: tuple[Mapping[str, Any], ...]
+    passes: tuple[Mapping[str, Any], ...] = ()
+    pointer: str
+    previous: tuple[Mapping[str, Any], ...] | None = None
+    profile: Mapping[str, Any] | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Context:
+    """What a rule sees: the report, the profile, last year's report when given."""
+
+    report: Report
+    profile: Profile
+    previous: Report | None = None
+    document: Mapping[str, Any] = attrs.field(factory=dict, repr=False)
+    # Normalized texts and bigram sets, computed once per text for this one check call (several
+    # rules read the same item) and dropped with the context: the memory is the report's size.
+    _normalized: dict[str, str] = attrs.field(factory=dict, init=False, repr=False, eq=False)
+    _bigrams: dict[str, frozenset[str]] = attrs.field(
+        factory=dict, init=False, repr=False, eq=False
+    )
+
+    def threshold(self, name: str) -> float:
+        """A numeric threshold of the profile (see ``thresholds`` in the profile schema)."""
+        return self.profile.thresholds[name]
+
+    def normalized(self, text: str) -> str:
+        """``normalize`` of ``text`` (see :mod:`rol_model.text`), once per text and check call."""
+        found = self._normalized.get(text)
+        if found is None:
+            found = self._normalized[text] = normalize(text)
+        return found
+
+    def bigrams(self, text: str) -> frozenset[str]:
+        """:func:`~rol_model.text._similarity.bigrams` of ``text``, once per text and check call."""
+        found = self._bigrams.get(text)
+        if found is None:
+            found = self._bigrams[text] = clean_bigrams(self.normalized(text))
+        return found
+
+
+RuleFunction = Callable[[Context], Iterator[Hit]]
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    """A rule's declared metadata and the generator that applies it."""
+
+    code: str
+    name: str
+    severity: Severity
+    title: str
+    title_zh: str
+    rationale: str
+    source: str
+    example: Example
+    function: RuleFunction = attrs.field(repr=False, eq=False)
+
+    @property
+    def family(self) -> str:
+        """The family the code's band belongs to: structure, consistency, substance …"""
+        return FAMILIES[self.code[3]][0]
+
+
+_REGISTRY: dict[str, Rule] = {}
+
+
+def register(
+    *,
+    code: str,
+    name: str,
+    severity: Severity,
+    title: str,
+    title_zh: str,
+    rationale: str,
+    source: str,
+    example: Example,
+) -> Callable[[RuleFunction], RuleFunction]:
+    """Decorator that adds a rule function to the registry with its metadata."""
+    if not _CODE.fullmatch(code):
+        raise ValueError(f"rule code {code!r} is not ROL plus three digits in a known family")
+
+    def decorate(function: RuleFunction) -> RuleFunction:
+        if code in _REGISTRY:
+            raise ValueError(f"rule code {code} registered twice")
+        _REGISTRY[code] = Rule(
+            code=code,
+            name=name,
+            severity=severity,
+            title=title,
+            title_zh=title_zh,
+            rationale=rationale,
+            source=source,
+            example=example,
+            function=function,
+        )
+        return function
+
+    return decorate
+
+
+@functools.cache
+def _load_rules() -> None:
+    for module in _RULE_MODULES:
+        importlib.import_module(module)
+
+
+def rules() -> tuple[Rule, ...]:
+    """Every registered rule, ordered by code."""
+    _load_rules()
+    return tuple(_REGISTRY[code] for code in sorted(_REGISTRY))
+
+
+# Text helpers shared by the rules (text similarity lives in ``_similarity``) --------------------
+
+
+def gist(node: Node | Part) -> str:
+    """What an item is about: its heading, or else the first clause of its text.
+
+    Reports state the topic first (工作人员法治意识有待提高，部分工作人员……); the clauses after
+    the first elaborate it and would dilute any comparison.
+    """
+    heading = getattr(node, "heading", None)
+    if heading:
+        return str(heading)
+    text = node.text or ""
+    return re.split(r"[。；;！!？?，,：:]", text, maxsplit=1)[0]
+
+
+def excerpt(text: str | None, length: int = _EXCERPT_LENGTH) -> str | None:
+    """The start of a text on one line, shortened to ``length`` characters with an ellipsis."""
+    if not text:
+        return None
+    line = " ".join(text.split())
+    return line if len(line) <= length else line[: length - 1] + "…"
+
+
+def node_text(node: Node | Part) -> str:
+    """Heading and text of an item or part, joined; empty when it has neither."""
+    heading = getattr(node, "heading", None)
+    return "".join(part for part in (heading, node.text) if part)
+
+
+#: Each part kind in words, English and Chinese, for messages.
+PART_NAMES: Mapping[str, tuple[str, str]] = {
+    "measures": ("main measures and results", "主要举措和成效"),
+    "shortcomings": ("shortcomings and their causes", "存在的不足和原因"),
+    "leadership": (
+        "the principal leaders' duty as first responsible persons",
+        "党政主要负责人履行推进法治建设第一责任人职责情况",
+    ),
+    "plans": ("arrangements for the next year", "下一年度主要安排"),
+    "other": ("other matters to report", "其他需要报告的情况"),
+}
+
+
+def iter_part_nodes(report: Report, index: int) -> Iterator[tuple[str, Node]]:
+    """``(pointer, node)`` for every item of the part at ``index``, in document order."""
+    from rol_model.model._classes import iter_nodes
+
+    prefix = f"/parts/{index}/"
+    return ((pointer, node) for pointer, node in iter_nodes(report) if pointer.startswith(prefix))
+
+
+def part_pointers(report: Report, kind: str) -> list[str]:
+    """Pointers of the parts of one kind, in document order."""
+    return [f"/parts/{i}" for i, part in enumerate(report.parts) if part.kind == kind]
+
+
+# Patches, for the worked examples -------------------------------------------------------------
+
+
+def apply_patch(document: Any, operations: Iterable[Mapping[str, Any]]) -> Any:
+    """Apply JSON Patch ``add``/``remove``/``replace`` operations to a copy of ``document``."""
+    result = copy.deepcopy(document)
+    for operation in operations:
+        *parents, last = split_pointer(operation["path"])
+        target = result
+        for token in parents:
+            target = target[int(token)] if isinstance(target, list) else target[token]
+        op = operation["op"]
+        if isinstance(target, list):
+            index = len(target) if last == "-" else int(last)
+            if op == "add":
+                target.insert(index, copy.deepcopy(operation["value"]))
+            elif op == "remove":
+                del target[index]
+            else:
+                target[index] = copy.deepcopy(operation["value"])
+        elif op == "remove":
+            del target[last]
+        else:
+            target[last] = copy.deepcopy(operation["value"])
+    return result
+
+
+# Running the rules ------------------------------------------------------------------------------
+
+
+def _matches(code: str, patterns: Sequence[str]) -> bool:
+    return any(code.startswith(pattern.upper()) for pattern in patterns)
+
+
+def position(document: Any, pointer: str) -> tuple[int, ...]:
+    """A sort key that orders pointers as their targets appear in the JSON document."""
+    return document_position(document, split_pointer(pointer))
+
+
+def _resolve_excerpt(document: Any, pointer: str) -> str | None:
+    node = document
+    for token in split_pointer(pointer):
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return None
+    if isinstance(node, str):
+        return excerpt(node)
+    if isinstance(node, dict):
+        text = node.get("heading") or node.get("text") or node.get("source")
+        return excerpt(text) if isinstance(text, str) else None
+    return None
+
+
+def check(
+    report: Report,
+    *,
+    profile: Profile | str | None = None,
+    previous: Report | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> list[Finding]:
+    """Check a report against the rules of a profile; return the findings in document order.
+
+    ``profile`` is a :class:`~rol_model.Profile`, the name of a built-in profile or the path of
+    a profile file (default: the built-in ``national`` profile, the 2019 regulation).
+    ``previous`` is last year's report of the same body: the year-over-year rules (ROL4xx) run
+    only when it is given. ``select`` keeps only rules whose code starts with one of the given
+    prefixes (``"ROL1"`` is the structure family); ``ignore`` drops rules the same way.
+
+    Never raises on a valid :class:`~rol_model.Report`. Raises
+    :class:`~rol_model.exceptions.InvalidProfileError` for a malformed profile file and
+    :class:`~rol_model.exceptions.ReadError` when it cannot be read.
+    """
+    from rol_model.checker._profiles import Profile, load_profile
+
+    active = profile if isinstance(profile, Profile) else load_profile(profile or "national")
+    from rol_model.serialize._json import to_dict
+
+    context = Context(report=report, profile=active, previous=previous, document=to_dict(report))
+    found: list[tuple[tuple[int, ...], int, Finding]] = []
+    for order, rule in enumerate(rules()):
+        severity = active.severity(rule.code, rule.severity)
+        if severity is None or (select and not _matches(rule.code, select)):
+            continue
+        if ignore and _matches(rule.code, ignore):
+            continue
+        for hit in rule.function(context):
+            finding = Finding(
+                code=rule.code,
+                name=rule.name,
+                severity=severity,
+                pointer=hit.pointer,
+                message=hit.message,
+                message_zh=hit.message_zh,
+                excerpt=hit.excerpt or _resolve_excerpt(context.document, hit.pointer),
+            )
+            found.append((position(context.document, hit.pointer), order, finding))
+    found.sort(key=lambda entry: (entry[0], entry[1]))
+    return [finding for _, _, finding in found]

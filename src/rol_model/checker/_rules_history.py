@@ -1,0 +1,211 @@
+"""Year-over-year rules (ROL4xx): they compare a report with last year's, when given."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from decimal import Decimal
+
+from rol_model.checker._registry import (
+    Context,
+    Example,
+    Hit,
+    excerpt,
+    gist,
+    part_pointers,
+    register,
+)
+from rol_model.checker._rules_consistency import PERCENT_UNITS
+from rol_model.model._classes import Indicator, Report, iter_indicators
+from rol_model.text._similarity import follow_ups, normalize, recurrences
+
+SUPERVISION = (
+    "supervision practice under the 2019 规定 (督察: whether last year's problems were fixed "
+    "and plans carried out)"
+)
+
+
+@register(
+    code="ROL401",
+    name="recurring-shortcoming",
+    severity="warning",
+    title="A shortcoming reported last year is reported again",
+    title_zh="上年度的不足再次出现",
+    rationale="A problem that recurs year after year shows that last year's remedy did not "
+    "work. Shortcomings are matched by meaning, not by equal text, exactly as rol trend "
+    "(rol_model.compare) matches them: the topical bigrams of heading and text (generic words "
+    "such as 有待, 加强, 不足 left out), weighted by rarity over both years' shortcomings, "
+    "reach a Dice score of recurring_overlap (default 0.3); each shortcoming pairs with at most "
+    "one of last year's, best pairs first.",
+    source=SUPERVISION,
+    example=Example(
+        fails=(),
+        previous=(
+            {
+                "op": "replace",
+                "path": "/parts/1/shortcomings/0/text",
+                "value": "部分基层执法人员法律素养不高，执法文书说理不够充分。",
+            },
+        ),
+        passes=(),
+        pointer="/parts/1/shortcomings/0",
+    ),
+)
+def recurring_shortcoming(context: Context) -> Iterator[Hit]:
+    """No shortcoming repeats, in meaning, one of last year's."""
+    if context.previous is None:
+        return
+    threshold = context.threshold("recurring_overlap")
+    for recurrence in recurrences(context.previous, context.report, threshold):
+        earlier = recurrence.previous
+        said = excerpt(gist(earlier), 30)
+        yield Hit(
+            pointer=recurrence.pointer,
+            message=f"the same shortcoming was reported last year ({earlier.id}: {said})",
+            message_zh=f"上年度已报告同一不足（{earlier.id}：{said}）",
+            excerpt=excerpt(gist(recurrence.current)),
+        )
+
+
+@register(
+    code="ROL402",
+    name="plan-not-followed-up",
+    severity="warning",
+    title="Last year's plan has no corresponding measure this year",
+    title_zh="上年度安排在本年度没有落实情况",
+    rationale="This year's measures should report on last year's plans. Exactly as in rol "
+    "trend (rol_model.compare), a previous top-level plan is followed up when some measure (at "
+    "any level; heading and own text) contains at least follow_through_overlap (default 0.4) "
+    "of the bigrams of one of the plan's sentences, weighted by rarity over the measures and "
+    "the plan sentences.",
+    source=SUPERVISION,
+    example=Example(
+        fails=(),
+        previous=(
+            {
+                "op": "add",
+                "path": "/parts/3/plans/-",
+                "value": {
+                    "id": "p2",
+                    "marker": "（二）",
+                    "heading": "建成行政复议调解中心",
+                    "text": "年内建成县行政复议调解中心，推行繁简分流。",
+                },
+            },
+        ),
+        passes=(),
+        pointer="/parts/0",
+    ),
+)
+def plan_not_followed_up(context: Context) -> Iterator[Hit]:
+    """Each of last year's top-level plans is taken up by some measure this year."""
+    if context.previous is None:
+        return
+    threshold = context.threshold("follow_through_overlap")
+    where = (part_pointers(context.report, "measures") or ["/parts"])[0]
+    for follow_up in follow_ups(context.previous, context.report, threshold):
+        if follow_up.measures:
+            continue
+        plan = follow_up.plan
+        wanted = gist(plan)
+        yield Hit(
+            pointer=where,
+            message=f"last year's plan {plan.id} ({excerpt(wanted, 30)}) is not reported on "
+            "among this year's measures",
+            message_zh=f"上年度安排 {plan.id}（{excerpt(wanted, 30)}）在本年度举措中没有落实情况",
+            excerpt=excerpt(wanted),
+        )
+
+
+def _by_label(report: Report) -> dict[tuple[str, str], list[tuple[str, Indicator]]]:
+    found: dict[tuple[str, str], list[tuple[str, Indicator]]] = defaultdict(list)
+    plans = tuple(f"{p}/" for p in part_pointers(report, "plans"))
+    for pointer, indicator in iter_indicators(report):
+        label = normalize(indicator.label)
+        if label and not pointer.startswith(plans):  # targets are not results
+            found[(label, indicator.unit.replace("％", "%"))].append((pointer, indicator))
+    return found
+
+
+def _sharp(old: Decimal, new: Decimal, unit: str, ratio: float, points: float) -> bool:
+    if unit in PERCENT_UNITS:
+        return abs(new - old) >= Decimal(str(points))
+    low, high = sorted((abs(old), abs(new)))
+    if low == 0:
+        return high > 0
+    return high / low >= Decimal(str(ratio))
+
+
+@register(
+    code="ROL403",
+    name="figure-changed-sharply",
+    severity="info",
+    title="A figure changed sharply from last year",
+    title_zh="数据较上年大幅变化",
+    rationale="A figure that grew or fell by a factor of sharp_change_ratio (default 3), or a "
+    "percentage that moved by sharp_change_points (default 30 points), deserves a sentence of "
+    "explanation, or is a typing error. Figures are paired when label and unit are equal and "
+    "occur once in each report; plan targets are not compared.",
+    source=SUPERVISION,
+    example=Example(
+        fails=({"op": "replace", "path": "/parts/0/measures/0/indicators/0/value", "value": 1000},),
+        previous=(),
+        pointer="/parts/0/measures/0/indicators/0",
+    ),
+)
+def figure_changed_sharply(context: Context) -> Iterator[Hit]:
+    """Figures with the same label and unit as last year's did not change by a large factor."""
+    if context.previous is None:
+        return
+    ratio = context.threshold("sharp_change_ratio")
+    points = context.threshold("sharp_change_points")
+    earlier = _by_label(context.previous)
+    for key, pairs in _by_label(context.report).items():
+        if len(pairs) != 1 or len(earlier.get(key, ())) != 1:
+            continue
+        pointer, indicator = pairs[0]
+        old = earlier[key][0][1].value
+        if _sharp(old, indicator.value, key[1], ratio, points):
+            unit = indicator.unit
+            yield Hit(
+                pointer=pointer,
+                message=f"{indicator.label}: {indicator.value}{unit} against {old}{unit} last year",
+                message_zh=f"{indicator.label}：本年度{indicator.value}{unit}，上年度{old}{unit}",
+                excerpt=excerpt(indicator.source),
+            )
+
+
+@register(
+    code="ROL404",
+    name="previous-not-last-year",
+    severity="warning",
+    title="The previous report is not last year's report of the same body",
+    title_zh="对比报告不是同一主体的上年度报告",
+    rationale="Year-over-year findings only make sense against the same body's report on the "
+    "year before; another year or another body makes them meaningless.",
+    source="data consistency",
+    example=Example(
+        fails=(),
+        previous=({"op": "replace", "path": "/year", "value": 2021},),
+        passes=(),
+        pointer="/year",
+    ),
+)
+def previous_not_last_year(context: Context) -> Iterator[Hit]:
+    """The previous report covers the year before, and comes from the same organization."""
+    previous = context.previous
+    if previous is None:
+        return
+    report = context.report
+    if previous.year != report.year - 1:
+        yield Hit(
+            pointer="/year",
+            message=f"the previous report covers {previous.year}, not {report.year - 1}",
+            message_zh=f"对比报告为{previous.year}年度，而非{report.year - 1}年度",
+        )
+    if normalize(previous.organization.name) != normalize(report.organization.name):
+        yield Hit(
+            pointer="/organization/name",
+            message=f"the previous report is by {previous.organization.name}",
+            message_zh=f"对比报告的主体是{previous.organization.name}",
+        )

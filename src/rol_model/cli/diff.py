@@ -1,0 +1,65 @@
+"""``rol diff OLD NEW``: what changed between two versions of a report."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TextIO
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Two report files (one may be ``-``, standard input) and the output format."""
+    parser.add_argument("old", metavar="OLD", help="the earlier report JSON file, or - for stdin")
+    parser.add_argument("new", metavar="NEW", help="the later report JSON file, or - for stdin")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "patch", "markdown", "html"),
+        default="text",
+        help="text outline (default), JSON following diff.schema.json, RFC 6902 JSON Patch, "
+        "Markdown, or a self-contained HTML page (extra html) / 输出格式",
+    )
+    parser.add_argument("-o", "--output", metavar="OUT", help="write the output here (UTF-8)")
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text outline: auto (on a terminal), always or never",
+    )
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Print the changes; exit 0 when the reports are identical, 1 when they differ."""
+    from rol_model.cli._files import read_input
+    from rol_model.diffing._diff import diff_documents
+    from rol_model.diffing._patch import document_patch, same
+    from rol_model.serialize._json import canonical_json, load, loads, to_dict
+
+    if args.old == "-" and args.new == "-":
+        print("rol diff: only one of OLD and NEW can be standard input", file=err)
+        return 2
+    old, new = (
+        to_dict(loads(read_input(name)) if name == "-" else load(name))
+        for name in (args.old, args.new)
+    )
+    if args.format == "patch":
+        out.write(canonical_json(document_patch(old, new)))
+        return 0 if same(old, new) else 1
+    changes = diff_documents(old, new)
+    if args.format == "html":
+        from rol_model.serialize._json import from_dict
+        from rol_model.views._html import html_diff, write_page
+
+        page = html_diff(from_dict(old), from_dict(new), changes)
+        write_page(page, args.output, out)
+        return 0 if changes.identical else 1
+    if args.format == "json":
+        from rol_model.diffing._output import diff_to_dict
+
+        out.write(canonical_json(diff_to_dict(changes)))
+    else:
+        from rol_model.diffing._output import format_diff
+
+        color = args.color == "always" or (
+            args.color == "auto" and args.format == "text" and out.isatty()
+        )
+        out.write(format_diff(changes, args.format, color=color))
+    return 0 if changes.identical else 1

@@ -1,0 +1,484 @@
+"""What changed between two versions of a report: :func:`diff` and the :class:`ReportDiff` record.
+
+Items are paired by the rule in ``_match`` (same content, then similar content or same
+id). Paired items report the fields that changed; ids and markers that merely follow the
+new position (``m3`` → ``m4``, ``（三）`` → ``（四）``) and line numbers are not changes of
+content: renumbered ids are listed in :attr:`ReportDiff.renumbered` and nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Hashable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+
+from rol_model.diffing._indicators import IndicatorChange, indicator_change, lone_indicator
+from rol_model.diffing._match import Pair, align, content_key, longest_increasing
+from rol_model.diffing._patch import pairs_for, same
+from rol_model.diffing._records import ChangeKind, FieldChange, ItemChange, PartChange, ReportDiff
+from rol_model.model._pointer import pointer as json_pointer
+
+if TYPE_CHECKING:
+    from rol_model.model._classes import Report
+
+__all__ = [
+    "ChangeKind",
+    "FieldChange",
+    "IndicatorChange",
+    "ItemChange",
+    "PartChange",
+    "ReportDiff",
+    "diff",
+    "diff_documents",
+]
+
+
+_ITEM_NAMES = {
+    "measures": "measure",
+    "shortcomings": "shortcoming",
+    "causes": "cause",
+    "plans": "plan",
+    "items": "item",
+}
+_METADATA = ("title", "organization", "year", "issued_on", "published_on", "source")
+_POSITIONAL = re.compile(r"(.*?)(\d+(?:\.\d+)*)(-i\d+)?")
+_NUMBERING = re.compile(r"[0-9０-９一二三四五六七八九十百零〇]+|[①-⑳]")
+
+
+def _positional(old: str, new: str) -> bool:
+    """Whether an id change is a renumbering: same prefix and shape, other numbers."""
+    a, b = _POSITIONAL.fullmatch(old), _POSITIONAL.fullmatch(new)
+    return bool(
+        a
+        and b
+        and a[1] == b[1]
+        and a[2].count(".") == b[2].count(".")
+        and (a[3] is None) == (b[3] is None)
+    )
+
+
+def _renumbered_marker(old: str, new: str) -> bool:
+    return _NUMBERING.sub("#", old) == _NUMBERING.sub("#", new)
+
+
+def _display(node: Mapping[str, Any]) -> str:
+    return " ".join(str(node[key]) for key in ("heading", "text") if node.get(key))
+
+
+def _subtree(node: Mapping[str, Any]) -> Iterator[Mapping[str, Any]]:
+    yield node
+    for child in node.get("children", ()):
+        yield from _subtree(child)
+
+
+def _label(indicator: Any) -> Any:
+    return (indicator.get("label"), indicator.get("unit"))
+
+
+@attrs.frozen
+class _Place:
+    item: str
+    depth: int
+    parent: str | None
+
+
+class _Walker:
+    """Walks both documents once to pair items, then again to describe the changes."""
+
+    def __init__(self) -> None:
+        self.cache: dict[tuple[str, str], list[Pair]] = {}
+        self.ids: dict[str, str] = {}
+        self.renumbered: list[tuple[str, str]] = []
+        self.indicators: list[IndicatorChange] = []
+        self.lost: list[tuple[str, Mapping[str, Any]]] = []  # unpaired old figures
+        self.found: list[tuple[str, Mapping[str, Any]]] = []  # unpaired new figures
+        self.nodes: dict[tuple[str, str], Mapping[str, Any]] = {}  # added/removed, by pointer
+
+    def pairs(
+        self, field: str, old: list[Any], new: list[Any], old_ptr: str, new_ptr: str
+    ) -> list[Pair]:
+        key = (f"{old_ptr}/{field}", f"{new_ptr}/{field}")
+        if key not in self.cache:
+            self.cache[key] = pairs_for(field, old, new, model=True)
+        return self.cache[key]
+
+    def collect_ids(
+        self, field: str, old: Mapping[str, Any], new: Mapping[str, Any], old_ptr: str, new_ptr: str
+    ) -> None:
+        olds, news = old.get(field, []), new.get(field, [])
+        for pair in self.pairs(field, olds, news, old_ptr, new_ptr):
+            a, b = olds[pair.old], news[pair.new]
+            self.ids[a["id"]] = b["id"]
+            optr, nptr = f"{old_ptr}/{field}/{pair.old}", f"{new_ptr}/{field}/{pair.new}"
+            self.collect_ids("children", a, b, optr, nptr)
+
+    def figures(
+        self, old: Mapping[str, Any], new: Mapping[str, Any], old_ptr: str, new_ptr: str
+    ) -> bool:
+        """Record figure changes between two matched owners; true when the lists differ at all."""
+        olds, news = old.get("indicators", []), new.get("indicators", [])
+        paired = self.pairs("indicators", olds, news, old_ptr, new_ptr)
+        for pair in paired:
+            change = indicator_change(
+                olds[pair.old],
+                news[pair.new],
+                f"{old_ptr}/indicators/{pair.old}",
+                f"{new_ptr}/indicators/{pair.new}",
+            )
+            if change is not None:
+                self.indicators.append(change)
+        old_paired, new_paired = {p.old for p in paired}, {p.new for p in paired}
+        self.lost.extend(
+            (f"{old_ptr}/indicators/{i}", v) for i, v in enumerate(olds) if i not in old_paired
+        )
+        self.found.extend(
+            (f"{new_ptr}/indicators/{i}", v) for i, v in enumerate(news) if i not in new_paired
+        )
+        return content_key(olds) != content_key(news)
+
+    def subtree_figures(
+        self, node: Mapping[str, Any], pointer: str, bucket: list[tuple[str, Mapping[str, Any]]]
+    ) -> None:
+        bucket.extend(
+            (f"{pointer}/indicators/{i}", v) for i, v in enumerate(node.get("indicators", []))
+        )
+        for index, child in enumerate(node.get("children", [])):
+            self.subtree_figures(child, f"{pointer}/children/{index}", bucket)
+
+    def unpaired_figures(self) -> None:
+        """Pair figures left over anywhere by label and unit (a figure moved between items)."""
+        olds = [v for _, v in self.lost]
+        news = [v for _, v in self.found]
+        pairs = align(olds, news, label=_label, by_similarity=False, ident=lambda _: object())
+        for pair in pairs:
+            change = indicator_change(
+                olds[pair.old], news[pair.new], self.lost[pair.old][0], self.found[pair.new][0]
+            )
+            if change is not None:
+                self.indicators.append(change)
+        old_paired, new_paired = {p.old for p in pairs}, {p.new for p in pairs}
+        for index, (where, ind) in enumerate(self.lost):
+            if index not in old_paired:
+                self.indicators.append(lone_indicator("removed", ind, where))
+        for index, (where, ind) in enumerate(self.found):
+            if index not in new_paired:
+                self.indicators.append(lone_indicator("added", ind, where))
+
+    def own_fields(
+        self, old: Mapping[str, Any], new: Mapping[str, Any], new_ptr: str
+    ) -> list[FieldChange]:
+        """Changed fields of two paired items or parts, apart from figures and children."""
+        result = []
+        if "id" in old and old["id"] != new["id"]:
+            if _positional(old["id"], new["id"]):
+                self.renumbered.append((old["id"], new["id"]))
+            else:
+                result.append(
+                    FieldChange(field="id", pointer=f"{new_ptr}/id", old=old["id"], new=new["id"])
+                )
+        a, b = old.get("marker"), new.get("marker")
+        if a != b and not (a and b and _renumbered_marker(a, b)):
+            result.append(FieldChange(field="marker", pointer=f"{new_ptr}/marker", old=a, new=b))
+        for field in ("heading", "text", "references"):
+            if not same(old.get(field), new.get(field)):
+                result.append(
+                    FieldChange(
+                        field=field,
+                        pointer=f"{new_ptr}/{field}",
+                        old=old.get(field),
+                        new=new.get(field),
+                    )
+                )
+        before = [self.ids.get(i, i) for i in old.get("shortcoming_ids", [])]
+        if before != new.get("shortcoming_ids", []):
+            result.append(
+                FieldChange(
+                    field="shortcoming_ids",
+                    pointer=f"{new_ptr}/shortcoming_ids",
+                    old=old.get("shortcoming_ids"),
+                    new=new.get("shortcoming_ids"),
+                )
+            )
+        return result
+
+    def items(
+        self,
+        field: str,
+        old: Mapping[str, Any],
+        new: Mapping[str, Any],
+        old_ptr: str,
+        new_ptr: str,
+        *,
+        place: _Place,
+    ) -> Iterator[ItemChange]:
+        olds, news = old.get(field, []), new.get(field, [])
+        pairs = self.pairs(field, olds, news, old_ptr, new_ptr)
+        steady = longest_increasing([p.old for p in pairs])
+        paired_old = {p.old for p in pairs}
+        removed = iter(i for i in range(len(olds)) if i not in paired_old)
+        pending = next(removed, None)
+        pair_at = {p.new: (k, p) for k, p in enumerate(pairs)}
+        for j, node in enumerate(news):
+            if j not in pair_at:
+                yield self.lone("added", node, f"{new_ptr}/{field}/{j}", place)
+                continue
+            k, pair = pair_at[j]
+            while pending is not None and (k in steady and pending < pair.old):
+                yield self.lone("removed", olds[pending], f"{old_ptr}/{field}/{pending}", place)
+                pending = next(removed, None)
+            pointers = (f"{old_ptr}/{field}/{pair.old}", f"{new_ptr}/{field}/{j}")
+            yield from self.paired(
+                olds[pair.old], node, pointers, place, pair=pair, moved=k not in steady
+            )
+        while pending is not None:
+            yield self.lone("removed", olds[pending], f"{old_ptr}/{field}/{pending}", place)
+            pending = next(removed, None)
+
+    def lone(
+        self,
+        kind: Literal["added", "removed"],
+        node: Mapping[str, Any],
+        where: str,
+        place: _Place,
+    ) -> ItemChange:
+        self.subtree_figures(node, where, self.found if kind == "added" else self.lost)
+        side = "new" if kind == "added" else "old"
+        self.nodes[side, where] = node
+        return ItemChange(
+            kind=kind,
+            item=place.item,
+            depth=place.depth,
+            parent_id=place.parent,
+            size=sum(1 for _ in _subtree(node)),
+            **{f"{side}_id": node["id"], f"{side}_pointer": where, f"{side}_text": _display(node)},
+        )
+
+    def paired(
+        self,
+        old: Mapping[str, Any],
+        new: Mapping[str, Any],
+        pointers: tuple[str, str],
+        place: _Place,
+        *,
+        pair: Pair,
+        moved: bool,
+    ) -> Iterator[ItemChange]:
+        old_ptr, new_ptr = pointers
+        fields = self.own_fields(old, new, new_ptr)
+        if self.figures(old, new, old_ptr, new_ptr):
+            fields.append(
+                FieldChange(
+                    field="indicators",
+                    pointer=f"{new_ptr}/indicators",
+                    old=[i["source"] for i in old.get("indicators", [])],
+                    new=[i["source"] for i in new.get("indicators", [])],
+                )
+            )
+        if fields or moved:
+            yield ItemChange(
+                kind="modified" if fields else "moved",
+                item=place.item,
+                depth=place.depth,
+                parent_id=place.parent,
+                old_id=old["id"],
+                new_id=new["id"],
+                old_pointer=old_ptr,
+                new_pointer=new_ptr,
+                old_text=_display(old),
+                new_text=_display(new),
+                fields=tuple(fields),
+                moved=moved,
+                similarity=round(pair.similarity, 4),
+            )
+        inner = _Place(item=place.item, depth=place.depth + 1, parent=new["id"])
+        yield from self.items("children", old, new, old_ptr, new_ptr, place=inner)
+
+    def part(
+        self,
+        old: Mapping[str, Any],
+        new: Mapping[str, Any],
+        old_index: int,
+        new_index: int,
+        moved: bool,
+    ) -> PartChange | None:
+        old_ptr, new_ptr = f"/parts/{old_index}", f"/parts/{new_index}"
+        fields = self.own_fields(old, new, new_ptr)
+        if self.figures(old, new, old_ptr, new_ptr):
+            fields.append(FieldChange(field="indicators", pointer=f"{new_ptr}/indicators"))
+        items: list[ItemChange] = []
+        for field, item in _ITEM_NAMES.items():
+            if field in old or field in new:
+                place = _Place(item=item, depth=1, parent=None)
+                items.extend(self.items(field, old, new, old_ptr, new_ptr, place=place))
+        items = self.relink(items)
+        if not (fields or items or moved):
+            return None
+        return PartChange(
+            kind="modified" if fields or items else "moved",
+            part=new["kind"],
+            old_index=old_index,
+            new_index=new_index,
+            heading=new.get("heading") or old.get("heading"),
+            fields=tuple(fields),
+            items=tuple(items),
+            moved=moved,
+        )
+
+    def relink(self, items: list[ItemChange]) -> list[ItemChange]:
+        """Pair items removed from one group with items added to another: moved across groups.
+
+        The same rule pairs them as siblings (same content, then similar content), ids aside:
+        an item that changed its group has a new positional id anyway.
+        """
+        removed = [c for c in items if c.kind == "removed"]
+        added = [c for c in items if c.kind == "added"]
+        replaced: dict[int, list[ItemChange]] = {}
+        for item in {c.item for c in removed} & {c.item for c in added}:
+            olds = [c for c in removed if c.item == item]
+            news = [c for c in added if c.item == item]
+            old_nodes = [self.nodes["old", c.old_pointer or ""] for c in olds]
+            new_nodes = [self.nodes["new", c.new_pointer or ""] for c in news]
+            for pair in align(old_nodes, new_nodes, ident=_anonymous):
+                gone, came = olds[pair.old], news[pair.new]
+                pointers = (gone.old_pointer or "", came.new_pointer or "")
+                _forget(self.lost, pointers[0])
+                _forget(self.found, pointers[1])
+                place = _Place(item=item, depth=came.depth, parent=came.parent_id)
+                replaced[id(gone)] = []
+                replaced[id(came)] = list(
+                    self.paired(
+                        old_nodes[pair.old],
+                        new_nodes[pair.new],
+                        pointers,
+                        place,
+                        pair=pair,
+                        moved=True,
+                    )
+                )
+        return [c for change in items for c in replaced.get(id(change), [change])]
+
+    def lone_part(
+        self, kind: Literal["added", "removed"], part: Mapping[str, Any], index: int
+    ) -> PartChange:
+        bucket = self.found if kind == "added" else self.lost
+        where = f"/parts/{index}"
+        bucket.extend(
+            (f"{where}/indicators/{i}", v) for i, v in enumerate(part.get("indicators", []))
+        )
+        for field in _ITEM_NAMES:
+            for n, node in enumerate(part.get(field, [])):
+                self.subtree_figures(node, f"{where}/{field}/{n}", bucket)
+        if kind == "added":
+            return PartChange(
+                kind=kind, part=part["kind"], heading=part.get("heading"), new_index=index
+            )
+        return PartChange(
+            kind=kind, part=part["kind"], heading=part.get("heading"), old_index=index
+        )
+
+
+def _anonymous(_: Any) -> Hashable:
+    return object()  # never equal: items in different groups pair by content only
+
+
+def _forget(bucket: list[tuple[str, Mapping[str, Any]]], pointer: str) -> None:
+    bucket[:] = [(p, v) for p, v in bucket if p != pointer and not p.startswith(pointer + "/")]
+
+
+def _metadata(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[FieldChange]:
+    result = []
+    for key in _METADATA:
+        a, b = old.get(key), new.get(key)
+        if same(a, b):
+            continue
+        if isinstance(a, dict) or isinstance(b, dict):
+            a, b = a or {}, b or {}
+            for sub in [*b, *(k for k in a if k not in b)]:
+                if not same(a.get(sub), b.get(sub)):
+                    result.append(
+                        FieldChange(
+                            field=f"{key}.{sub}",
+                            pointer=f"/{key}/{sub}",
+                            old=a.get(sub),
+                            new=b.get(sub),
+                        )
+                    )
+        else:
+            result.append(FieldChange(field=key, pointer=f"/{key}", old=a, new=b))
+    a, b = old.get("extensions", {}), new.get("extensions", {})
+    for key in sorted(set(a) | set(b)):
+        if not same(a.get(key, _MISSING), b.get(key, _MISSING)):
+            pointer = json_pointer(["extensions", key])
+            result.append(
+                FieldChange(
+                    field=f"extensions.{key}", pointer=pointer, old=a.get(key), new=b.get(key)
+                )
+            )
+    return result
+
+
+_MISSING = object()
+
+
+def diff_documents(old: Mapping[str, Any], new: Mapping[str, Any]) -> ReportDiff:
+    """:func:`diff` for JSON-shaped report data (what :func:`rol_model.to_dict` returns)."""
+    walker = _Walker()
+    old_parts, new_parts = old.get("parts", []), new.get("parts", [])
+    part_pairs = walker.pairs("parts", old_parts, new_parts, "", "")
+    for pair in part_pairs:
+        for field in _ITEM_NAMES:
+            walker.collect_ids(
+                field,
+                old_parts[pair.old],
+                new_parts[pair.new],
+                f"/parts/{pair.old}",
+                f"/parts/{pair.new}",
+            )
+    old_pre, new_pre = old.get("preamble") or {}, new.get("preamble") or {}
+    preamble = walker.own_fields(old_pre, new_pre, "/preamble")
+    walker.figures(old_pre, new_pre, "/preamble", "/preamble")
+    steady = longest_increasing([p.old for p in part_pairs])
+    parts: list[PartChange] = []
+    paired_old = {p.old for p in part_pairs}
+    parts.extend(
+        walker.lone_part("removed", part, i)
+        for i, part in enumerate(old_parts)
+        if i not in paired_old
+    )
+    at = {p.new: (k, p) for k, p in enumerate(part_pairs)}
+    for j, part in enumerate(new_parts):
+        if j not in at:
+            parts.append(walker.lone_part("added", part, j))
+            continue
+        k, pair = at[j]
+        change = walker.part(old_parts[pair.old], part, pair.old, j, k not in steady)
+        if change is not None:
+            parts.append(change)
+    walker.unpaired_figures()
+    return ReportDiff(
+        old_title=old["title"],
+        new_title=new["title"],
+        old_year=old["year"],
+        new_year=new["year"],
+        identical=same(dict(old), dict(new)),
+        metadata=tuple(_metadata(old, new)),
+        preamble=tuple(preamble),
+        parts=tuple(parts),
+        indicators=tuple(walker.indicators),
+        renumbered=tuple(walker.renumbered),
+    )
+
+
+def diff(old: Report, new: Report) -> ReportDiff:
+    """Compare two reports: metadata, preamble, parts, items and figures that changed.
+
+    Items are paired by id and by content (see ``_match`` and ``docs/diff.md``),
+    so reworded, inserted, removed and reordered items show as such, and an item inserted at the
+    top is one addition. ``diff(a, a)`` is empty. Raises :class:`~rol_model.InvalidReportError`
+    when a report holds a value JSON cannot carry.
+    """
+    from rol_model.serialize._json import to_dict
+
+    return diff_documents(to_dict(old), to_dict(new))

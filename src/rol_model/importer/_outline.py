@@ -1,0 +1,493 @@
+"""The outline of a report body: paragraphs, markers, headings, enumerations, lead sentences.
+
+The light tree of :class:`RawPart` and :class:`RawNode` (paragraphs with line numbers) is
+filled by :mod:`rol_model.importer._body` and turned into model objects by
+:mod:`rol_model.importer._build`. Numbering styles are not tied to depths: the first style met
+below a part heading is depth 1, the next new style depth 2, and so on, so reports that go
+一、 → 1、 or 一、 → （一） → （1） all come out right. Every pattern is anchored and bounded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import attrs
+
+from rol_model.importer._source import SourceLine
+from rol_model.model._classes import MAX_OUTLINE_DEPTH
+from rol_model.text import CHINESE_DIGITS, chinese_value, fold
+
+__all__ = [
+    "Paragraph",
+    "RawCause",
+    "RawNode",
+    "RawPart",
+    "cn_number",
+    "enum_children",
+    "enumerate_segments",
+    "expand_enumerations",
+    "marker_style",
+    "merge_broken_lines",
+    "part_heading",
+    "split_heading",
+    "unnumbered_items",
+]
+
+
+_CN = CHINESE_DIGITS
+
+
+def cn_number(numeral: str) -> int:
+    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23 (numbers used in outline markers); 0 if none."""
+    return chinese_value(numeral) or 0
+
+
+_PART = re.compile(rf"([{_CN}]{{1,3}}) ?[、.](?![{_CN}])")
+
+
+_PART_SPACE = re.compile(rf"([{_CN}]{{1,3}}) +(?=[^ {_CN}\d])")
+_PART_FIRST = frozenset(_CN + "第")
+_PART_SECTION = re.compile(rf"第([{_CN}]{{1,3}})部分 ?[、.:]? ?")
+
+
+_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("cn-paren", re.compile(rf"\( ?([{_CN}]{{1,3}}) ?\)|([{_CN}]{{1,3}})\)|([㈠-㈩])")),
+    ("arabic-paren", re.compile(r"\( ?(\d{1,2}) ?\)|(\d{1,2})\)|([⑴-⒇])")),
+    ("arabic", re.compile(r"(\d{1,2}) ?[.、](?:(?!\d)|(?=20\d{2} ?年))")),  # not 3.5万; 3.2025年
+    ("circled", re.compile(r"([①-⑳])")),
+    # 一、 inside a part: items under 第一部分 headings, or a part numbered past its place
+    ("cn", re.compile(rf"([{_CN}]{{1,3}})、(?![{_CN}])")),
+)
+
+
+# 一是…二是…, 一要…二要…, 第一，…第二，…; a comma before the marker counts only when no run
+# of at least two markers is found with stronger punctuation.
+_ENUM_BODY = rf"\s?(?:(?P<n>[{_CN}]{{1,2}})(?P<w>是|要)|第(?P<m>[{_CN}]{{1,2}})(?P<c>[,、]))"
+
+
+_ENUM = re.compile(rf"(?:^|(?<=[。;:!?])){_ENUM_BODY}")
+
+
+_ENUM_LOOSE = re.compile(rf"(?:^|(?<=[。;:!?,])){_ENUM_BODY}")
+
+
+_SENTENCE_END = "。!?;；！？"
+
+
+_LEAD_MAX = 40
+_UNNUMBERED_LEAD_MAX = 30  # stricter: without a number, only a short lead makes an item
+
+
+@attrs.define
+class Paragraph:
+    """Text of one paragraph (possibly several broken source lines) and its line range."""
+
+    text: str
+    start: int
+    end: int
+
+
+@attrs.define
+class RawCause:
+    """A cause statement; ``node`` is the shortcoming it was written under, if any."""
+
+    marker: str | None
+    text: str
+    start: int
+    end: int
+    node: RawNode | None = None
+
+
+@attrs.define(eq=False)
+class RawNode:
+    """An outline item before it becomes a model object."""
+
+    marker: str | None
+    style: str
+    number: int
+    heading: str | None
+    paragraphs: list[Paragraph]
+    start: int
+    end: int
+    children: list[RawNode] = attrs.Factory(list)
+    cause_heading: bool = False
+
+
+@attrs.define(eq=False)
+class RawPart:
+    """A part: its heading line, intro paragraphs, items and (for shortcomings) causes."""
+
+    marker: str | None
+    heading: str | None
+    start: int
+    end: int
+    paragraphs: list[Paragraph] = attrs.Factory(list)
+    children: list[RawNode] = attrs.Factory(list)
+    causes: list[RawCause] = attrs.Factory(list)
+    kind: str = "measures"
+
+
+_MARKER_FIRST = frozenset("(㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇0123456789" + _CN) | {
+    chr(code) for code in range(ord("①"), ord("⑳") + 1)
+}
+
+
+# the styles as one pattern, tried in the same order (a regex alternation takes the first
+# alternative that matches): one match per paragraph instead of one per style
+_ANY_STYLE = re.compile(
+    "|".join(f"(?P<s{index}>{pattern.pattern})" for index, (_, pattern) in enumerate(_STYLES))
+)
+_STYLE_GROUPS: dict[str, tuple[str, tuple[int, ...]]] = {}
+_first_group = 1
+for _index, (_style, _pattern) in enumerate(_STYLES):
+    _STYLE_GROUPS[f"s{_index}"] = (
+        _style,
+        tuple(range(_first_group + 1, _first_group + 1 + _pattern.groups)),
+    )
+    _first_group += 1 + _pattern.groups
+
+
+def _marker_number(style: str, numeral: str) -> int:
+    if style == "circled":
+        return ord(numeral) - ord("①") + 1
+    if "⑴" <= numeral <= "⒇":
+        return ord(numeral) - ord("⑴") + 1
+    if "㈠" <= numeral <= "㈩":
+        return ord(numeral) - ord("㈠") + 1
+    if numeral.isascii() and numeral.isdigit():
+        return int(numeral)
+    return cn_number(numeral)
+
+
+def marker_style(folded: str) -> tuple[str, int, int] | None:
+    """``(style, number, length of the marker)`` when a paragraph opens with an item marker."""
+    if folded[:1] not in _MARKER_FIRST:
+        return None
+    match = _ANY_STYLE.match(folded)
+    if match is None:
+        return None
+    style, groups = _STYLE_GROUPS[match.lastgroup or ""]
+    numeral = next(match.group(group) for group in groups if match.group(group))
+    number = _marker_number(style, numeral)
+    if number != 0:
+        return style, number, match.end()
+    # 0、 or (0): not a marker in this style; the later styles may still read one
+    for later, pattern in _STYLES[[name for name, _ in _STYLES].index(style) + 1 :]:
+        found = pattern.match(folded)
+        if found is None:
+            continue
+        numeral = next(group for group in found.groups() if group)
+        number = _marker_number(later, numeral)
+        if number != 0:
+            return later, number, found.end()
+    return None
+
+
+def part_heading(folded: str) -> tuple[int, int] | None:
+    """``(number, length of the marker)`` when a line opens with a part marker such as 一、.
+
+    第一部分 counts too; a numeral followed by a space (一　工作开展情况) only on a short line
+    without 。.
+    """
+    if folded[:1] not in _PART_FIRST:
+        return None  # every part marker opens with a numeral or 第
+    match = _PART.match(folded) or _PART_SECTION.match(folded)
+    if match is None and len(folded) <= 40 and "。" not in folded:
+        match = _PART_SPACE.match(folded)
+    if match is None or folded[match.end() : match.end() + 1] == "是":
+        return None
+    number = cn_number(match.group(1))
+    if number == 0:
+        return None
+    return number, match.end()
+
+
+def split_heading(
+    rest: str, more_text: bool, *, whole_line: bool = True
+) -> tuple[str | None, str | None]:
+    """Split the text after a marker into a heading and a body.
+
+    A line without closing punctuation is a heading (its body is the paragraphs that follow);
+    a short first sentence ending in 。 before more text is a run-in heading; otherwise the
+    whole is body text. ``whole_line`` is false for an enumerated item inside a paragraph
+    (一是……), which has no line of its own.
+    """
+    rest = rest.strip(" \u3000")
+    if not rest:
+        return None, None
+    if whole_line and rest[-1] not in _SENTENCE_END + "，、," and len(rest) <= 100:
+        return rest.rstrip(":：") or None, None
+    cut = rest.find("。")
+    if not whole_line:  # 一是加强学习；…: in a run, ； ends a lead clause as 。 does
+        semicolon = min((at for at in (rest.find("；"), rest.find(";")) if at != -1), default=-1)
+        if semicolon != -1 and (cut == -1 or semicolon < cut):
+            cut = semicolon
+    if cut == -1:
+        return None, rest
+    first = rest[:cut]
+    remainder = rest[cut + 1 :].strip(" \u3000")
+    if not first or len(first) > _LEAD_MAX or "：" in first or ":" in first:
+        return None, rest
+    if remainder or more_text:
+        return first, remainder or None
+    return None, rest
+
+
+_WIDE = re.compile("[\u2e80-\U0010ffff]")
+
+
+_SENTENCE_MARKS = re.compile("[。，；、,;]")
+_CLAUSE_MARKS = re.compile("[。，；：,;:]")  # what a heading line does without (、 it may have)
+
+
+_NUMBER_END = re.compile(r"[^\d\s　][\d０-９]+[.．]?[\d０-９]*$")
+_NUMBER_START = re.compile(r"[\d０-９.．%％]")
+
+
+def _display_width(text: str) -> int:
+    return len(text) + len(_WIDE.findall(text))
+
+
+def _wrap_width(lines: list[SourceLine]) -> tuple[int, int] | None:
+    """``(characters, display width)`` text was hard-wrapped at (text taken from a PDF), if it
+    was: most long lines are about as long as the usual line, and most of those stop in the
+    middle of a sentence (paragraphs that merely happen to be as long end with 。)."""
+    # lines of running text only: headings (no comma or stop), often as long as each other and
+    # never ending a sentence, would look like wrapped lines
+    sample = [
+        line.text
+        for line in lines[:2000]
+        if len(line.text) >= 15 and _SENTENCE_MARKS.search(line.text)
+    ]
+    if len(sample) < 5:
+        return None
+    # the usual line: the most common display width, or, when lines mix half-width digits, the
+    # most common length in characters
+    width = Counter(_display_width(text) for text in sample).most_common(1)[0][0]
+    lengths = Counter(len(text) for text in sample if _display_width(text) == width)
+    chars = lengths.most_common(1)[0][0]
+    common_chars, count = Counter(len(text) for text in sample).most_common(1)[0]
+    if count > lengths[chars]:
+        chars = common_chars
+        width = Counter(_display_width(t) for t in sample if len(t) == chars).most_common(1)[0][0]
+    full = [text for text in sample if _is_full(text, (chars, width))]
+    broken = sum(1 for text in full if text[-1] not in "。！？；：!?;:")
+    if chars < 15 or broken < len(full) * 0.5:
+        return None
+    # most long lines are full; or, in a short text with many short paragraphs, at least five
+    # long lines (longer than headings) are full and nearly all of them stop mid-sentence
+    if len(full) >= len(sample) * 0.5 or (
+        chars >= 25
+        and len(full) >= 5
+        and len(full) >= len(sample) * 0.4
+        and broken >= len(full) * 0.8
+    ):
+        return chars, width
+    return None
+
+
+def _is_full(text: str, wrap: tuple[int, int]) -> bool:
+    chars, width = wrap
+    return chars - 3 <= len(text) <= chars + 3 or width - 5 <= _display_width(text) <= width + 2
+
+
+_NOT_NUMBER_CHAR = re.compile(r"[^\d.．]")
+
+
+def _ends_with_number(pieces: list[str]) -> bool:
+    """:data:`_NUMBER_END` on the joined pieces, reading only the last ones: a match lies in the
+    trailing run of digits and points and the one character before it."""
+    tail: list[str] = []
+    for piece in reversed(pieces):
+        tail.append(piece)
+        if _NOT_NUMBER_CHAR.search(piece):
+            break
+    text = "".join(reversed(tail))
+    run = len(text)
+    while run > 0 and not _NOT_NUMBER_CHAR.match(text, run - 1):
+        run -= 1
+    return _NUMBER_END.search(text, max(run - 1, 0)) is not None
+
+
+def merge_broken_lines(lines: list[SourceLine]) -> list[Paragraph]:
+    """Join lines that continue a paragraph: a line that stops mid-sentence (ends in ， or 、),
+    and, in hard-wrapped text, a full line that does not end a sentence."""
+    wrap = _wrap_width(lines)
+    paragraphs: list[Paragraph] = []
+    # the last paragraph as pieces, joined once when the next one opens (joining on every line
+    # would copy a long paragraph again for each of its lines), with its length, first eight
+    # characters, whether it holds a 。 and whether any clause punctuation
+    pieces: list[str] = []
+    length, head, stop, marks = 0, "", False, False
+    previous_line = ""
+    for line in lines:
+        ending = pieces[-1][-1] if pieces else ""
+        joins = bool(pieces) and (
+            (ending in "，、," and length >= 30)
+            # a number cut by the line break: 评查合格率98.1 / %, 会前学法1 / 0次
+            or (_NUMBER_START.match(line.text) is not None and _ends_with_number(pieces))
+            or (
+                wrap is not None
+                and ending not in "。！？：!?:"
+                and _is_full(previous_line, wrap)
+                # a part heading without a full stop, or a numbered line without any sentence
+                # punctuation (2、……职责情况), is a heading that may merely fill the wrap width
+                and (
+                    len(line.text) < wrap[0] * 0.6
+                    or not (
+                        (not stop and part_heading(fold(head)) is not None)
+                        or (not marks and marker_style(fold(head)) is not None)
+                    )
+                )
+            )
+        )
+        previous_line = line.text
+        if (
+            joins
+            and part_heading(fold(line.text[:8])) is None
+            and marker_style(fold(line.text[:8])) is None
+        ):
+            pieces.append(line.text)
+            paragraphs[-1].end = line.number
+            length += len(line.text)
+            if len(head) < 8:
+                head = (head + line.text)[:8]
+            stop = stop or "。" in line.text
+            marks = marks or _CLAUSE_MARKS.search(line.text) is not None
+            continue
+        if len(pieces) > 1:
+            paragraphs[-1].text = "".join(pieces)
+        pieces = [line.text]
+        length, head, stop = len(line.text), line.text[:8], "。" in line.text
+        marks = _CLAUSE_MARKS.search(line.text) is not None
+        paragraphs.append(Paragraph(text=line.text, start=line.number, end=line.number))
+    if len(pieces) > 1:
+        paragraphs[-1].text = "".join(pieces)
+    return paragraphs
+
+
+def _enum_run(folded_texts: list[str], first: int = 1) -> list[tuple[int, int, int, int]]:
+    """The longest run 一、二、三 … of one enumeration style across texts, or ``[]``.
+
+    Entries are ``(text index, marker start, body start, number)``. ``first`` is the number the
+    run starts at (a paragraph may continue a run begun in the one before it).
+    """
+    for pattern in (_ENUM, _ENUM_LOOSE):
+        runs: dict[str, list[tuple[int, int, int, int]]] = {}
+        for index, folded in enumerate(folded_texts):
+            if "是" not in folded and "要" not in folded and "第" not in folded:
+                continue
+            for match in pattern.finditer(folded):
+                style = match.group("w") or "第"
+                number = cn_number(match.group("n") or match.group("m"))
+                run = runs.setdefault(style, [])
+                if number == len(run) + first:
+                    start = match.start("n") if match.group("n") else match.start("m") - 1
+                    run.append((index, start, match.end(), number))
+        best = max(runs.values(), key=len, default=[])
+        if len(best) >= 2:
+            return best
+    return []
+
+
+def enumerate_segments(folded: str, first: int = 1) -> list[tuple[int, int, int]]:
+    """``(marker start, body start, body end)`` of a 一是、二是 … run in one text, or ``[]``."""
+    run = _enum_run([folded], first)
+    return [
+        (start, body, run[position + 1][1] if position + 1 < len(run) else len(folded))
+        for position, (_, start, body, _) in enumerate(run)
+    ]
+
+
+def enum_children(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[RawNode]]:
+    """Split 一是…二是… out of paragraphs; returns the remaining paragraphs and the new items."""
+    if not any(("是" in p.text or "要" in p.text or "第" in p.text) for p in paragraphs):
+        return paragraphs, []
+    run = _enum_run([fold(p.text) for p in paragraphs])
+    if not run:
+        return paragraphs, []
+    first_paragraph, first_marker = run[0][0], run[0][1]
+    kept = paragraphs[:first_paragraph]
+    head = paragraphs[first_paragraph].text[:first_marker].strip(" \u3000")
+    if head:
+        p = paragraphs[first_paragraph]
+        kept.append(Paragraph(text=head, start=p.start, end=p.end))
+    nodes: list[RawNode] = []
+    for position, (index, marker_at, body_at, number) in enumerate(run):
+        paragraph = paragraphs[index]
+        following = run[position + 1] if position + 1 < len(run) else None
+        if following is not None and following[0] == index:
+            body = paragraph.text[body_at : following[1]]
+            extra: list[Paragraph] = []
+        else:
+            body = paragraph.text[body_at:]
+            stop = following[0] if following is not None else len(paragraphs)
+            extra = paragraphs[index + 1 : stop]
+        node = RawNode(
+            marker=paragraph.text[marker_at:body_at],
+            style="enum",
+            number=number,
+            heading=None,
+            paragraphs=[
+                Paragraph(text=body.strip(" \u3000"), start=paragraph.start, end=paragraph.end),
+                *extra,
+            ],
+            start=paragraph.start,
+            end=max([paragraph.end, *(p.end for p in extra)]),
+        )
+        nodes.append(node)
+    return kept, nodes
+
+
+def expand_enumerations(nodes: list[RawNode], depth: int) -> None:
+    """Turn 一是…二是… in an item's own text into its first children, depth permitting."""
+    for node in nodes:
+        if node.cause_heading:
+            continue
+        if depth < MAX_OUTLINE_DEPTH and node.style != "enum":
+            kept, enum_nodes = enum_children(node.paragraphs)
+            if enum_nodes:
+                node.paragraphs = kept
+                node.children[:0] = enum_nodes
+        expand_enumerations(node.children, depth + 1)
+
+
+def _lead_sentence(text: str) -> bool:
+    """A paragraph opening with a short sentence like 抓好学法用法，提升干部法治素养。 and more."""
+    cut = text.find("。")
+    if cut <= 0 or cut > _UNNUMBERED_LEAD_MAX or cut == len(text) - 1:
+        return False
+    first = fold(text[:cut])
+    if ":" in first or re.match(r"^(?:\d{4}年|一年来|近年来|今年|去年|全年)", first):
+        return False
+    return not re.search(r"\d", first)
+
+
+def unnumbered_items(part: RawPart) -> None:
+    if part.children:
+        return
+    leads = [p for p in part.paragraphs if _lead_sentence(p.text)]
+    if len(leads) < 2 or len(leads) * 2 <= len(part.paragraphs):
+        return  # narrative paragraphs that merely open with a short sentence are no items
+    intro: list[Paragraph] = []
+    for paragraph in part.paragraphs:
+        if _lead_sentence(paragraph.text):
+            part.children.append(
+                RawNode(
+                    marker=None,
+                    style="lead",
+                    number=len(part.children) + 1,
+                    heading=None,
+                    paragraphs=[paragraph],
+                    start=paragraph.start,
+                    end=paragraph.end,
+                )
+            )
+        elif part.children:
+            node = part.children[-1]
+            node.paragraphs.append(paragraph)
+            node.end = paragraph.end
+        else:
+            intro.append(paragraph)
+    part.paragraphs = intro

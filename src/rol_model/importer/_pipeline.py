@@ -1,0 +1,339 @@
+"""Import a published report (plain text, or Word through ``import_docx``) into a :class:`Report`.
+
+:func:`import_text` takes the text of a report as published and returns an
+:class:`ImportResult`: the report, schema-valid, and the warnings about what was uncertain or
+skipped, each with its line number. :func:`import_file` reads a file first, detecting its
+encoding (UTF-8, UTF-8 with BOM, UTF-16 with BOM, GB18030/GBK) and recording it in
+``report.source.encoding``. See ``docs/import.md`` for what is recognised.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Union
+
+import attrs
+
+from rol_model.exceptions import InvalidReportError, Issue, ReadError
+from rol_model.importer._body import parse_body
+from rol_model.importer._build import Builder, link_plans, preamble, validated
+from rol_model.importer._header import (
+    _REGION_ONLY,
+    attachments,
+    find_title,
+    front_matter,
+    organization_from_preamble,
+    organization_from_title,
+    organization_of,
+    other_genre,
+    published_on,
+    reported_year,
+    signature,
+)
+from rol_model.importer._html import html_to_text, looks_like_html
+from rol_model.importer._outline import Paragraph, merge_broken_lines
+from rol_model.importer._parts import (
+    classify_part,
+    fallback_parts,
+    lift_leadership,
+    split_combined_parts,
+    split_parts,
+)
+from rol_model.importer._source import (
+    SourceLine,
+    decode_bytes,
+    split_lines,
+)
+from rol_model.model._classes import Report, Source
+from rol_model.text import fold, forget_folds
+
+__all__ = [
+    "MAX_IMPORT_BYTES",
+    "ImportResult",
+    "classify_part",
+    "import_bytes",
+    "import_file",
+    "import_lines",
+    "import_text",
+]
+
+
+#: Largest file :func:`import_file` reads (reports are tens of kilobytes; this is generous).
+MAX_IMPORT_BYTES = 16 * 1024 * 1024
+
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+@attrs.frozen(kw_only=True)
+class ImportResult:
+    """What an import produced: the report, and warnings about what was uncertain or skipped.
+
+    Each warning is an :class:`~rol_model.Issue` with a stable ``code`` (``import.residue``,
+    ``import.part-unrecognised``, ``import.numbering`` …), a ``severity`` (``info`` for residue
+    that was dropped, ``warning`` for guesses a reviewer should check) and the ``line`` of the
+    source it is about.
+    """
+
+    report: Report
+    warnings: tuple[Issue, ...] = ()
+
+
+def _refuse_other_genre(title: str | None, lines: list[SourceLine]) -> None:
+    genre = other_genre(title, lines)
+    if genre is not None:
+        raise InvalidReportError(
+            [
+                Issue(
+                    code="import.wrong-genre",
+                    message=f"this is {genre}, not a report on building a rule-of-law government "
+                    "(法治政府建设年度报告); it has its own national format and is not imported",
+                    line=lines[0].number if lines else None,
+                )
+            ]
+        )
+
+
+def _year(
+    given: int | None,
+    title: str | None,
+    paragraphs: list[Paragraph],
+    dates: tuple[dt.date | None, ...],
+    issues: list[Issue],
+) -> int | None:
+    """The reported year: given, else from the title or opening, else from the date the report
+    was signed or published (reports are due by 1 April of the next year), with a warning."""
+    if given is not None:
+        return given
+    found = reported_year(title, paragraphs[:3])
+    if found is not None:
+        return found
+    for when in dates:
+        if when is not None:
+            guessed = when.year - 1 if when.month <= 6 else when.year
+            issues.append(
+                Issue(
+                    code="import.year-guessed",
+                    message=f"no year in the title or opening; taken as {guessed} from the date "
+                    f"{when.isoformat()} the report was signed or published",
+                    severity="warning",
+                    line=paragraphs[0].start if paragraphs else None,
+                )
+            )
+            return guessed
+    return None
+
+
+def _import(
+    text: str,
+    *,
+    organization: str | None,
+    year: int | None,
+    source: Source | None,
+    notes: tuple[Issue, ...] = (),
+) -> ImportResult:
+    """:func:`_import_text`, then the folds of long lines forgotten.
+
+    The importer leaves the garbage collector alone: pausing it would save about a fifth of the
+    time on a megabyte of adversarial text, but the collector is process-wide, and a library
+    called from a web server must not change it under other threads.
+    """
+    try:
+        return _import_text(text, organization=organization, year=year, source=source, notes=notes)
+    finally:
+        forget_folds()
+
+
+def _import_text(
+    text: str,
+    *,
+    organization: str | None,
+    year: int | None,
+    source: Source | None,
+    notes: tuple[Issue, ...] = (),
+) -> ImportResult:
+    lines, chrome, issues = split_lines(text)
+    issues[:0] = notes
+    if not lines:
+        raise InvalidReportError(
+            [Issue(code="import.empty", message="the text holds no report content")]
+        )
+    title, body_start = find_title(lines, issues)
+    _refuse_other_genre(title, lines[body_start : body_start + 60])
+    # 石门县人民政府 / （2023年2月25日） / 市委、市政府： under the title
+    issuer, dated, body_start = front_matter(lines, body_start, issues)
+    body = attachments(lines[body_start:], issues)
+    signed_by, issued_on, signature_lines = signature(body)
+    signed_by = signed_by or issuer
+    issued_on = issued_on or dated
+    if signature_lines:
+        body = body[: len(body) - signature_lines]
+    paragraphs = merge_broken_lines(body)
+    early_year = _year(year, title, paragraphs, (issued_on, published_on(chrome)), issues)
+    preamble_paragraphs, raw_parts = split_parts(paragraphs, early_year, issues)
+    if not raw_parts:
+        fallback = fallback_parts(paragraphs, issues)
+        if fallback is not None:
+            preamble_paragraphs, raw_parts = fallback
+    if not raw_parts:
+        issues.append(
+            Issue(
+                code="import.no-parts",
+                message="no part headings (一、 二、 …) found; the text is kept as the preamble",
+                severity="warning",
+                line=paragraphs[0].start if paragraphs else None,
+            )
+        )
+    raw_parts = split_combined_parts(raw_parts, issues)
+    parse_body(raw_parts, issues)
+    raw_parts = lift_leadership(raw_parts, issues)
+    report_year = early_year
+    name = organization or signed_by or (organization_from_title(title) if title else None)
+    if not name and preamble_paragraphs:
+        name = organization_from_preamble(preamble_paragraphs[0].text)
+        if name:
+            issues.append(
+                Issue(
+                    code="import.organization-guessed",
+                    message=f"no organization in the title; taken from the preamble: {name}",
+                    severity="warning",
+                    line=preamble_paragraphs[0].start,
+                )
+            )
+    if name and not organization and not signed_by and _REGION_ONLY.search(fold(name)):
+        # a report titled by its region (某某区2023年…) is that region's people's government's
+        name += "办事处" if name.endswith("街道") else "人民政府"
+        issues.append(
+            Issue(
+                code="import.organization-guessed",
+                message=f"the title names a region; organization taken as {name}",
+                severity="info",
+                line=lines[0].number,
+            )
+        )
+    missing = []
+    if report_year is None:
+        missing.append(
+            Issue(code="import.year-missing", message="no reported year found; pass year=")
+        )
+    if not name:
+        missing.append(
+            Issue(
+                code="import.organization-missing",
+                message="no reporting organization found; pass organization=",
+            )
+        )
+    if missing:
+        raise InvalidReportError(missing)
+    assert report_year is not None
+    assert name is not None
+    if title is None:
+        title = f"{name}{report_year}年度法治政府建设情况报告"
+        issues.append(
+            Issue(
+                code="import.title-missing",
+                message=f"no title line found; using {title}",
+                severity="warning",
+                line=lines[0].number,
+            )
+        )
+    builder = Builder()
+    parts = link_plans(
+        tuple(builder.part(raw, index) for index, raw in enumerate(raw_parts, start=1))
+    )
+    report = Report(
+        title=title,
+        organization=organization_of(name),
+        year=report_year,
+        issued_on=issued_on,
+        published_on=published_on(chrome),
+        source=source,
+        preamble=preamble(preamble_paragraphs),
+        parts=parts,
+    )
+    issues.sort(key=lambda issue: issue.line or 0)
+    return ImportResult(report=validated(report), warnings=tuple(issues))
+
+
+def import_text(
+    text: str, *, organization: str | None = None, year: int | None = None
+) -> ImportResult:
+    """Import the text of a published report.
+
+    ``organization`` and ``year`` override what the importer reads from the title. Raises
+    :class:`~rol_model.InvalidReportError` when no report can be made of the text (no year or
+    organization found, a paragraph longer than the schema allows); everything merely uncertain
+    is reported in :attr:`ImportResult.warnings` instead.
+    """
+    return _import(text, organization=organization, year=year, source=None)
+
+
+def import_file(
+    path: PathLike, *, organization: str | None = None, year: int | None = None
+) -> ImportResult:
+    """Import a report from a text file, detecting its encoding (see :func:`import_text`).
+
+    The encoding used is recorded in ``report.source.encoding`` and the file name in
+    ``report.source.file``. Raises :class:`~rol_model.ReadError` when the file cannot be read,
+    is larger than :data:`MAX_IMPORT_BYTES`, is binary, or is not text in a supported encoding.
+    """
+    file_path = Path(path)
+    try:
+        size = file_path.stat().st_size
+        if size > MAX_IMPORT_BYTES:
+            raise ReadError(f"{file_path}: {size} bytes is more than {MAX_IMPORT_BYTES} bytes")
+        data = file_path.read_bytes()
+    except ReadError:
+        raise
+    except OSError as error:
+        raise ReadError(f"{file_path}: {error.strerror or error}") from None
+    return import_bytes(data, name=file_path.name, organization=organization, year=year)
+
+
+def import_bytes(
+    data: bytes,
+    *,
+    name: str | None = None,
+    organization: str | None = None,
+    year: int | None = None,
+) -> ImportResult:
+    """Import report text given as bytes (a file's or standard input's), detecting the encoding.
+
+    ``name`` is recorded as ``report.source.file``. Raises :class:`~rol_model.ReadError` for
+    binary or undecodable bytes, as :func:`import_file` does.
+    """
+    if len(data) > MAX_IMPORT_BYTES:
+        raise ReadError(f"{name or '<bytes>'}: more than {MAX_IMPORT_BYTES} bytes")
+    text, encoding = decode_bytes(data, name=name or "<bytes>")
+    notes: tuple[Issue, ...] = ()
+    if looks_like_html(text):
+        text = html_to_text(text)
+        notes = (
+            Issue(
+                code="import.html",
+                message="an HTML page: its visible paragraphs were imported; line numbers "
+                "count the lines of that text, one per paragraph",
+                severity="info",
+            ),
+        )
+    return _import(
+        text,
+        organization=organization,
+        year=year,
+        source=Source(file=name, encoding=encoding),
+        notes=notes,
+    )
+
+
+def import_lines(
+    lines: Sequence[str],
+    *,
+    organization: str | None = None,
+    year: int | None = None,
+    source: Source | None = None,
+) -> ImportResult:
+    """Import a report given as paragraphs (one per entry), as read from a Word file."""
+    return _import("\n".join(lines), organization=organization, year=year, source=source)

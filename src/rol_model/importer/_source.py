@@ -1,0 +1,251 @@
+"""Reading report text for the importer: encoding detection, line splitting, residue removal.
+
+Everything here works on whole lines and keeps the content of each line exactly as written;
+only residue (Word export bookmarks, web page chrome) is dropped, and every drop is reported.
+Matching is done on a *folded* copy of the text (:func:`fold`): full-width ASCII becomes
+half-width and traditional characters become simplified, one character for one character, so a
+match position in the folded copy is the same position in the original.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from rol_model.exceptions import Issue, ReadError
+from rol_model.text import fold
+
+__all__ = [
+    "SourceLine",
+    "decode_bytes",
+    "split_lines",
+]
+
+
+@attrs.frozen(kw_only=True)
+class SourceLine:
+    """One non-empty line of the source after residue removal; ``number`` is 1-based."""
+
+    number: int
+    text: str
+
+
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8-sig", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16", "utf-16"),
+    (b"\xfe\xff", "utf-16", "utf-16"),
+)
+
+_BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"PK\x03\x04", "a ZIP archive (a .docx Word file? use import_docx or `rol import` on it)"),
+    (b"\xd0\xcf\x11\xe0", "an old binary Office file (.doc/.xls); save it as .docx or text"),
+    (b"%PDF", "a PDF file; extract its text first"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"{\\rtf", "an RTF file; save it as .docx or text"),
+)
+
+
+def _looks_like_text(text: str) -> bool:
+    """Most characters of a decoded sample are printable (not control or private-use)."""
+    sample = text[:20000]
+    if not sample:
+        return True
+    bad = sum(
+        1
+        for ch in sample
+        if (ord(ch) < 32 and ch not in "\t\n\r\f\v")
+        or 0xE000 <= ord(ch) <= 0xF8FF
+        or ch == "\ufffd"
+    )
+    return bad <= len(sample) // 100
+
+
+def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
+    """Decode report bytes; return ``(text, encoding)``.
+
+    Tries, in order: a byte order mark (UTF-8 with BOM, UTF-16), strict UTF-8, then GB18030
+    (which covers GBK and GB2312). Raises :class:`ReadError` for binary files and for bytes that
+    are no text in any of these encodings, naming the file and what was found.
+    """
+    for signature, what in _BINARY_SIGNATURES:
+        if data.startswith(signature):
+            raise ReadError(f"{name}: not a text file: it is {what}")
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as error:
+                raise ReadError(
+                    f"{name}: starts with a {label} byte order mark but is not valid {label} "
+                    f"(byte offset {error.start})"
+                ) from None
+            return text.lstrip("\ufeff"), label
+    if b"\x00" in data[:65536]:
+        raise ReadError(
+            f"{name}: not a text file: it holds NUL bytes (binary data, or UTF-16 without a byte "
+            "order mark; save it as UTF-8)"
+        )
+    for codec in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_text(text):
+            return text, codec
+    raise ReadError(
+        f"{name}: cannot decode the text as UTF-8, UTF-16 (with BOM) or GB18030/GBK; convert it "
+        "to UTF-8 first"
+    )
+
+
+# --- residue -------------------------------------------------------------------------------------
+
+_BOOKMARK = re.compile(r"\[(?:bookmark|BOOKMARK|Bookmark): ?[^\]\n]{0,200}\]")
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
+_SPACE = " \t\u3000\u00a0\u2002\u2003\ufeff\u200b"
+
+# Keys that open a line of web page chrome or of a metadata block; matched on folded text.
+_CHROME_KEYS = (
+    "发布时间",
+    "更新时间",
+    "文章来源",
+    "时间:",
+    "编辑:",
+    "责任编辑",
+    "发布日期",
+    "发文日期",
+    "信息来源",
+    "来源:",
+    "作者:",
+    "浏览次数",
+    "访问次数",
+    "阅读次数",
+    "点击数",
+    "点击率",
+    "点击量",
+    "浏览量",
+    "阅读量",
+    "字号",
+    "【打印",
+    "【关闭",
+    "【字体",
+    "[打印",
+    "[关闭",
+    "打印本页",
+    "关闭窗口",
+    "分享到",
+    "上一篇",
+    "下一篇",
+    "主办:",
+    "主办单位",
+    "承办:",
+    "网站标识码",
+    "网站地图",
+    "当前位置",
+    "您现在的位置",
+    "您所在的位置",
+    "今天是",
+    "索引号",
+    "发文字号",
+    "文号:",
+    "主题分类",
+    "发文机关",
+    "发布机构",
+    "成文日期",
+    "公开方式",
+    "公开范围",
+    "有效性",
+    "扫一扫",
+    "相关链接",
+    "版权所有",
+    "无障碍",
+    "分享:",
+    "【我要纠错",
+    "【收藏",
+    "视力保护色",
+    "返回顶部",
+    "打印此页",
+    "关闭此页",
+    "【大】",
+    "[大]",
+)
+_CHROME_START = re.compile("|".join(re.escape(key) for key in _CHROME_KEYS))
+_CHROME_FIRST = frozenset(key[0] for key in _CHROME_KEYS)
+_PAGE_DATE = re.compile(r"\d{4} ?年 ?\d{1,2} ?月 ?\d{1,2} ?日 ?(?:星期|周)[一二三四五六日天]")
+_BREADCRUMB = re.compile(r"^(?:首页|主页|网站首页)\s*(?:>|›|»|→|/|\|)")
+_NAV_BAR = re.compile(r"^[^|。]{1,12}(?:\|[^|。]{1,12}){2,}$")
+_SITE_TITLE_ENDS = ("门户网站", "政府网", "官方网站", "政务网")
+_SITE_TITLE = re.compile("(?:" + "|".join(_SITE_TITLE_ENDS) + ")$")
+_PRINT_BAR = re.compile(r"^(?:[【\[]\s*[^】\]]{1,6}\s*[】\]]\s*){1,6}$")
+
+
+def chrome_kind(folded: str) -> str | None:
+    """Why a stripped, folded line is web page chrome, or ``None`` when it is content."""
+    if len(folded) > 200:
+        return None
+    if folded[:1] in _CHROME_FIRST and _CHROME_START.match(folded):
+        return "page metadata"
+    # each pattern only where the character it cannot do without is there: most lines are
+    # content, and this runs on every line
+    if len(folded) <= 60 and "年" in folded and _PAGE_DATE.search(folded):
+        return "page date"
+    if folded[:1] in "首主网" and _BREADCRUMB.match(folded):
+        return "breadcrumb"
+    compact = folded.replace(" ", "") if " " in folded else folded
+    if "|" in compact and _NAV_BAR.match(compact):
+        return "navigation bar"
+    if compact[:1] in "【[" and _PRINT_BAR.match(compact):
+        return "page buttons"
+    if len(folded) <= 30 and compact.endswith(_SITE_TITLE_ENDS) and _SITE_TITLE.search(compact):
+        return "site title"
+    return None
+
+
+def split_lines(text: str) -> tuple[list[SourceLine], list[SourceLine], list[Issue]]:
+    """Split text into stripped non-empty lines, dropping residue; report every drop.
+
+    Line numbers count ``\\n``, ``\\r\\n`` and ``\\r`` line ends, as editors do. Web page chrome
+    is dropped only when a whole line is chrome; content lines are never cut. Returns the kept
+    lines, the dropped chrome lines (they may carry a publication date) and the issues.
+    """
+    lines: list[SourceLine] = []
+    chrome: list[SourceLine] = []
+    issues: list[Issue] = []
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for number, raw in enumerate(raw_lines, start=1):
+        line = raw
+        if "[" in line:
+            stripped_bookmarks = _BOOKMARK.sub("", line)
+            if stripped_bookmarks != line:
+                issues.append(
+                    Issue(
+                        code="import.residue",
+                        message="removed Word export bookmark residue",
+                        severity="info",
+                        line=number,
+                    )
+                )
+                line = stripped_bookmarks
+        line = line.strip().strip(_SPACE).strip()
+        if line.startswith("**") and line.endswith("**") and len(line) > 4:
+            line = line[2:-2].strip()  # bold markers left by a converter
+        if line.startswith("#"):
+            line = _MARKDOWN_HEADING.sub("", line, count=1)  # text written by render(markdown)
+        if not line:
+            continue
+        kind = chrome_kind(fold(line)) if len(line) <= 200 else None
+        if kind is not None:
+            issues.append(
+                Issue(
+                    code="import.residue",
+                    message=f"skipped web page residue ({kind}): {line[:40]}",
+                    severity="info",
+                    line=number,
+                )
+            )
+            chrome.append(SourceLine(number=number, text=line))
+            continue
+        lines.append(SourceLine(number=number, text=line))
+    return lines, chrome, issues

@@ -1,0 +1,132 @@
+"""The packaged JSON Schema and validation against it."""
+
+from __future__ import annotations
+
+import copy
+import functools
+import json
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from rol_model.exceptions import Issue
+from rol_model.model._pointer import document_position, pointer
+
+if TYPE_CHECKING:
+    import jsonschema
+    import jsonschema.protocols
+
+__all__ = ["is_valid", "iter_schema_issues", "schema", "validate"]
+
+
+@functools.cache
+def _schema() -> dict[str, Any]:
+    text = resources.files("rol_model").joinpath("schemas/report.schema.json").read_text("utf-8")
+    result: dict[str, Any] = json.loads(text)
+    return result
+
+
+def schema() -> dict[str, Any]:
+    """Return the report JSON Schema (draft 2020-12) as a new dict the caller may change."""
+    return copy.deepcopy(_schema())
+
+
+def _is_integer(checker: object, instance: object) -> bool:
+    # JSON has one number type: 2023.0 is an integer to every other validator, and our parser
+    # reads it as Decimal("2023.0"), so integral decimals count as integers here too.
+    if isinstance(instance, bool):
+        return False
+    if isinstance(instance, int):
+        return True
+    if isinstance(instance, Decimal):
+        return instance.is_finite() and instance == instance.to_integral_value()
+    return isinstance(instance, float) and instance.is_integer()
+
+
+@functools.cache
+def _validator() -> jsonschema.protocols.Validator:
+    import jsonschema
+
+    base = jsonschema.Draft202012Validator
+    checker = base.TYPE_CHECKER.redefine("integer", _is_integer)
+    cls = jsonschema.validators.extend(base, type_checker=checker)  # type: ignore[no-untyped-call]
+    return cls(_schema(), format_checker=base.FORMAT_CHECKER)  # type: ignore[no-any-return]
+
+
+@functools.cache
+def _compiled() -> Callable[[Any], bool]:
+    from rol_model.validation._verdict import compile_schema
+
+    return compile_schema(_schema())
+
+
+@functools.cache
+def _rust() -> Callable[[Any], bool] | None:
+    """jsonschema-rs' verdict when the ``fast`` extra is installed, else ``None``."""
+    try:
+        import jsonschema_rs
+    except ImportError:
+        return None
+    validator = jsonschema_rs.Draft202012Validator(_schema(), validate_formats=True)
+    return validator.is_valid
+
+
+def is_valid(data: object, *, exact: bool = False) -> bool:
+    """Whether ``data`` is valid under the report schema: the verdict alone, fast.
+
+    Uses jsonschema-rs when the ``fast`` extra is installed, else the schema compiled to Python
+    closures; both give the verdict :func:`validate` gives. jsonschema-rs compares numbers as
+    binary doubles, so pass ``exact=True`` when the data may hold a decimal with more digits
+    than a double keeps: the exact pure-Python check is used then.
+    """
+    rust = None if exact else _rust()
+    if rust is not None:
+        try:
+            return rust(data)
+        except (ValueError, TypeError, OverflowError):  # e.g. an integer beyond 64 bits
+            pass
+    return _compiled()(data)
+
+
+def _issues_of(error: jsonschema.ValidationError) -> Iterator[tuple[list[object], Issue]]:
+    path: list[object] = list(error.absolute_path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+        for key in error.instance:
+            if key not in allowed:
+                where = [*path, key]
+                yield (
+                    where,
+                    Issue(
+                        code="schema.unknown-field",
+                        message=f"unknown field {key!r}: not part of the report schema "
+                        "(namespaced data belongs in 'extensions')",
+                        pointer=pointer(where),
+                    ),
+                )
+        return
+    message = error.message
+    if len(message) > 300:
+        message = message[:297] + "..."
+    yield path, Issue(code=f"schema.{error.validator}", message=message, pointer=pointer(path))
+
+
+def iter_schema_issues(data: object) -> Iterator[Issue]:
+    """Yield every schema violation of ``data``, in document order."""
+    errors = _validator().iter_errors(data)  # type: ignore[arg-type]
+    found = [pair for error in errors for pair in _issues_of(error)]
+    found.sort(key=lambda pair: document_position(data, pair[0]))
+    for _, issue in found:
+        yield issue
+
+
+def validate(data: object) -> list[Issue]:
+    """Check a parsed JSON document against the report schema.
+
+    Returns every issue in document order; an empty list means the document is a valid
+    report. Numbers may be :class:`int`, :class:`float` or :class:`~decimal.Decimal`.
+    """
+    if is_valid(data, exact=True):
+        return []
+    return list(iter_schema_issues(data))
