@@ -580,3 +580,26 @@ def test_over_a_socket_a_16_mib_upload_is_413(server: int) -> None:
         assert json.loads(response.read())["type"] == "urn:rol-model:problem:too-large"
     finally:
         connection.close()
+
+
+def test_load_benchmark_runs_bounded_on_loopback() -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "service_load.py"),
+            "--requests",
+            "8",
+            "--concurrency",
+            "2",
+            "--json",
+        ],
+        capture_output=True,
+        encoding="utf-8",
+        check=False,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    figures = json.loads(done.stdout)
+    assert figures["failures"] == 0
+    assert figures["overall"]["requests"] == 8
+    assert figures["overall"]["p50_ms"] <= figures["overall"]["p99_ms"]

@@ -9,11 +9,13 @@ functions in a worker thread (bounded in number and in time), and writes the JSO
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
 import functools
 import json
 import re
 import tempfile
+import weakref
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -220,13 +222,21 @@ class Service:
     def __init__(self, limits: rol_model.Limits, timeout: float, workers: int) -> None:
         self.limits = limits
         self.timeout = timeout
-        self.limiter = anyio.CapacityLimiter(workers)
+        self.workers = workers
+        # one limiter per event loop: a limiter is bound to the loop that first uses it
+        self._limiters: weakref.WeakKeyDictionary[object, anyio.CapacityLimiter] = (
+            weakref.WeakKeyDictionary()
+        )
 
     async def work(self, function: Callable[..., T], *args: Any) -> T:
         """Run library code in a worker thread; the request gives up after the timeout."""
         _WORKING.set(True)
+        loop = asyncio.get_running_loop()
+        limiter = self._limiters.get(loop)
+        if limiter is None:
+            limiter = self._limiters[loop] = anyio.CapacityLimiter(self.workers)
         return await anyio.to_thread.run_sync(
-            function, *args, limiter=self.limiter, abandon_on_cancel=True
+            function, *args, limiter=limiter, abandon_on_cancel=True
         )
 
     async def parts(self, request: Request) -> dict[str, list[_Part]]:
