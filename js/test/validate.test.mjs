@@ -94,3 +94,11 @@ test("the shipped schemas are the repository's", () => {
     assert.deepEqual(schemas[name], original);
   }
 });
+
+test("the built-in checker profiles are valid profiles", () => {
+  const folder = resolve(root, "src", "rol_model", "profiles");
+  for (const name of ["national.json", "provincial-guideline-2023.json"]) {
+    const profile = JSON.parse(readFileSync(resolve(folder, name), "utf8"));
+    assert.deepEqual(validate(profile, { schema: "profile" }), [], name);
+  }
+});
