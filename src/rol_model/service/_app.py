@@ -15,6 +15,7 @@ import functools
 import json
 import re
 import tempfile
+import threading
 import weakref
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from pathlib import Path
@@ -223,6 +224,7 @@ class Service:
         self.limits = limits
         self.timeout = timeout
         self.workers = workers
+        self._running = threading.BoundedSemaphore(workers)
         # one limiter per event loop: a limiter is bound to the loop that first uses it
         self._limiters: weakref.WeakKeyDictionary[object, anyio.CapacityLimiter] = (
             weakref.WeakKeyDictionary()
@@ -236,8 +238,14 @@ class Service:
         if limiter is None:
             limiter = self._limiters[loop] = anyio.CapacityLimiter(self.workers)
         return await anyio.to_thread.run_sync(
-            function, *args, limiter=limiter, abandon_on_cancel=True
+            self._bounded, function, *args, limiter=limiter, abandon_on_cancel=True
         )
+
+    def _bounded(self, function: Callable[..., T], *args: Any) -> T:
+        # A request that times out stops waiting, but its thread runs on: this semaphore, held
+        # by the thread itself, keeps the library work of all requests to ``workers`` at once.
+        with self._running:
+            return function(*args)
 
     async def parts(self, request: Request) -> dict[str, list[_Part]]:
         """The parts of a multipart/form-data body, by field name."""
