@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/cross_year.py
 
-The shared functions ``rol_model.text._similarity.recurrences`` and ``follow_ups`` (what both
+The shared functions ``rol_model.trends._history.recurrences`` and ``follow_ups`` (what both
 ``rol check --previous`` and ``rol trend`` use) are run at several thresholds on
 
 - the Wusu pair (examples/reports: the real 2023 report and the fictional 2024 one), whose answer
@@ -31,7 +31,7 @@ import attrs
 import rol_model as rm
 from rol_model.checker._examples import SAMPLE_PREVIOUS, SAMPLE_REPORT
 from rol_model.checker._registry import apply_patch
-from rol_model.text._similarity import (
+from rol_model.trends._history import (
     FOLLOW_THROUGH_THRESHOLD,
     RECURRING_THRESHOLD,
     follow_ups,

@@ -12,7 +12,8 @@ from pathlib import Path
 import rol_model as rm
 
 DEFAULT = Path(__file__).parent / "reports" / "wusu-education-2023.json"
-QUALIFIER_MARKS = {"exact": "", "at_least": "+", "approximately": "~", "at_most": "≤"}
+# 40余件 / 40件以上 is "at least 40": ≥40, never +40, which reads as an increase.
+QUALIFIER_MARKS = {"exact": "", "at_least": "≥", "approximately": "≈", "at_most": "≤"}
 
 
 def count(nodes: tuple[rm.Node, ...]) -> int:

@@ -294,3 +294,13 @@ def schema_documents(max_items: int = 2) -> st.SearchStrategy[dict[str, Any]]:
 
 
 __all__ = ["Decimal", "reports", "schema_documents"]
+
+
+def examples(thorough: int) -> int:
+    """How many examples a property test runs: ``thorough`` under the ``ci`` Hypothesis profile,
+    a fifth of it (at least 10) under the quick default profile."""
+    from hypothesis import settings
+
+    if settings.get_current_profile_name() == "ci":  # type: ignore[attr-defined]
+        return thorough
+    return max(10, thorough // 5)

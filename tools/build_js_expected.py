@@ -4,7 +4,7 @@ The npm package's tests (``js/test/``, node's test runner) compare its ``validat
 ``validate`` with these: the same JSON Pointers and codes as :func:`rol_model.loads` gives,
 each (pointer, code) pair once, issues at one place in code order. Run
 ``python tools/build_js_expected.py`` after adding a fixture; ``--check`` writes nothing and
-exits 1 when the file is out of date (``tests/test_js_package.py`` runs it).
+exits 1 when the file is out of date (``tests/js/test_js_package.py`` runs it).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Write the field reference in ``docs/model.md`` from the JSON Schema.
 
 The reference sits between two marker lines in docs/model.md; the rest of the page is prose.
-Run ``python tools/build_model_doc.py`` after changing the schema; ``tests/test_docs.py`` fails
+Run ``python tools/build_model_doc.py`` after changing the schema; ``tests/docs/test_docs.py`` fails
 when the page and the schema disagree.
 """
 

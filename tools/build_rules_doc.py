@@ -3,7 +3,8 @@
 Every rule is listed with its metadata and its worked example: the patch to the sample report
 that makes it fire, the finding it then gives (computed by running the checker, not written by
 hand), and the passing variant. Run ``python tools/build_rules_doc.py`` after changing a rule;
-``tests/test_checks.py`` fails when the file and the registry disagree. ``--print`` writes the
+``tests/checker/test_checks.py`` fails when the file and the registry disagree.
+``--print`` writes the
 text to standard output instead.
 """
 

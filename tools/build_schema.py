@@ -1,9 +1,10 @@
-"""Build ``schemas/report.schema.json`` and the packaged copy from one description.
+"""Build ``schemas/report.schema.json`` (the packaged file) from one description.
 
 The schema unrolls the outline into one definition per level (``Measure``, ``Measure2`` …), so that
 the nesting depth is bounded in the schema itself and any draft 2020-12 validator enforces it.
 Writing that by hand would mean keeping four near-copies in step; this script is the one place to
-edit. Run ``python tools/build_schema.py`` after a change; ``tests/test_schema.py`` fails when the
+edit. Run ``python tools/build_schema.py`` after a change; ``tests/validation/test_schema.py``
+fails when the
 files and this script disagree.
 """
 
@@ -15,10 +16,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGETS = (
-    ROOT / "schemas" / "report.schema.json",
-    ROOT / "src" / "rol_model" / "schemas" / "report.schema.json",
-)
+#: The one copy: ``schemas/`` at the repository root is a link to the packaged folder.
+TARGETS = (ROOT / "src" / "rol_model" / "schemas" / "report.schema.json",)
 SCHEMA_ID = "urn:rol-model:schema:report:1.0"
 MAX_DEPTH = 4  # keep in step with rol_model.model._classes.MAX_OUTLINE_DEPTH
 MAX_ITEMS = 10_000

@@ -39,10 +39,11 @@ for (const group of ["examples", "valid", "invalid"]) {
 // validateText refuses each at the place rol_model points at, instead of rounding.
 for (const [file, issues] of Object.entries(expected.differences)) {
   test(`validateText refuses what JSON.parse cannot see: ${file}`, () => {
-    assert.ok(issues.length > 0, "rol_model now accepts this file");
+    // whatever rol_model says of it (tests/validation/test_ajv.py watches that), the package
+    // never accepts a file by rounding a number
     const found = validateText(read(file));
     assert.ok(found.length > 0, `${file} was accepted`);
-    if (issues.every((issue) => issue.code.startsWith("schema."))) {
+    if (issues.length && issues.every((issue) => issue.code.startsWith("schema."))) {
       assert.deepEqual(
         [...new Set(found.map((i) => i.pointer))],
         [...new Set(issues.map((i) => i.pointer))],

@@ -16,32 +16,47 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time the names load on f
 
     __version__: str
 
-    from rol_model.checker._profiles import (
+    from rol_model.checker import (
+        Finding,
         Profile,
+        Rule,
         builtin_profiles,
+        check,
+        findings_to_dict,
+        format_findings,
         load_profile,
+        missing_parts,
         profile_from_dict,
+        required_parts,
+        rules,
     )
-    from rol_model.checker._registry import Finding, Rule, check, rules
-    from rol_model.corpus._corpus import FileResult, check_many, iter_load
-    from rol_model.corpus._export import ExportSummary, export_tables
-    from rol_model.diffing._diff import FieldChange, ItemChange, PartChange, ReportDiff, diff
-    from rol_model.diffing._indicators import IndicatorChange
-    from rol_model.diffing._output import diff_to_dict, format_diff
-    from rol_model.diffing._patch import json_patch
+    from rol_model.corpus import ExportSummary, FileResult, check_many, export_tables, iter_load
+    from rol_model.diffing import (
+        FieldChange,
+        IndicatorChange,
+        ItemChange,
+        PartChange,
+        ReportDiff,
+        diff,
+        diff_to_dict,
+        format_diff,
+        json_patch,
+    )
     from rol_model.exceptions import (
         ComparisonError,
         InvalidProfileError,
         InvalidReportError,
         Issue,
+        MissingExtraError,
+        NotAReportError,
         ReadError,
         RolModelError,
         Severity,
+        UnsupportedFormatError,
         WriteError,
     )
-    from rol_model.importer._docx import import_docx
-    from rol_model.importer._pipeline import ImportResult, import_file, import_text
-    from rol_model.model._classes import (
+    from rol_model.importer import ImportResult, import_docx, import_file, import_text
+    from rol_model.model import (
         MAX_OUTLINE_DEPTH,
         Cause,
         Indicator,
@@ -69,7 +84,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time the names load on f
         iter_indicators,
         iter_nodes,
     )
-    from rol_model.serialize._json import (
+    from rol_model.serialize import (
         DEFAULT_LIMITS,
         Limits,
         dump,
@@ -79,7 +94,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time the names load on f
         loads,
         to_dict,
     )
-    from rol_model.trends._compare import (
+    from rol_model.trends import (
         Comparison,
         FollowingMeasure,
         IndicatorTrend,
@@ -88,115 +103,129 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time the names load on f
         RecurringShortcoming,
         TrendPoint,
         compare,
+        comparison_csv,
+        comparison_to_dict,
+        format_comparison,
     )
-    from rol_model.trends._output import comparison_csv, comparison_to_dict, format_comparison
-    from rol_model.validation._schema import schema, validate
-    from rol_model.views._html import html_check, html_diff, html_report, html_trend
-    from rol_model.views._render import RenderFormat, render
+    from rol_model.validation import schema, validate
+    from rol_model.views import (
+        RenderFormat,
+        html_check,
+        html_diff,
+        html_report,
+        html_trend,
+        render,
+        write_docx,
+    )
 
 #: Public name → the module that defines it. ``import rol_model`` imports none of them: each is
 #: imported on first use (PEP 562), so ``import rol_model`` and ``rol --version`` stay fast. Add
 #: a new public name here, in the ``TYPE_CHECKING`` imports above and in ``__all__``;
-#: ``tests/test_cold_start.py`` fails when the three differ.
+#: ``tests/cli/test_cold_start.py`` fails when the three differ.
 _EXPORTS: dict[str, str] = {
-    "Finding": "rol_model.checker._registry",
-    "Rule": "rol_model.checker._registry",
-    "check": "rol_model.checker._registry",
-    "rules": "rol_model.checker._registry",
-    "Comparison": "rol_model.trends._compare",
-    "FollowingMeasure": "rol_model.trends._compare",
-    "IndicatorTrend": "rol_model.trends._compare",
-    "Occurrence": "rol_model.trends._compare",
-    "PlanFollowThrough": "rol_model.trends._compare",
-    "RecurringShortcoming": "rol_model.trends._compare",
-    "TrendPoint": "rol_model.trends._compare",
-    "compare": "rol_model.trends._compare",
-    "comparison_csv": "rol_model.trends._output",
-    "comparison_to_dict": "rol_model.trends._output",
-    "format_comparison": "rol_model.trends._output",
-    "FileResult": "rol_model.corpus._corpus",
-    "check_many": "rol_model.corpus._corpus",
-    "iter_load": "rol_model.corpus._corpus",
-    "FieldChange": "rol_model.diffing._diff",
-    "ItemChange": "rol_model.diffing._diff",
-    "PartChange": "rol_model.diffing._diff",
-    "ReportDiff": "rol_model.diffing._diff",
-    "diff": "rol_model.diffing._diff",
-    "IndicatorChange": "rol_model.diffing._indicators",
-    "diff_to_dict": "rol_model.diffing._output",
-    "format_diff": "rol_model.diffing._output",
-    "ExportSummary": "rol_model.corpus._export",
-    "export_tables": "rol_model.corpus._export",
-    "html_check": "rol_model.views._html",
-    "html_diff": "rol_model.views._html",
-    "html_report": "rol_model.views._html",
-    "html_trend": "rol_model.views._html",
-    "ImportResult": "rol_model.importer._pipeline",
-    "import_file": "rol_model.importer._pipeline",
-    "import_text": "rol_model.importer._pipeline",
-    "import_docx": "rol_model.importer._docx",
+    "Finding": "rol_model.checker",
+    "Rule": "rol_model.checker",
+    "check": "rol_model.checker",
+    "findings_to_dict": "rol_model.checker",
+    "format_findings": "rol_model.checker",
+    "rules": "rol_model.checker",
+    "Comparison": "rol_model.trends",
+    "FollowingMeasure": "rol_model.trends",
+    "IndicatorTrend": "rol_model.trends",
+    "Occurrence": "rol_model.trends",
+    "PlanFollowThrough": "rol_model.trends",
+    "RecurringShortcoming": "rol_model.trends",
+    "TrendPoint": "rol_model.trends",
+    "compare": "rol_model.trends",
+    "comparison_csv": "rol_model.trends",
+    "comparison_to_dict": "rol_model.trends",
+    "format_comparison": "rol_model.trends",
+    "FileResult": "rol_model.corpus",
+    "check_many": "rol_model.corpus",
+    "iter_load": "rol_model.corpus",
+    "FieldChange": "rol_model.diffing",
+    "ItemChange": "rol_model.diffing",
+    "PartChange": "rol_model.diffing",
+    "ReportDiff": "rol_model.diffing",
+    "diff": "rol_model.diffing",
+    "IndicatorChange": "rol_model.diffing",
+    "diff_to_dict": "rol_model.diffing",
+    "format_diff": "rol_model.diffing",
+    "ExportSummary": "rol_model.corpus",
+    "export_tables": "rol_model.corpus",
+    "html_check": "rol_model.views",
+    "html_diff": "rol_model.views",
+    "html_report": "rol_model.views",
+    "html_trend": "rol_model.views",
+    "ImportResult": "rol_model.importer",
+    "import_file": "rol_model.importer",
+    "import_text": "rol_model.importer",
+    "import_docx": "rol_model.importer",
     "Issue": "rol_model.exceptions",
     "Severity": "rol_model.exceptions",
-    "MAX_OUTLINE_DEPTH": "rol_model.model._classes",
-    "Cause": "rol_model.model._classes",
-    "Indicator": "rol_model.model._classes",
-    "Item": "rol_model.model._classes",
-    "LeadershipPart": "rol_model.model._classes",
-    "LineRange": "rol_model.model._classes",
-    "Measure": "rol_model.model._classes",
-    "MeasuresPart": "rol_model.model._classes",
-    "Node": "rol_model.model._classes",
-    "Organization": "rol_model.model._classes",
-    "OrganizationKind": "rol_model.model._classes",
-    "OrganizationLevel": "rol_model.model._classes",
-    "OtherPart": "rol_model.model._classes",
-    "Part": "rol_model.model._classes",
-    "PartKind": "rol_model.model._classes",
-    "Period": "rol_model.model._classes",
-    "Plan": "rol_model.model._classes",
-    "PlansPart": "rol_model.model._classes",
-    "Preamble": "rol_model.model._classes",
-    "Qualifier": "rol_model.model._classes",
-    "Report": "rol_model.model._classes",
-    "Shortcoming": "rol_model.model._classes",
-    "ShortcomingsPart": "rol_model.model._classes",
-    "Source": "rol_model.model._classes",
-    "iter_indicators": "rol_model.model._classes",
-    "iter_nodes": "rol_model.model._classes",
-    "json_patch": "rol_model.diffing._patch",
-    "Profile": "rol_model.checker._profiles",
-    "builtin_profiles": "rol_model.checker._profiles",
-    "load_profile": "rol_model.checker._profiles",
-    "profile_from_dict": "rol_model.checker._profiles",
-    "RenderFormat": "rol_model.views._render",
-    "render": "rol_model.views._render",
-    "schema": "rol_model.validation._schema",
-    "validate": "rol_model.validation._schema",
-    "DEFAULT_LIMITS": "rol_model.serialize._json",
-    "Limits": "rol_model.serialize._json",
-    "dump": "rol_model.serialize._json",
-    "dumps": "rol_model.serialize._json",
-    "from_dict": "rol_model.serialize._json",
-    "load": "rol_model.serialize._json",
-    "loads": "rol_model.serialize._json",
-    "to_dict": "rol_model.serialize._json",
+    "MAX_OUTLINE_DEPTH": "rol_model.model",
+    "Cause": "rol_model.model",
+    "Indicator": "rol_model.model",
+    "Item": "rol_model.model",
+    "LeadershipPart": "rol_model.model",
+    "LineRange": "rol_model.model",
+    "Measure": "rol_model.model",
+    "MeasuresPart": "rol_model.model",
+    "Node": "rol_model.model",
+    "Organization": "rol_model.model",
+    "OrganizationKind": "rol_model.model",
+    "OrganizationLevel": "rol_model.model",
+    "OtherPart": "rol_model.model",
+    "Part": "rol_model.model",
+    "PartKind": "rol_model.model",
+    "Period": "rol_model.model",
+    "Plan": "rol_model.model",
+    "PlansPart": "rol_model.model",
+    "Preamble": "rol_model.model",
+    "Qualifier": "rol_model.model",
+    "Report": "rol_model.model",
+    "Shortcoming": "rol_model.model",
+    "ShortcomingsPart": "rol_model.model",
+    "Source": "rol_model.model",
+    "iter_indicators": "rol_model.model",
+    "iter_nodes": "rol_model.model",
+    "json_patch": "rol_model.diffing",
+    "Profile": "rol_model.checker",
+    "builtin_profiles": "rol_model.checker",
+    "load_profile": "rol_model.checker",
+    "profile_from_dict": "rol_model.checker",
+    "RenderFormat": "rol_model.views",
+    "render": "rol_model.views",
+    "schema": "rol_model.validation",
+    "validate": "rol_model.validation",
+    "DEFAULT_LIMITS": "rol_model.serialize",
+    "Limits": "rol_model.serialize",
+    "dump": "rol_model.serialize",
+    "dumps": "rol_model.serialize",
+    "from_dict": "rol_model.serialize",
+    "load": "rol_model.serialize",
+    "loads": "rol_model.serialize",
+    "to_dict": "rol_model.serialize",
     "ComparisonError": "rol_model.exceptions",
     "InvalidProfileError": "rol_model.exceptions",
     "InvalidReportError": "rol_model.exceptions",
     "ReadError": "rol_model.exceptions",
     "RolModelError": "rol_model.exceptions",
+    "UnsupportedFormatError": "rol_model.exceptions",
+    "MissingExtraError": "rol_model.exceptions",
     "WriteError": "rol_model.exceptions",
+    "NotAReportError": "rol_model.exceptions",
+    "missing_parts": "rol_model.checker",
+    "required_parts": "rol_model.checker",
+    "write_docx": "rol_model.views",
 }
 _SUBMODULES = ("cli", "exceptions")
 
 
 def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    from rol_model._about import __version__
 
-    try:
-        return version("rol-model")
-    except PackageNotFoundError:  # running from a source tree that was never installed
-        return "0+unknown"
+    return __version__
 
 
 def __getattr__(name: str) -> Any:
@@ -242,7 +271,9 @@ __all__ = [
     "LineRange",
     "Measure",
     "MeasuresPart",
+    "MissingExtraError",
     "Node",
+    "NotAReportError",
     "Occurrence",
     "Organization",
     "OrganizationKind",
@@ -270,6 +301,7 @@ __all__ = [
     "ShortcomingsPart",
     "Source",
     "TrendPoint",
+    "UnsupportedFormatError",
     "WriteError",
     "__version__",
     "builtin_profiles",
@@ -283,8 +315,10 @@ __all__ = [
     "dump",
     "dumps",
     "export_tables",
+    "findings_to_dict",
     "format_comparison",
     "format_diff",
+    "format_findings",
     "from_dict",
     "html_check",
     "html_diff",
@@ -300,10 +334,13 @@ __all__ = [
     "load",
     "load_profile",
     "loads",
+    "missing_parts",
     "profile_from_dict",
     "render",
+    "required_parts",
     "rules",
     "schema",
     "to_dict",
     "validate",
+    "write_docx",
 ]

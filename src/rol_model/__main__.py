@@ -1,5 +1,5 @@
 """``python -m rol_model`` runs the ``rol`` command."""
 
-from rol_model.cli._main import run
+from rol_model.cli import run
 
 run()

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from rol_model.checker._registry import Finding, Rule, apply_patch, check
-from rol_model.model._classes import Report
+from rol_model.checker._registry import Finding, Rule, apply_patch
+from rol_model.checker._run import check
+from rol_model.model import Report
 
 __all__ = ["SAMPLE_PREVIOUS", "SAMPLE_REPORT", "run_example"]
 
@@ -201,7 +202,7 @@ SAMPLE_PREVIOUS: Mapping[str, Any] = {
 def run_example(rule: Rule, *, failing: bool) -> list[Finding]:
     """The findings of ``rule`` on its failing (or passing) example."""
     from rol_model.checker._profiles import load_profile, profile_from_dict
-    from rol_model.serialize._json import from_dict
+    from rol_model.serialize import from_dict
 
     example = rule.example
     patch = example.fails if failing else example.passes

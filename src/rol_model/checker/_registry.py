@@ -1,4 +1,4 @@
-"""The regulation-aware checker: one registry of rules, :func:`check` to run them.
+"""The registry of the checker's rules; ``_run.check`` runs them.
 
 A rule is a generator function plus declared metadata (:class:`Rule`): a stable code banded by
 family (``ROL1xx`` structure, ``ROL2xx`` consistency, ``ROL3xx`` substance, ``ROL4xx`` year over
@@ -18,18 +18,27 @@ import copy
 import functools
 import importlib
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from rol_model.exceptions import Issue, Severity
-from rol_model.model._pointer import document_position, split_pointer
-from rol_model.text._similarity import clean_bigrams, normalize
+from rol_model.model import (
+    Indicator,
+    Node,
+    document_position,
+    iter_indicators,
+    iter_nodes,
+    split_pointer,
+    walk_part,
+)
+from rol_model.model import node_text as model_node_text
+from rol_model.text import clean_bigrams, normalize
 
 if TYPE_CHECKING:
     from rol_model.checker._profiles import Profile
-    from rol_model.model._classes import Node, Part, Report
+    from rol_model.model import Node, Part, Report
 
 __all__ = [
     "FAMILIES",
@@ -40,7 +49,6 @@ __all__ = [
     "Hit",
     "Rule",
     "apply_patch",
-    "check",
     "excerpt",
     "gist",
     "iter_part_nodes",
@@ -138,6 +146,22 @@ class Context:
     _bigrams: dict[str, frozenset[str]] = attrs.field(
         factory=dict, init=False, repr=False, eq=False
     )
+
+    _walked: dict[str, list[Any]] = attrs.field(factory=dict, init=False, repr=False, eq=False)
+
+    def nodes(self) -> list[tuple[str, Node]]:
+        """``iter_nodes(report)`` as a list, walked once per check call (several rules read it)."""
+        found = self._walked.get("nodes")
+        if found is None:
+            found = self._walked["nodes"] = list(iter_nodes(self.report))
+        return found
+
+    def indicators(self) -> list[tuple[str, Indicator]]:
+        """``iter_indicators(report)`` as a list, walked once per check call."""
+        found = self._walked.get("indicators")
+        if found is None:
+            found = self._walked["indicators"] = list(iter_indicators(self.report))
+        return found
 
     def threshold(self, name: str) -> float:
         """A numeric threshold of the profile (see ``thresholds`` in the profile schema)."""
@@ -256,8 +280,7 @@ def excerpt(text: str | None, length: int = _EXCERPT_LENGTH) -> str | None:
 
 def node_text(node: Node | Part) -> str:
     """Heading and text of an item or part, joined; empty when it has neither."""
-    heading = getattr(node, "heading", None)
-    return "".join(part for part in (heading, node.text) if part)
+    return model_node_text(node, "")
 
 
 #: Each part kind in words, English and Chinese, for messages.
@@ -275,10 +298,8 @@ PART_NAMES: Mapping[str, tuple[str, str]] = {
 
 def iter_part_nodes(report: Report, index: int) -> Iterator[tuple[str, Node]]:
     """``(pointer, node)`` for every item of the part at ``index``, in document order."""
-    from rol_model.model._classes import iter_nodes
-
-    prefix = f"/parts/{index}/"
-    return ((pointer, node) for pointer, node in iter_nodes(report) if pointer.startswith(prefix))
+    # the part's own walk: exactly the items whose pointer starts with /parts/{index}/
+    return ((visit.pointer, visit.node) for visit in walk_part(index, report.parts[index]))
 
 
 def part_pointers(report: Report, kind: str) -> list[str]:
@@ -313,78 +334,9 @@ def apply_patch(document: Any, operations: Iterable[Mapping[str, Any]]) -> Any:
     return result
 
 
-# Running the rules ------------------------------------------------------------------------------
-
-
-def _matches(code: str, patterns: Sequence[str]) -> bool:
-    return any(code.startswith(pattern.upper()) for pattern in patterns)
+# Positions ----------------------------------------------------------------------------------------
 
 
 def position(document: Any, pointer: str) -> tuple[int, ...]:
     """A sort key that orders pointers as their targets appear in the JSON document."""
     return document_position(document, split_pointer(pointer))
-
-
-def _resolve_excerpt(document: Any, pointer: str) -> str | None:
-    node = document
-    for token in split_pointer(pointer):
-        if isinstance(node, dict) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-        else:
-            return None
-    if isinstance(node, str):
-        return excerpt(node)
-    if isinstance(node, dict):
-        text = node.get("heading") or node.get("text") or node.get("source")
-        return excerpt(text) if isinstance(text, str) else None
-    return None
-
-
-def check(
-    report: Report,
-    *,
-    profile: Profile | str | None = None,
-    previous: Report | None = None,
-    select: Sequence[str] = (),
-    ignore: Sequence[str] = (),
-) -> list[Finding]:
-    """Check a report against the rules of a profile; return the findings in document order.
-
-    ``profile`` is a :class:`~rol_model.Profile`, the name of a built-in profile or the path of
-    a profile file (default: the built-in ``national`` profile, the 2019 regulation).
-    ``previous`` is last year's report of the same body: the year-over-year rules (ROL4xx) run
-    only when it is given. ``select`` keeps only rules whose code starts with one of the given
-    prefixes (``"ROL1"`` is the structure family); ``ignore`` drops rules the same way.
-
-    Never raises on a valid :class:`~rol_model.Report`. Raises
-    :class:`~rol_model.exceptions.InvalidProfileError` for a malformed profile file and
-    :class:`~rol_model.exceptions.ReadError` when it cannot be read.
-    """
-    from rol_model.checker._profiles import Profile, load_profile
-
-    active = profile if isinstance(profile, Profile) else load_profile(profile or "national")
-    from rol_model.serialize._json import to_dict
-
-    context = Context(report=report, profile=active, previous=previous, document=to_dict(report))
-    found: list[tuple[tuple[int, ...], int, Finding]] = []
-    for order, rule in enumerate(rules()):
-        severity = active.severity(rule.code, rule.severity)
-        if severity is None or (select and not _matches(rule.code, select)):
-            continue
-        if ignore and _matches(rule.code, ignore):
-            continue
-        for hit in rule.function(context):
-            finding = Finding(
-                code=rule.code,
-                name=rule.name,
-                severity=severity,
-                pointer=hit.pointer,
-                message=hit.message,
-                message_zh=hit.message_zh,
-                excerpt=hit.excerpt or _resolve_excerpt(context.document, hit.pointer),
-            )
-            found.append((position(context.document, hit.pointer), order, finding))
-    found.sort(key=lambda entry: (entry[0], entry[1]))
-    return [finding for _, _, finding in found]

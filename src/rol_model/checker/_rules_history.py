@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
@@ -16,13 +17,22 @@ from rol_model.checker._registry import (
     register,
 )
 from rol_model.checker._rules_consistency import PERCENT_UNITS
-from rol_model.model._classes import Indicator, Report, iter_indicators
-from rol_model.text._similarity import follow_ups, normalize, recurrences
+from rol_model.model import Indicator, Report, iter_indicators
+from rol_model.text import arithmetic, normalize
+from rol_model.trends import follow_ups, recurrences
 
 SUPERVISION = (
     "supervision practice under the 2019 规定 (督察: whether last year's problems were fixed "
     "and plans carried out)"
 )
+
+
+def _comparable(context: Context) -> bool:
+    """Whether there is a previous report by the same body: else only ROL404 speaks."""
+    previous = context.previous
+    if previous is None:
+        return False
+    return normalize(previous.organization.name) == normalize(context.report.organization.name)
 
 
 @register(
@@ -53,7 +63,7 @@ SUPERVISION = (
 )
 def recurring_shortcoming(context: Context) -> Iterator[Hit]:
     """No shortcoming repeats, in meaning, one of last year's."""
-    if context.previous is None:
+    if context.previous is None or not _comparable(context):
         return
     threshold = context.threshold("recurring_overlap")
     for recurrence in recurrences(context.previous, context.report, threshold):
@@ -99,7 +109,7 @@ def recurring_shortcoming(context: Context) -> Iterator[Hit]:
 )
 def plan_not_followed_up(context: Context) -> Iterator[Hit]:
     """Each of last year's top-level plans is taken up by some measure this year."""
-    if context.previous is None:
+    if context.previous is None or not _comparable(context):
         return
     threshold = context.threshold("follow_through_overlap")
     where = (part_pointers(context.report, "measures") or ["/parts"])[0]
@@ -133,7 +143,8 @@ def _sharp(old: Decimal, new: Decimal, unit: str, ratio: float, points: float) -
     low, high = sorted((abs(old), abs(new)))
     if low == 0:
         return high > 0
-    return high / low >= Decimal(str(ratio))
+    with decimal.localcontext(arithmetic()):  # no Overflow, whatever the two values
+        return high / low >= Decimal(str(ratio))
 
 
 @register(
@@ -155,7 +166,7 @@ def _sharp(old: Decimal, new: Decimal, unit: str, ratio: float, points: float) -
 )
 def figure_changed_sharply(context: Context) -> Iterator[Hit]:
     """Figures with the same label and unit as last year's did not change by a large factor."""
-    if context.previous is None:
+    if context.previous is None or not _comparable(context):
         return
     ratio = context.threshold("sharp_change_ratio")
     points = context.threshold("sharp_change_points")

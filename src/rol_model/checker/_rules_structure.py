@@ -16,9 +16,8 @@ from rol_model.checker._registry import (
     part_pointers,
     register,
 )
-from rol_model.model._classes import Part, Report, ShortcomingsPart
-from rol_model.text import DIGIT_TABLE
-from rol_model.text._similarity import normalize
+from rol_model.model import Part, Report, ShortcomingsPart
+from rol_model.text import DIGIT_TABLE, normalize
 
 REGULATION = "2019 规定 (《法治政府建设与责任落实督察工作规定》, 厅字〔2019〕28号)"
 PROFILE = "the profile in use (a provincial or departmental guideline)"
@@ -43,14 +42,15 @@ _CHINESE_DIGITS = DIGIT_TABLE
 )
 def missing_part(context: Context) -> Iterator[Hit]:
     """Each part the profile requires is present."""
-    for kind in context.profile.required_parts:
-        if not context.report.parts_of(kind):
-            english, chinese = PART_NAMES[kind]
-            yield Hit(
-                pointer="/parts",
-                message=f"the report has no part on {english}",
-                message_zh=f"报告缺少“{chinese}”部分",
-            )
+    from rol_model.checker._required import missing_parts
+
+    for kind in missing_parts(context.report, context.profile):
+        english, chinese = PART_NAMES[kind]
+        yield Hit(
+            pointer="/parts",
+            message=f"the report has no part on {english}",
+            message_zh=f"报告缺少“{chinese}”部分",
+        )
 
 
 def _is_empty(part: Part) -> bool:
@@ -120,7 +120,11 @@ def missing_causes(context: Context) -> Iterator[Hit]:
             continue
         yield Hit(
             pointer=f"/parts/{index}",
-            message=f"{len(part.shortcomings)} shortcoming(s) are listed but no cause is given",
+            message=(
+                "1 shortcoming is listed but no cause is given"
+                if len(part.shortcomings) == 1
+                else f"{len(part.shortcomings)} shortcomings are listed but no cause is given"
+            ),
             message_zh=f"列出了{len(part.shortcomings)}项不足，但未分析原因",
         )
 

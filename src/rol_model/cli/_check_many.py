@@ -8,20 +8,20 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
-    from rol_model.checker._profiles import Profile
-    from rol_model.corpus._corpus import FileResult
-
-_SEVERITIES = ("error", "warning", "info")
+    from rol_model.checker import Profile
+    from rol_model.corpus import FileResult
 
 
 def _counts(result: FileResult) -> dict[str, int]:
-    return {s: sum(f.severity == s for f in result.findings) for s in _SEVERITIES}
+    from rol_model.checker import count_findings
+
+    return count_findings(result.findings)
 
 
 def _record(result: FileResult, profile: str) -> dict[str, Any]:
     import attrs
 
-    from rol_model.corpus._corpus import issue_record
+    from rol_model.corpus import issue_record
 
     record: dict[str, Any] = {
         "file": result.path,
@@ -64,7 +64,7 @@ def run_many(
 
     ``args`` supplies ``jobs``, ``format`` (text, json, jsonl) and ``quiet``.
     """
-    from rol_model.corpus._corpus import check_file, ordered_map, warm_up, write_many
+    from rol_model.corpus import check_file, ordered_map, warm_up, write_many
 
     if "-" in names:
         print("rol check: standard input cannot be one of several files", file=err)

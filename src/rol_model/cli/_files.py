@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import sys
-from typing import IO
+from typing import IO, TYPE_CHECKING, TextIO
 
-from rol_model.serialize._json import DEFAULT_LIMITS, read_document
+from rol_model.serialize import DEFAULT_LIMITS, read_document
+
+if TYPE_CHECKING:
+    from rol_model.model._classes import Report
 
 
 def read_input(name: str) -> bytes:
@@ -14,3 +17,26 @@ def read_input(name: str) -> bytes:
         stream: IO[bytes] = sys.stdin.buffer
         return read_document(stream, DEFAULT_LIMITS)
     return read_document(name, DEFAULT_LIMITS)
+
+
+def load_input(name: str) -> Report:
+    """The report in ``name`` (``-``: standard input); errors name the file or ``<stdin>``."""
+    from rol_model.exceptions import InvalidReportError
+    from rol_model.serialize import load, loads
+
+    if name != "-":
+        return load(name)
+    try:
+        return loads(read_input(name))
+    except InvalidReportError as error:
+        raise InvalidReportError(error.issues, source="<stdin>") from None
+
+
+def emit(text: str, path: str | None, out: TextIO) -> None:
+    """Write a command's output to ``path`` atomically (UTF-8), or to ``out`` when ``None``."""
+    if path is None:
+        out.write(text)
+        return
+    from rol_model.serialize import write_file
+
+    write_file(path, text)

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from rol_model.checker._registry import Finding
-    from rol_model.model._classes import Report
+    from rol_model.model import Report
 
 _SEVERITIES = ("error", "warning", "info")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """The report, last year's report, the profile, rule selection and the output format."""
+    from rol_model.cli.profiles import profile_list
+
     parser.add_argument(
         "file",
         nargs="+",
@@ -33,7 +33,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--profile",
         metavar="NAME|PATH",
         default="national",
-        help="built-in profile name or profile JSON file (default national)",
+        help="built-in profile name or profile JSON file (default national); built-in: "
+        f"{profile_list()}; `rol profiles` says what each changes",
     )
     parser.add_argument(
         "--select",
@@ -70,74 +71,14 @@ def _codes(text: str, known: Sequence[str], option: str) -> tuple[str, ...] | st
 
 def _load(name: str) -> Report:
     from rol_model.cli._files import read_input
-    from rol_model.serialize._json import loads
+    from rol_model.serialize import loads
 
     return loads(read_input(name))
 
 
-def _part_label(report: Report, index: int) -> str:
-    from rol_model.checker._registry import PART_NAMES
-
-    part = report.parts[index]
-    heading = part.heading or PART_NAMES[part.kind][1]
-    return f"{part.marker or ''}{heading} (/parts/{index})"
-
-
-def _group(report: Report, finding: Finding) -> tuple[int, str]:
-    tokens = finding.pointer.split("/")
-    if len(tokens) > 2 and tokens[1] == "parts" and tokens[2].isdigit():
-        index = int(tokens[2])
-        if index < len(report.parts):
-            return index, _part_label(report, index)
-    return -1, "Whole report / 全文"
-
-
-def _counts(findings: Sequence[Finding]) -> dict[str, int]:
-    return {severity: sum(f.severity == severity for f in findings) for severity in _SEVERITIES}
-
-
-def _write_text(
-    out: TextIO, name: str, report: Report, findings: Sequence[Finding], profile: str
-) -> None:
-    counts = _counts(findings)
-    words = {"error": "errors", "warning": "warnings", "info": "info"}
-    summary = ", ".join(f"{n} {s if n == 1 else words[s]}" for s, n in counts.items())
-    print(f"{name}: {summary} (profile {profile})", file=out)
-    current: int | None = None
-    for finding in sorted(findings, key=lambda f: _group(report, f)[0]):
-        index, label = _group(report, finding)
-        if index != current:
-            print(f"\n{label}", file=out)
-            current = index
-        print(
-            f"  {finding.severity:<7} {finding.code} {finding.name}  {finding.pointer or '/'}",
-            file=out,
-        )
-        if finding.excerpt:
-            print(f"          “{finding.excerpt}”", file=out)
-        print(f"          {finding.message}", file=out)
-        print(f"          {finding.message_zh}", file=out)
-
-
-def _write_json(
-    out: TextIO, name: str, findings: Sequence[Finding], profile: str, previous: str | None
-) -> None:
-    import attrs
-
-    document = {
-        "file": name,
-        "previous": previous,
-        "profile": profile,
-        "counts": _counts(findings),
-        "findings": [attrs.asdict(finding) for finding in findings],
-    }
-    out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-
-
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Check the report; exit 0 without error-level findings, 1 with, 2 on bad input."""
-    from rol_model.checker._profiles import load_profile
-    from rol_model.checker._registry import check, rules
+    from rol_model.checker import check, load_profile, rules
     from rol_model.exceptions import InvalidReportError
 
     known = [rule.code for rule in rules()]
@@ -147,7 +88,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(select if isinstance(select, str) else ignore, file=err)
         return 2
     profile = load_profile(args.profile)
-    from rol_model.corpus._corpus import expand_arguments
+    from rol_model.corpus import expand_arguments
 
     names = expand_arguments(args.file)
     if len(names) > 1 or args.format == "jsonl" or args.jobs != 1:  # corpus mode
@@ -189,15 +130,28 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     buffer = io.StringIO()
     target = buffer if args.output else out
     if args.format == "html":
-        from rol_model.views._html import html_check
+        from rol_model.views import html_check
 
-        target.write(html_check(report, findings, profile=profile.name))
-    elif args.format == "json":
-        _write_json(target, name, findings, profile.name, args.previous)
+        target.write(
+            html_check(
+                report, findings, profile=profile.name, required_parts=profile.required_parts
+            )
+        )
     else:
-        _write_text(target, name, report, findings, profile.name)
+        from rol_model.checker import format_findings
+
+        target.write(
+            format_findings(
+                report,
+                findings,
+                args.format,
+                file=name,
+                profile=profile.name,
+                previous=args.previous,
+            )
+        )
     if args.output:
-        from rol_model.views._html import write_page
+        from rol_model.views import write_page
 
         write_page(buffer.getvalue(), args.output, out)
     return 1 if any(f.severity == "error" for f in findings) else 0

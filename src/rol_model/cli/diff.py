@@ -24,42 +24,41 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default="auto",
         help="colour the text outline: auto (on a terminal), always or never",
     )
+    from rol_model.cli._issues import add_option
+
+    add_option(parser)
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Print the changes; exit 0 when the reports are identical, 1 when they differ."""
-    from rol_model.cli._files import read_input
-    from rol_model.diffing._diff import diff_documents
-    from rol_model.diffing._patch import document_patch, same
-    from rol_model.serialize._json import canonical_json, load, loads, to_dict
+    from rol_model.cli._files import emit, load_input
+    from rol_model.diffing import diff_documents, document_patch, same
+    from rol_model.serialize import canonical_json, to_dict
 
     if args.old == "-" and args.new == "-":
         print("rol diff: only one of OLD and NEW can be standard input", file=err)
         return 2
-    old, new = (
-        to_dict(loads(read_input(name)) if name == "-" else load(name))
-        for name in (args.old, args.new)
-    )
+    old, new = (to_dict(load_input(name)) for name in (args.old, args.new))
     if args.format == "patch":
-        out.write(canonical_json(document_patch(old, new)))
+        emit(canonical_json(document_patch(old, new)), args.output, out)
         return 0 if same(old, new) else 1
     changes = diff_documents(old, new)
     if args.format == "html":
-        from rol_model.serialize._json import from_dict
-        from rol_model.views._html import html_diff, write_page
+        from rol_model.serialize import from_dict
+        from rol_model.views import html_diff, write_page
 
         page = html_diff(from_dict(old), from_dict(new), changes)
         write_page(page, args.output, out)
         return 0 if changes.identical else 1
     if args.format == "json":
-        from rol_model.diffing._output import diff_to_dict
+        from rol_model.diffing import diff_to_dict
 
-        out.write(canonical_json(diff_to_dict(changes)))
+        emit(canonical_json(diff_to_dict(changes)), args.output, out)
     else:
-        from rol_model.diffing._output import format_diff
+        from rol_model.diffing import format_diff
 
         color = args.color == "always" or (
-            args.color == "auto" and args.format == "text" and out.isatty()
+            args.color == "auto" and args.format == "text" and not args.output and out.isatty()
         )
-        out.write(format_diff(changes, args.format, color=color))
+        emit(format_diff(changes, args.format, color=color), args.output, out)
     return 0 if changes.identical else 1

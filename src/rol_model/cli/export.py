@@ -28,14 +28,19 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--bom", action="store_true", help="CSV: start with a UTF-8 byte order mark (for Excel)"
     )
     parser.add_argument(
+        "--raw",
+        action="store_true",
+        help="CSV: write text exactly, even when a spreadsheet would run it as a formula "
+        "(=, +, -, @ first; see docs/security.md)",
+    )
+    parser.add_argument(
         "-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)"
     )
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Export the valid reports; exit 1 when a file was invalid, 2 when one was unreadable."""
-    from rol_model.corpus._corpus import expand_arguments
-    from rol_model.corpus._export import export_tables
+    from rol_model.corpus import expand_arguments, export_tables
 
     if args.jobs < 1:
         print("rol export: --jobs must be at least 1", file=err)
@@ -45,7 +50,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 2
     names = expand_arguments(args.files)
     summary = export_tables(
-        names, args.output, args.to, bom=args.bom, jobs=args.jobs, skip_invalid=True
+        names, args.output, args.to, bom=args.bom, raw=args.raw, jobs=args.jobs, skip_invalid=True
     )
     for result in summary.skipped:
         reason = result.error or f"not a valid report: {result.issues[0]}"

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from rol_model.importer import ImportResult
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -23,8 +26,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _summary(result: object, out: TextIO) -> None:
-    from rol_model.importer._pipeline import ImportResult
-    from rol_model.model._classes import iter_indicators, iter_nodes
+    from rol_model.importer import ImportResult
+    from rol_model.model import iter_indicators, iter_nodes
 
     assert isinstance(result, ImportResult)
     report = result.report
@@ -48,12 +51,17 @@ def _summary(result: object, out: TextIO) -> None:
         print(f"{warning.severity}: {warning}", file=out)
 
 
-def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """Import; exit 0 when clean, 1 when there are warnings a reviewer should check."""
+#: Import issue code → the command-line option that supplies what is missing.
+_OPTIONS = {
+    "import.year-missing": "--year YEAR",
+    "import.organization-missing": "--organization NAME",
+}
+
+
+def _import(args: argparse.Namespace) -> ImportResult:
     from pathlib import Path
 
-    from rol_model.importer._pipeline import MAX_IMPORT_BYTES, import_bytes, import_file
-    from rol_model.serialize._json import dump, dumps
+    from rol_model.importer import MAX_IMPORT_BYTES, import_bytes, import_file
 
     path = Path(args.file)
     options = {"organization": args.organization, "year": args.year}
@@ -61,21 +69,38 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         import sys
 
         data = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1)
-        result = import_bytes(data, name=None, **options)
-    elif path.suffix.lower() == ".docx":
-        from rol_model.importer._docx import import_docx
+        return import_bytes(data, name=None, **options)
+    if path.suffix.lower() == ".docx":
+        from rol_model.importer import import_docx
 
-        result = import_docx(path, **options)
-    else:
-        result = import_file(path, **options)
+        return import_docx(path, **options)
+    return import_file(path, **options)
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Import; exit 0 when clean, 1 when there are warnings a reviewer should check."""
+    from rol_model.exceptions import InvalidReportError
+    from rol_model.serialize import dump, dumps
+
+    try:
+        result = _import(args)
+    except InvalidReportError as error:
+        if not all(issue.code in _OPTIONS for issue in error.issues):
+            raise
+        name = "<stdin>" if args.file == "-" else args.file
+        for issue in error.issues:  # the Python keyword in the message becomes the CLI option
+            what = issue.message.split(";")[0]
+            print(f"rol import: {name}: {what}; pass {_OPTIONS[issue.code]}", file=err)
+        return 2
     if args.output:
         dump(result.report, args.output)
     if args.format == "json":
         if not args.output:
             out.write(dumps(result.report))
         for warning in result.warnings:
-            if warning.severity != "info":
-                print(f"rol import: {args.file}: {warning}", file=err)
+            if warning.severity != "info" or warning.code == "import.residue":
+                # every dropped line is shown, so nothing leaves the text unseen
+                print(f"rol import: {args.file}: {warning.severity}: {warning}", file=err)
     else:
         _summary(result, out)
     serious = [w for w in result.warnings if w.severity != "info"]

@@ -1,4 +1,4 @@
-"""``rol render FILE [--format text|markdown|html] [-o OUT]``: a report in the official layout."""
+"""``rol render FILE [--format text|markdown|html|docx] [-o OUT]``: the official layout."""
 
 from __future__ import annotations
 
@@ -11,28 +11,32 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="report JSON file, or - for stdin")
     parser.add_argument(
         "--format",
-        choices=("text", "markdown", "html"),
+        choices=("text", "markdown", "html", "docx"),
         default="text",
-        help="plain text (default), Markdown, or a self-contained HTML page (extra html)",
+        help="plain text (default), Markdown, a self-contained HTML page (extra html), or a Word "
+        "file in the GB/T 9704-2012 layout (extra docx; needs -o)",
     )
-    parser.add_argument("-o", "--output", metavar="OUT", help="write the text here (UTF-8)")
+    parser.add_argument(
+        "-o", "--output", metavar="OUT", help="write the output here (UTF-8; the .docx file)"
+    )
+    from rol_model.cli._issues import add_option
+
+    add_option(parser)
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Render the report; exit 0, or 2 when the file cannot be read or is no valid report."""
-    from pathlib import Path
+    from rol_model.cli._files import emit, load_input
+    from rol_model.views import render
 
-    from rol_model.cli._files import read_input
-    from rol_model.exceptions import WriteError
-    from rol_model.serialize._json import loads
-    from rol_model.views._render import render
+    if args.format == "docx" and not args.output:
+        print("rol render: --format docx writes a Word file: give it with -o report.docx", file=err)
+        return 2
+    report = load_input(args.file)
+    if args.format == "docx":
+        from rol_model.views import write_docx
 
-    text = render(loads(read_input(args.file)), format=args.format)
-    if args.output:
-        try:
-            Path(args.output).write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise WriteError(f"{args.output}: {error.strerror or error}") from None
-    else:
-        out.write(text)
+        write_docx(report, args.output)
+        return 0
+    emit(render(report, format=args.format), args.output, out)
     return 0

@@ -14,7 +14,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Print the packaged schema exactly as shipped."""
-    from rol_model.validation._schema import schema
+    from rol_model.validation import schema
 
     out.write(json.dumps(schema(), ensure_ascii=False, indent=2) + "\n")
     return 0

@@ -24,28 +24,49 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default="indicators",
         help="which table --format csv writes (default indicators) / CSV 输出的表",
     )
+    parser.add_argument(
+        "--raw",
+        action="store_true",
+        help="CSV: write text exactly, even when a spreadsheet would run it as a formula "
+        "(=, +, -, @ first; see docs/security.md)",
+    )
+    parser.add_argument(
+        "--mixed-bodies",
+        action="store_true",
+        help="compare reports of different bodies anyway (a body renamed in a reorganisation); "
+        "without it such a series is refused",
+    )
+    from rol_model.cli._issues import add_option
+
+    add_option(parser)
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Print figure trends, plan follow-through and recurring shortcomings; exit 0."""
-    from rol_model.cli._files import read_input
-    from rol_model.serialize._json import canonical_json, load, loads
-    from rol_model.trends._compare import compare
-    from rol_model.trends._output import comparison_csv, comparison_to_dict, format_comparison
+    from rol_model.cli._files import emit, load_input
+    from rol_model.serialize import canonical_json
+    from rol_model.trends import compare, comparison_csv, comparison_to_dict, format_comparison
 
     if args.files.count("-") > 1:
         print("rol trend: standard input (-) can be given only once", file=err)
         return 2
-    reports = [loads(read_input(name)) if name == "-" else load(name) for name in args.files]
-    comparison = compare(reports)
+    reports = [load_input(name) for name in args.files]
+    comparison = compare(reports, mixed_bodies=args.mixed_bodies)
+    if len(comparison.organizations) > 1:
+        names = "、".join(comparison.organizations)
+        print(
+            f"rol trend: warning: these reports come from different bodies ({names}); "
+            "their figures are compared as one series",
+            file=err,
+        )
     if args.format == "html":
-        from rol_model.views._html import html_trend, write_page
+        from rol_model.views import html_trend, write_page
 
         write_page(html_trend(comparison), args.output, out)
     elif args.format == "json":
-        out.write(canonical_json(comparison_to_dict(comparison)))
+        emit(canonical_json(comparison_to_dict(comparison)), args.output, out)
     elif args.format == "csv":
-        out.write(comparison_csv(comparison, args.table))
+        emit(comparison_csv(comparison, args.table, raw=args.raw), args.output, out)
     else:
-        out.write(format_comparison(comparison))
+        emit(format_comparison(comparison), args.output, out)
     return 0

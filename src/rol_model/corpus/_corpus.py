@@ -25,10 +25,9 @@ from rol_model.exceptions import InvalidReportError, Issue, ReadError
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    from rol_model.checker._profiles import Profile
-    from rol_model.checker._registry import Finding
-    from rol_model.model._classes import Report
-    from rol_model.serialize._json import Limits
+    from rol_model.checker import Finding, Profile
+    from rol_model.model import Report
+    from rol_model.serialize import Limits
 
 __all__ = [
     "FileResult",
@@ -115,10 +114,13 @@ def expand_paths(paths: Iterable[PathLike]) -> Iterator[str]:
 
     Hidden files and folders (names starting with ``.``) inside a directory are skipped.
     Other paths are passed through unchanged, even when they do not exist, so that the
-    reader reports them. Raises :class:`~rol_model.ReadError` for a directory with no report.
+    reader reports them. Raises :class:`~rol_model.ReadError` for a directory with no report
+    and for an empty name (which ``Path`` would read as the current directory).
     """
     for path in paths:
         name = os.fspath(path)
+        if not name:  # Path("") is the current directory: an empty argument names no file
+            raise ReadError("an empty file name names no file")
         if Path(name).is_dir():
             found = _directory_reports(Path(name))
             if not found:
@@ -192,7 +194,7 @@ def ordered_map(function: Callable[[T], R], items: Iterable[T], *, jobs: int = 1
 
 
 def _read(path: str, limits: Limits) -> FileResult | Report:
-    from rol_model.serialize._json import load
+    from rol_model.serialize import load
 
     try:
         return load(path, limits=limits)
@@ -204,7 +206,7 @@ def _read(path: str, limits: Limits) -> FileResult | Report:
 
 def load_file(path: str, *, limits: Limits | None = None, keep: bool = True) -> FileResult:
     """Load one file into a :class:`FileResult` (the report dropped unless ``keep``)."""
-    from rol_model.serialize._json import DEFAULT_LIMITS
+    from rol_model.serialize import DEFAULT_LIMITS
 
     loaded = _read(path, limits or DEFAULT_LIMITS)
     if isinstance(loaded, FileResult):
@@ -221,8 +223,8 @@ def check_file(
     keep: bool = True,
 ) -> FileResult:
     """Load and check one file into a :class:`FileResult` (the report dropped unless ``keep``)."""
-    from rol_model.checker._registry import check
-    from rol_model.serialize._json import DEFAULT_LIMITS
+    from rol_model.checker import check
+    from rol_model.serialize import DEFAULT_LIMITS
 
     loaded = _read(path, DEFAULT_LIMITS)
     if isinstance(loaded, FileResult):
@@ -233,7 +235,7 @@ def check_file(
 
 def warm_up() -> None:
     """Build the validator once before forking, so worker processes inherit it."""
-    from rol_model.validation._schema import validate
+    from rol_model.validation import validate
 
     validate({})
 
@@ -273,7 +275,7 @@ def check_many(
     :class:`~rol_model.exceptions.InvalidProfileError` for a bad profile before any file is read.
     """
     if isinstance(profile, str):  # read a profile file once, not once per report
-        from rol_model.checker._profiles import load_profile
+        from rol_model.checker import load_profile
 
         profile = load_profile(profile)
     if jobs > 1:

@@ -18,10 +18,10 @@ from rol_model.diffing._indicators import IndicatorChange, indicator_change, lon
 from rol_model.diffing._match import Pair, align, content_key, longest_increasing
 from rol_model.diffing._patch import pairs_for, same
 from rol_model.diffing._records import ChangeKind, FieldChange, ItemChange, PartChange, ReportDiff
-from rol_model.model._pointer import pointer as json_pointer
+from rol_model.model import pointer as json_pointer
 
 if TYPE_CHECKING:
-    from rol_model.model._classes import Report
+    from rol_model.model import Report
 
 __all__ = [
     "ChangeKind",
@@ -479,6 +479,6 @@ def diff(old: Report, new: Report) -> ReportDiff:
     top is one addition. ``diff(a, a)`` is empty. Raises :class:`~rol_model.InvalidReportError`
     when a report holds a value JSON cannot carry.
     """
-    from rol_model.serialize._json import to_dict
+    from rol_model.serialize import to_dict
 
     return diff_documents(to_dict(old), to_dict(new))

@@ -10,6 +10,7 @@ import attrs
 
 from rol_model.diffing._diff import FieldChange, ItemChange, PartChange, ReportDiff
 from rol_model.diffing._indicators import IndicatorChange
+from rol_model.text import markdown_text, signed_percent, terminal_text
 
 __all__ = ["DIFF_SCHEMA_ID", "diff_to_dict", "format_diff"]
 
@@ -88,12 +89,49 @@ def _number(value: Decimal | None, unit: str | None = "") -> str:
     return "∅" if value is None else f"{value}{unit or ''}"
 
 
+_MARKS = {"exact": "", "at_least": "≥", "approximately": "≈", "at_most": "≤"}
+
+
+def _qualified(value: Decimal | None, unit: str | None, qualifier: str | None) -> str:
+    """A figure as shown: its qualifier kept (≥40次 for 40余次, ≈3万人, ≤5天)."""
+    return _MARKS.get(qualifier or "exact", "") + _number(value, unit)
+
+
+def _bounded(change: IndicatorChange) -> str:
+    """The change between two figures of which one or both are bounds or approximations."""
+    old, new = change.old_value, change.new_value
+    assert old is not None
+    assert new is not None
+    before, after = change.old_qualifier or "exact", change.new_qualifier or "exact"
+    if "approximately" in (before, after):
+        return f"about {new - old:+}"
+    old_low = old if before != "at_most" else None
+    old_high = old if before != "at_least" else None
+    new_low = new if after != "at_most" else None
+    new_high = new if after != "at_least" else None
+    low = None if new_low is None or old_high is None else new_low - old_high
+    high = None if new_high is None or old_low is None else new_high - old_low
+    if low is not None and high is not None:
+        return f"between {low:+} and {high:+}"
+    if high is not None:
+        return f"at most {high:+}"
+    if low is not None:
+        return f"at least {low:+}"
+    return "direction unknown"
+
+
 def _figure_change(change: IndicatorChange) -> str:
+    if change.comparison == "incomparable":
+        return "units differ"
+    if change.old_value == change.new_value and change.old_qualifier == change.new_qualifier:
+        return "value unchanged; label or period changed"
+    if change.comparison == "inexact":
+        return _bounded(change)
     parts = []
     if change.absolute_change is not None:
         parts.append(f"{change.absolute_change:+}")
     if change.relative_change is not None:
-        parts.append(f"{change.relative_change * 100:+.1f}%")
+        parts.append(f"{signed_percent(change.relative_change)}%")
     return ", ".join(parts)
 
 
@@ -166,15 +204,21 @@ def _text_lines(changes: ReportDiff) -> Iterator[tuple[str, str]]:
     for figure in changes.indicators:
         name = figure.new_id or figure.old_id
         if figure.kind == "changed":
-            old = _number(figure.old_value, figure.old_unit)
-            new = _number(figure.new_value, figure.unit)
-            yield "~", f"~ {name} {figure.label}: {old} → {new} ({_figure_change(figure)})"
+            old = _qualified(figure.old_value, figure.old_unit, figure.old_qualifier)
+            new = _qualified(figure.new_value, figure.unit, figure.new_qualifier)
+            if old == new:  # the label or period changed, not the value
+                yield "~", f"~ {name} {figure.label}: {new} ({_figure_change(figure)})"
+            else:
+                yield "~", f"~ {name} {figure.label}: {old} → {new} ({_figure_change(figure)})"
             if figure.note:
                 yield "=", f"    {figure.note}"
         else:
             sign = "+" if figure.kind == "added" else "-"
-            value = figure.new_value if figure.kind == "added" else figure.old_value
-            yield sign, f"{sign} {name} {figure.label}: {_number(value, figure.unit)}"
+            if figure.kind == "added":
+                shown = _qualified(figure.new_value, figure.unit, figure.new_qualifier)
+            else:
+                shown = _qualified(figure.old_value, figure.unit, figure.old_qualifier)
+            yield sign, f"{sign} {name} {figure.label}: {shown}"
     if changes.renumbered:
         yield (
             "=",
@@ -185,13 +229,14 @@ def _text_lines(changes: ReportDiff) -> Iterator[tuple[str, str]]:
 
 
 def _markdown_cell(value: Any) -> str:
-    return _clip(_shown(value), 120).replace("|", "\\|").replace("\n", " ")
+    return markdown_text(_clip(_shown(value), 120)).replace("|", "\\|").replace("\n", " ")
 
 
 def _markdown_lines(changes: ReportDiff) -> Iterator[str]:
     counts = changes.counts()
-    old = f"{changes.old_title} ({changes.old_year})"
-    yield f"# Changes / 变更：{old} → {changes.new_title} ({changes.new_year})"
+    old = f"{markdown_text(changes.old_title)} ({changes.old_year})"
+    new = f"{markdown_text(changes.new_title)} ({changes.new_year})"
+    yield f"# Changes / 变更：{old} → {new}"
     yield ""
     yield (
         f"**Items / 条目**: {counts['added']} added 新增, {counts['removed']} removed 删除, "
@@ -209,7 +254,7 @@ def _markdown_lines(changes: ReportDiff) -> Iterator[str]:
                 f"| {f.field} | {_markdown_cell(f.old)} | {_markdown_cell(f.new)} |" for f in fields
             )
     for part in changes.parts:
-        yield from ("", f"## {_part_title(part)} ({part.kind})", "")
+        yield from ("", f"## {markdown_text(_part_title(part))} ({part.kind})", "")
         for field in part.fields:
             yield f"- **{field.field}**: {_markdown_cell(field.old)} → {_markdown_cell(field.new)}"
         for item in part.items:
@@ -229,8 +274,9 @@ def _markdown_lines(changes: ReportDiff) -> Iterator[str]:
         yield "|---|---|---|---|---|"
         for f in changes.indicators:
             yield (
-                f"| {_markdown_cell(f.label)} | {_number(f.old_value, f.old_unit or f.unit)} | "
-                f"{_number(f.new_value, f.unit)} | {_figure_change(f)} | "
+                f"| {_markdown_cell(f.label)} | "
+                f"{_qualified(f.old_value, f.old_unit or f.unit, f.old_qualifier)} | "
+                f"{_qualified(f.new_value, f.unit, f.new_qualifier)} | {_figure_change(f)} | "
                 f"{_markdown_cell(f.note or '')} |"
             )
     if not changes:
@@ -243,10 +289,11 @@ def format_diff(
     """The diff as text: ``"text"`` is a unified-diff-like outline (ANSI colours only when
     ``color`` is true, e.g. on a terminal), ``"markdown"`` is for pasting into a review memo."""
     if format == "markdown":
-        return "\n".join(_markdown_lines(changes)) + "\n"
+        return "\n".join(terminal_text(line) for line in _markdown_lines(changes)) + "\n"
     paint: Callable[[str, str], str] = (
         (lambda sign, line: f"\x1b[{_COLOURS[sign]}m{line}\x1b[0m")
         if color
         else (lambda _, line: line)
     )
-    return "\n".join(paint(sign, line) for sign, line in _text_lines(changes)) + "\n"
+    lines = _text_lines(changes)
+    return "\n".join(paint(sign, terminal_text(line)) for sign, line in lines) + "\n"

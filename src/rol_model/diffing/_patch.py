@@ -13,10 +13,10 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from rol_model.diffing._match import Pair, align, longest_increasing
-from rol_model.model._pointer import pointer
+from rol_model.model import pointer
 
 if TYPE_CHECKING:
-    from rol_model.model._classes import Report
+    from rol_model.model import Report
 
 __all__ = ["document_patch", "json_patch"]
 
@@ -140,6 +140,6 @@ def json_patch(old: Report, new: Report) -> list[Operation]:
     ``add`` and a reordered group one ``move``. Values are JSON-shaped (figures are
     :class:`~decimal.Decimal`, as in :func:`rol_model.to_dict`).
     """
-    from rol_model.serialize._json import to_dict
+    from rol_model.serialize import to_dict
 
     return document_patch(to_dict(old), to_dict(new))

@@ -19,9 +19,7 @@ from rol_model.importer._outline import (
     split_heading,
     unnumbered_items,
 )
-from rol_model.model._classes import (
-    MAX_OUTLINE_DEPTH,
-)
+from rol_model.model import MAX_OUTLINE_DEPTH
 from rol_model.text import fold
 
 __all__ = ["parse_body", "split_causes"]

@@ -11,7 +11,7 @@ import attrs
 from rol_model.exceptions import InvalidReportError, Issue
 from rol_model.importer._figures import Figure, find_figures, find_references
 from rol_model.importer._outline import Paragraph, RawCause, RawNode, RawPart, split_heading
-from rol_model.model._classes import (
+from rol_model.model import (
     Cause,
     Indicator,
     Item,
@@ -153,7 +153,8 @@ class Builder:
         if raw.kind == "measures":
             return MeasuresPart(measures=nodes, **common)
         if raw.kind == "shortcomings":
-            causes = tuple(self.cause(cause) for cause in raw.causes)
+            # a cause with no words ("原因：" and nothing after it) is no cause
+            causes = tuple(self.cause(cause) for cause in raw.causes if cause.text.strip())
             return ShortcomingsPart(shortcomings=nodes, causes=causes, **common)
         if raw.kind == "plans":
             return PlansPart(plans=nodes, **common)
@@ -334,7 +335,18 @@ def _limit_issues(report: Report) -> list[Issue]:
 
 
 def validated(report: Report) -> Report:
+    """``report`` when it is valid; the importer never returns a report ``dumps`` would refuse.
+
+    Limits first (with their own messages), then the schema's verdict, then text JSON cannot
+    carry (a lone surrogate from a ``str`` given to :func:`import_text`).
+    """
     issues = _limit_issues(report)
     if issues:
         raise InvalidReportError(issues, source="import")
+    from rol_model.serialize import dumps
+
+    try:
+        dumps(report)
+    except InvalidReportError as error:
+        raise InvalidReportError(error.issues, source="import") from None
     return report

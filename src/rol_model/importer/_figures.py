@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 
 import attrs
 
-from rol_model.model._classes import Qualifier
+from rol_model.model import Qualifier
 from rol_model.text import chinese_value, fold
 
 __all__ = ["Figure", "find_figures", "find_references"]

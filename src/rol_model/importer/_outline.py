@@ -15,7 +15,7 @@ from collections import Counter
 import attrs
 
 from rol_model.importer._source import SourceLine
-from rol_model.model._classes import MAX_OUTLINE_DEPTH
+from rol_model.model import MAX_OUTLINE_DEPTH
 from rol_model.text import CHINESE_DIGITS, chinese_value, fold
 
 __all__ = [

@@ -13,7 +13,7 @@ from rol_model.importer._outline import (
     part_heading,
     split_heading,
 )
-from rol_model.model._classes import PartKind
+from rol_model.model import PartKind
 from rol_model.text import fold
 
 __all__ = [

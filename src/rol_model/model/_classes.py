@@ -18,6 +18,7 @@ import attrs
 __all__ = [
     "MAX_OUTLINE_DEPTH",
     "Cause",
+    "FrozenMap",
     "Indicator",
     "Item",
     "LeadershipPart",
@@ -40,8 +41,14 @@ __all__ = [
     "Shortcoming",
     "ShortcomingsPart",
     "Source",
+    "Visit",
+    "children",
     "iter_indicators",
     "iter_nodes",
+    "node_text",
+    "part_items",
+    "walk",
+    "walk_part",
 ]
 
 #: How many outline levels may nest below a part heading: （一） → 1. → （1） → ①.
@@ -95,31 +102,46 @@ class Indicator:
     period: Period | None = None
 
 
-@attrs.frozen(kw_only=True)
-class Measure:
-    """A measure taken and its results; nests like the outline: （一） → 1. → （1） → ①."""
+def _id_first(_cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """Put ``id`` first, as the JSON form does, whatever class declares it."""
+    return sorted(fields, key=lambda field: field.name != "id")
 
-    id: str
+
+@attrs.frozen(kw_only=True)
+class _Outlined:
+    """The fields every part and outline item has, in the order the JSON form gives them."""
+
     marker: str | None = None
     heading: str | None = None
     text: str | None = None
     indicators: tuple[Indicator, ...] = ()
     references: tuple[str, ...] = ()
     lines: LineRange | None = None
+
+
+@attrs.frozen(kw_only=True)
+class _PartFields(_Outlined):
+    """A part's own heading, text and figures; each part class adds its item lists."""
+
+
+@attrs.frozen(kw_only=True)
+class _OutlineItem(_Outlined):
+    """An outline item with an id; :class:`Measure`, :class:`Shortcoming` and :class:`Item`."""
+
+    id: str
+
+
+@attrs.frozen(kw_only=True, field_transformer=_id_first)
+class Measure(_OutlineItem):
+    """A measure taken and its results; nests like the outline: （一） → 1. → （1） → ①."""
+
     children: tuple[Measure, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
-class Shortcoming:
+@attrs.frozen(kw_only=True, field_transformer=_id_first)
+class Shortcoming(_OutlineItem):
     """A shortcoming the body reports (存在的不足); its causes are :class:`Cause` records."""
 
-    id: str
-    marker: str | None = None
-    heading: str | None = None
-    text: str | None = None
-    indicators: tuple[Indicator, ...] = ()
-    references: tuple[str, ...] = ()
-    lines: LineRange | None = None
     children: tuple[Shortcoming, ...] = ()
 
 
@@ -151,17 +173,10 @@ class Plan:
     children: tuple[Plan, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
-class Item:
+@attrs.frozen(kw_only=True, field_transformer=_id_first)
+class Item(_OutlineItem):
     """An outline item of the leadership part or of the other-matters part."""
 
-    id: str
-    marker: str | None = None
-    heading: str | None = None
-    text: str | None = None
-    indicators: tuple[Indicator, ...] = ()
-    references: tuple[str, ...] = ()
-    lines: LineRange | None = None
     children: tuple[Item, ...] = ()
 
 
@@ -171,73 +186,63 @@ Node = Union[Measure, Shortcoming, Cause, Plan, Item]  # noqa: UP007
 
 
 @attrs.frozen(kw_only=True)
-class MeasuresPart:
+class MeasuresPart(_PartFields):
     """Part 1: the year's main measures and results (主要举措和成效)."""
 
     kind: ClassVar[PartKind] = "measures"
-    marker: str | None = None
-    heading: str | None = None
-    text: str | None = None
-    indicators: tuple[Indicator, ...] = ()
-    references: tuple[str, ...] = ()
-    lines: LineRange | None = None
+    #: The field holding the part's outline items.
+    items_field: ClassVar[str] = "measures"
+    #: Every field holding items (the outline, and causes), in document order.
+    item_fields: ClassVar[tuple[str, ...]] = ("measures",)
     measures: tuple[Measure, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
-class ShortcomingsPart:
+class ShortcomingsPart(_PartFields):
     """Part 2: shortcomings and their causes (存在的不足和原因)."""
 
     kind: ClassVar[PartKind] = "shortcomings"
-    marker: str | None = None
-    heading: str | None = None
-    text: str | None = None
-    indicators: tuple[Indicator, ...] = ()
-    references: tuple[str, ...] = ()
-    lines: LineRange | None = None
+    #: The field holding the part's outline items.
+    items_field: ClassVar[str] = "shortcomings"
+    #: Every field holding items (the outline, and causes), in document order.
+    item_fields: ClassVar[tuple[str, ...]] = ("shortcomings", "causes")
     shortcomings: tuple[Shortcoming, ...] = ()
     causes: tuple[Cause, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
-class LeadershipPart:
+class LeadershipPart(_PartFields):
     """Part 3: how the principal leaders fulfilled their duty as first responsible persons."""
 
     kind: ClassVar[PartKind] = "leadership"
-    marker: str | None = None
-    heading: str | None = None
-    text: str | None = None
-    indicators: tuple[Indicator, ...] = ()
-    references: tuple[str, ...] = ()
-    lines: LineRange | None = None
+    #: The field holding the part's outline items.
+    items_field: ClassVar[str] = "items"
+    #: Every field holding items (the outline, and causes), in document order.
+    item_fields: ClassVar[tuple[str, ...]] = ("items",)
     items: tuple[Item, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
-class PlansPart:
+class PlansPart(_PartFields):
     """Part 4: the main arrangements for the next year (下一年度主要安排)."""
 
     kind: ClassVar[PartKind] = "plans"
-    marker: str | None = None
-    heading: str | None = None
-    text: str | None = None
-    indicators: tuple[Indicator, ...] = ()
-    references: tuple[str, ...] = ()
-    lines: LineRange | None = None
+    #: The field holding the part's outline items.
+    items_field: ClassVar[str] = "plans"
+    #: Every field holding items (the outline, and causes), in document order.
+    item_fields: ClassVar[tuple[str, ...]] = ("plans",)
     plans: tuple[Plan, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
-class OtherPart:
+class OtherPart(_PartFields):
     """Part 5: other matters that need reporting (其他需要报告的情况)."""
 
     kind: ClassVar[PartKind] = "other"
-    marker: str | None = None
-    heading: str | None = None
-    text: str | None = None
-    indicators: tuple[Indicator, ...] = ()
-    references: tuple[str, ...] = ()
-    lines: LineRange | None = None
+    #: The field holding the part's outline items.
+    items_field: ClassVar[str] = "items"
+    #: Every field holding items (the outline, and causes), in document order.
+    item_fields: ClassVar[tuple[str, ...]] = ("items",)
     items: tuple[Item, ...] = ()
 
 
@@ -275,6 +280,70 @@ class Source:
     retrieved_on: dt.date | None = None
 
 
+class FrozenMap(Mapping[str, Any]):
+    """An immutable, hashable mapping: the form ``Report.extensions`` takes.
+
+    Nested objects become :class:`FrozenMap` and arrays tuples, so a frozen report really is
+    frozen (``report.extensions["x:y"] = 1`` raises ``TypeError``) and ``hash(report)`` works.
+    It compares equal to a ``dict`` with the same items.
+    """
+
+    __slots__ = ("_data", "_hash")
+
+    def __init__(self, items: Mapping[str, Any] = ()) -> None:  # type: ignore[assignment]
+        self._data: dict[str, Any] = {
+            key: freeze_value(value) for key, value in dict(items).items()
+        }
+        self._hash: int | None = None
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(frozenset(self._data.items()))
+        return self._hash
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({self._data!r})"
+
+
+def freeze_value(value: Any) -> Any:
+    """JSON-shaped data made immutable: objects become :class:`FrozenMap`, arrays tuples."""
+    if isinstance(value, Mapping):
+        return value if isinstance(value, FrozenMap) else FrozenMap(value)
+    if isinstance(value, (list, tuple)):
+        return tuple(freeze_value(item) for item in value)
+    return value
+
+
+def freeze_json(value: Mapping[str, Any]) -> FrozenMap:
+    """The converter of ``Report.extensions``: an immutable copy of the mapping.
+
+    Raises :class:`~rol_model.InvalidReportError` for data nested too deeply to copy (thousands
+    of levels, built in code), where the copy would raise :class:`RecursionError`.
+    """
+    if isinstance(value, FrozenMap):
+        return value
+    try:
+        return FrozenMap(value)
+    except RecursionError:
+        from rol_model.exceptions import InvalidReportError, Issue
+
+        issue = Issue(
+            code="limit.depth",
+            message="an extension value nests too deeply to be held (thousands of levels)",
+            pointer="/extensions",
+        )
+        raise InvalidReportError([issue]) from None
+
+
 @attrs.frozen(kw_only=True)
 class Report:
     """A rule-of-law government annual report (法治政府建设年度报告).
@@ -295,7 +364,7 @@ class Report:
     source: Source | None = None
     preamble: Preamble | None = None
     parts: tuple[Part, ...] = ()
-    extensions: Mapping[str, Any] = attrs.field(factory=dict)
+    extensions: Mapping[str, Any] = attrs.field(factory=dict, converter=freeze_json)
 
     def parts_of(self, kind: PartKind) -> tuple[Part, ...]:
         """The parts of one kind, in document order."""
@@ -334,36 +403,64 @@ class Report:
         return tuple(i for p in self.parts if isinstance(p, OtherPart) for i in p.items)
 
 
-def _children(node: Node) -> tuple[Node, ...]:
+@attrs.frozen
+class Visit:
+    """One step of :func:`walk`: an item, where it is, its parent and its depth (1 = top level)."""
+
+    pointer: str
+    node: Node
+    parent: Node | Part
+    depth: int
+
+
+def children(node: Node) -> tuple[Node, ...]:
+    """The sub-items of an item (a cause has none)."""
     return () if isinstance(node, Cause) else node.children
 
 
-def _part_fields(part: Part) -> tuple[tuple[str, tuple[Node, ...]], ...]:
-    if isinstance(part, MeasuresPart):
-        return (("measures", part.measures),)
-    if isinstance(part, ShortcomingsPart):
-        return (("shortcomings", part.shortcomings), ("causes", part.causes))
-    if isinstance(part, PlansPart):
-        return (("plans", part.plans),)
-    return (("items", part.items),)
+def part_items(part: Part) -> tuple[Node, ...]:
+    """The top-level outline items of a part (its ``items_field``; causes not included)."""
+    items: tuple[Node, ...] = getattr(part, part.items_field)
+    return items
 
 
-def _walk(prefix: str, nodes: tuple[Node, ...]) -> Iterator[tuple[str, Node]]:
+def node_text(node: Node | Part | Preamble, separator: str = " ") -> str:
+    """Heading and own text of an item or part joined by ``separator``; empty when it has neither.
+
+    Sub-items are not included. The one definition of "the text of an item" that the checker,
+    diff, trends and views use.
+    """
+    heading = getattr(node, "heading", None)
+    return separator.join(piece for piece in (heading, node.text) if piece)
+
+
+def _walk(prefix: str, nodes: tuple[Node, ...], parent: Node | Part, depth: int) -> Iterator[Visit]:
     for index, node in enumerate(nodes):
         pointer = f"{prefix}/{index}"
-        yield pointer, node
-        yield from _walk(f"{pointer}/children", _children(node))
+        yield Visit(pointer, node, parent, depth)
+        yield from _walk(f"{pointer}/children", children(node), node, depth + 1)
 
 
-def _part_nodes(part_index: int, part: Part) -> Iterator[tuple[str, Node]]:
-    for field, nodes in _part_fields(part):
-        yield from _walk(f"/parts/{part_index}/{field}", nodes)
+def walk_part(part_index: int, part: Part) -> Iterator[Visit]:
+    """Every item of one part (outline items, then causes), depth first, in document order."""
+    for field in part.item_fields:
+        yield from _walk(f"/parts/{part_index}/{field}", getattr(part, field), part, 1)
+
+
+def walk(report: Report) -> Iterator[Visit]:
+    """Every item of a report with its JSON Pointer, parent and depth, in document order.
+
+    The one walker of the model: :func:`iter_nodes`, :func:`iter_indicators`, the checker, diff,
+    trends, views and export all go through it.
+    """
+    for part_index, part in enumerate(report.parts):
+        yield from walk_part(part_index, part)
 
 
 def iter_nodes(report: Report) -> Iterator[tuple[str, Node]]:
     """Yield ``(json_pointer, node)`` for every item, depth first, in document order."""
-    for part_index, part in enumerate(report.parts):
-        yield from _part_nodes(part_index, part)
+    for visit in walk(report):
+        yield visit.pointer, visit.node
 
 
 def iter_indicators(report: Report) -> Iterator[tuple[str, Indicator]]:
@@ -377,6 +474,6 @@ def iter_indicators(report: Report) -> Iterator[tuple[str, Indicator]]:
     for part_index, part in enumerate(report.parts):
         for index, indicator in enumerate(part.indicators):
             yield f"/parts/{part_index}/indicators/{index}", indicator
-        for pointer, node in _part_nodes(part_index, part):
-            for index, indicator in enumerate(node.indicators):
-                yield f"{pointer}/indicators/{index}", indicator
+        for visit in walk_part(part_index, part):
+            for index, indicator in enumerate(visit.node.indicators):
+                yield f"{visit.pointer}/indicators/{index}", indicator

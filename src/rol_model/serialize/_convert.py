@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, get_args
 
-from rol_model.model._classes import (
+from rol_model.model import (
     LeadershipPart,
     MeasuresPart,
     OtherPart,

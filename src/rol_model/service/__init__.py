@@ -8,14 +8,15 @@ library's :class:`~rol_model.Limits`) and the time of one to ``timeout`` seconds
 every bad input with an RFC 9457 problem document and a 4xx status.
 
 Needs the ``server`` extra (``pip install 'rol-model[server]'``): without it
-:func:`create_app` and :func:`serve` raise :class:`~rol_model.RolModelError` saying so.
+:func:`create_app` and :func:`serve` raise :class:`~rol_model.exceptions.MissingExtraError`
+(a :class:`~rol_model.RolModelError`) saying so.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rol_model.exceptions import RolModelError
+from rol_model.exceptions import require_extra
 
 if TYPE_CHECKING:
     from starlette.applications import Starlette
@@ -27,15 +28,12 @@ __all__ = ["DEFAULT_TIMEOUT", "create_app", "openapi", "serve"]
 #: Seconds one request may take, reading included, unless ``create_app(timeout=...)`` says else.
 DEFAULT_TIMEOUT = 30.0
 
-_MISSING = "the HTTP service needs the server extra: pip install 'rol-model[server]'"
+_FEATURE = "the HTTP service (rol serve)"
 
 
 def _require() -> None:
-    try:
-        import python_multipart  # noqa: F401  (Starlette's form parser)
-        import starlette  # noqa: F401
-    except ModuleNotFoundError:
-        raise RolModelError(_MISSING) from None
+    require_extra("starlette", extra="server", feature=_FEATURE)
+    require_extra("python_multipart", extra="server", feature=_FEATURE)  # Starlette's forms
 
 
 def create_app(
@@ -46,7 +44,7 @@ def create_app(
     ``limits`` bounds every request body and document (default :data:`rol_model.DEFAULT_LIMITS`:
     16 MiB); ``timeout`` bounds the seconds one request may take; ``workers`` is how many
     requests are worked on at once (the others wait their turn within their timeout).
-    Raises :class:`~rol_model.RolModelError` when the ``server`` extra is not installed.
+    Raises :class:`~rol_model.exceptions.MissingExtraError` without the ``server`` extra.
     """
     _require()
     from rol_model.service._app import build
@@ -71,9 +69,6 @@ def serve(
 ) -> None:
     """Run the service with uvicorn until interrupted (what ``rol serve`` does)."""
     _require()
-    try:
-        import uvicorn
-    except ModuleNotFoundError:
-        raise RolModelError(_MISSING) from None
+    uvicorn = require_extra("uvicorn", extra="server", feature=_FEATURE)
     app = create_app(limits=limits, timeout=timeout, workers=workers)
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)

@@ -56,7 +56,7 @@ def _components() -> dict[str, Any]:
             schema.pop(key, None)
         for key, definition in schema.pop("$defs", {}).items():
             if key in schemas or key in _ROOTS.values():
-                raise RuntimeError(f"two schemas define {key}")  # tests/test_service.py
+                raise RuntimeError(f"two schemas define {key}")  # tests/service/test_service.py
             schemas[key] = _rewrite(definition)
         schemas[root] = _rewrite(schema)
     issue = {

@@ -8,16 +8,60 @@
 
 from __future__ import annotations
 
+from rol_model.text._decimal import (
+    arithmetic,
+    plain,
+    signed_percent,
+)
 from rol_model.text._fold import SIMPLIFIED, TRADITIONAL, fold, forget_folds
+from rol_model.text._inert import csv_cell, markdown_text, terminal_text
 from rol_model.text._numerals import CHINESE_DIGITS, DIGIT_TABLE, chinese_number, chinese_value
+from rol_model.text._similarity import (
+    GENERIC_WORDS,
+    Fingerprint,
+    Weights,
+    bigrams,
+    canonical,
+    clean_bigrams,
+    content_bigrams,
+    coverage,
+    covered,
+    dice,
+    fingerprint,
+    jaccard,
+    normalize,
+    similarity,
+    topical_bigrams,
+)
 
 __all__ = [
     "CHINESE_DIGITS",
     "DIGIT_TABLE",
+    "GENERIC_WORDS",
     "SIMPLIFIED",
     "TRADITIONAL",
+    "Fingerprint",
+    "Weights",
+    "arithmetic",
+    "bigrams",
+    "canonical",
     "chinese_number",
     "chinese_value",
+    "clean_bigrams",
+    "content_bigrams",
+    "coverage",
+    "covered",
+    "csv_cell",
+    "dice",
+    "fingerprint",
     "fold",
     "forget_folds",
+    "jaccard",
+    "markdown_text",
+    "normalize",
+    "plain",
+    "signed_percent",
+    "similarity",
+    "terminal_text",
+    "topical_bigrams",
 ]

@@ -3,11 +3,11 @@
 - **Figure trends.** Figures are the same figure when their labels (NFKC, without whitespace and
   punctuation) and units are equal; a report that lacks it leaves a gap.
 - **Plan follow-through.** For each pair of consecutive years,
-  :func:`rol_model.text._similarity.follow_ups` says which measures of year N+1 carry out each
+  :func:`rol_model.trends._history.follow_ups` says which measures of year N+1 carry out each
   top-level plan of year N (rarity-weighted coverage of the plan's sentences, at least
   :data:`FOLLOW_THROUGH_THRESHOLD`, best three kept).
 - **Recurring shortcomings.** For each pair of consecutive reports,
-  :func:`rol_model.text._similarity.recurrences` pairs the shortcomings that are one problem
+  :func:`rol_model.trends._history.recurrences` pairs the shortcomings that are one problem
   (rarity-weighted Dice of topical bigrams, at least :data:`RECURRING_THRESHOLD`); chains of
   pairs across years are one recurring problem.
 
@@ -26,13 +26,13 @@ from typing import Literal
 import attrs
 
 from rol_model.exceptions import ComparisonError
-from rol_model.model._classes import Indicator, Report, iter_indicators
-from rol_model.text._similarity import (
+from rol_model.model import Report
+from rol_model.text import normalize
+from rol_model.trends._history import (
     FOLLOW_THROUGH_THRESHOLD,
     RECURRING_THRESHOLD,
     follow_ups,
     item_text,
-    normalize,
     recurrences,
 )
 
@@ -52,13 +52,21 @@ __all__ = [
 
 @attrs.frozen(kw_only=True)
 class TrendPoint:
-    """One year of a figure's trend; ``value`` is ``None`` when that report lacks the figure."""
+    """One year of a figure's trend; ``value`` is ``None`` when that report lacks the figure.
+
+    A figure matched into the series by meaning rather than by an identical label carries its
+    ``match_score`` (0 to 1, see ``rol_model.trends._figure_match``) and its own ``label``, and its
+    ``unit`` when that differs from the series' (a unit of the same family).
+    """
 
     year: int
     value: Decimal | None = None
     qualifier: str | None = None
     source: str | None = None
     indicator_id: str | None = None
+    label: str | None = None
+    unit: str | None = None
+    match_score: float | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -135,45 +143,50 @@ class Comparison:
     shortcomings: tuple[RecurringShortcoming, ...] = ()
 
 
-def _label_key(indicator: Indicator) -> tuple[str, str]:
-    return normalize(indicator.label), indicator.unit
-
-
 def _trends(series: Sequence[Report]) -> tuple[IndicatorTrend, ...]:
-    by_key: dict[tuple[str, str], dict[int, Indicator]] = {}
-    names: dict[tuple[str, str], Indicator] = {}
+    from rol_model.trends._figure_match import Located, join_series, locate_figures
+
+    by_key: dict[tuple[str, str], dict[int, Located]] = {}
     for report in series:
-        for _, indicator in iter_indicators(report):
-            key = _label_key(indicator)
-            seen = by_key.setdefault(key, {})
-            seen.setdefault(report.year, indicator)  # a repeated label: the first one counts
-            names[key] = indicator
-    result = []
-    for key, found in by_key.items():
+        for located in locate_figures(report):
+            indicator = located.indicator
+            seen = by_key.setdefault((normalize(indicator.label), indicator.unit), {})
+            seen.setdefault(report.year, located)  # a repeated label: the first one counts
+    exact = list(by_key.values())
+    result: list[tuple[int, IndicatorTrend]] = []
+    for indices, scores in join_series(exact):
+        found: dict[int, Located] = {}
+        for index in indices:
+            found.update(exact[index])
+        labels = [exact[i][max(exact[i])].indicator for i in indices]
+        named = max(labels, key=lambda ind: (len(ind.label), -indices[labels.index(ind)]))
+        units = [located.indicator.unit for located in found.values()]
+        unit = max(dict.fromkeys(units), key=units.count)
         points = []
         for report in series:
-            ind = found.get(report.year)
+            here = found.get(report.year)
+            if here is None:
+                points.append(TrendPoint(year=report.year))
+                continue
+            ind = here.indicator
+            score = scores.get(report.year)
             points.append(
-                TrendPoint(year=report.year)
-                if ind is None
-                else TrendPoint(
+                TrendPoint(
                     year=report.year,
                     value=ind.value,
                     qualifier=ind.qualifier,
                     source=ind.source,
                     indicator_id=ind.id,
+                    label=ind.label if ind.label != named.label else None,
+                    unit=ind.unit if ind.unit != unit else None,
+                    match_score=score,
                 )
             )
-        latest = names[key]
-        result.append(IndicatorTrend(label=latest.label, unit=latest.unit, points=tuple(points)))
+        trend = IndicatorTrend(label=named.label, unit=unit, points=tuple(points))
+        result.append((min(indices), trend))
     # figures stated most often first, then in order of first appearance
-    order = {key: n for n, key in enumerate(by_key)}
-    result.sort(key=lambda t: (-sum(p.value is not None for p in t.points), order[_key_of(t)]))
-    return tuple(result)
-
-
-def _key_of(trend: IndicatorTrend) -> tuple[str, str]:
-    return normalize(trend.label), trend.unit
+    result.sort(key=lambda pair: (-sum(p.value is not None for p in pair[1].points), pair[0]))
+    return tuple(trend for _, trend in result)
 
 
 def _follow_through(series: Sequence[Report], threshold: float) -> tuple[PlanFollowThrough, ...]:
@@ -240,6 +253,7 @@ def compare(
     *,
     recurring_threshold: float = RECURRING_THRESHOLD,
     follow_through_threshold: float = FOLLOW_THROUGH_THRESHOLD,
+    mixed_bodies: bool = False,
 ) -> Comparison:
     """Follow one body's reports across years (in any order; they are sorted by year).
 
@@ -247,8 +261,11 @@ def compare(
     shortcomings reported again. The thresholds default to the shared ones that ``rol check``
     uses too (a check profile's ``recurring_overlap`` and ``follow_through_overlap``).
 
-    Raises :class:`~rol_model.ComparisonError` when no report is given or two reports cover the
-    same year.
+    Raises :class:`~rol_model.ComparisonError` when no report is given, two reports cover the
+    same year, or the reports come from different bodies (their organization names differ once
+    spaces and punctuation are set aside): a series mixes nothing silently. Pass
+    ``mixed_bodies=True`` to compare them all the same (a body renamed in a reorganisation);
+    ``Comparison.organizations`` then lists every name.
     """
     series = sorted(reports, key=lambda report: report.year)
     if not series:
@@ -259,6 +276,14 @@ def compare(
         raise ComparisonError(
             f"two reports cover the same year ({', '.join(map(str, repeated))}); compare one "
             "report per year, or use diff for two versions of one report"
+        )
+    bodies = {normalize(r.organization.name): r.organization.name for r in series}
+    if len(bodies) > 1 and not mixed_bodies:
+        names = "; ".join(f"{r.year} {r.organization.name}" for r in series)
+        raise ComparisonError(
+            f"the reports come from {len(bodies)} different bodies ({names}); a trend follows "
+            "one body: give one body's reports (rol trend --mixed-bodies, or "
+            "compare(..., mixed_bodies=True), compares them anyway)"
         )
     return Comparison(
         organizations=tuple(dict.fromkeys(r.organization.name for r in series)),

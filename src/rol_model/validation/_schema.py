@@ -5,13 +5,14 @@ from __future__ import annotations
 import copy
 import functools
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from rol_model.exceptions import Issue
-from rol_model.model._pointer import document_position, pointer
+from rol_model.model import document_position, pointer
+from rol_model.validation._hostile import DIAGNOSED, extension_issues, value_issues
 
 if TYPE_CHECKING:
     import jsonschema
@@ -89,6 +90,17 @@ def is_valid(data: object, *, exact: bool = False) -> bool:
     return _compiled()(data)
 
 
+def _unknown_field_message(key: str, allowed: Mapping[str, Any]) -> str:
+    from rol_model.validation._relevance import suggestion
+
+    meant = suggestion(key, [name for name in allowed if isinstance(name, str)])
+    hint = f"did you mean {meant!r}? " if meant else ""
+    return (
+        f"unknown field {key!r}: {hint}not part of the report schema "
+        "(namespaced data belongs in 'extensions')"
+    )
+
+
 def _issues_of(error: jsonschema.ValidationError) -> Iterator[tuple[list[object], Issue]]:
     path: list[object] = list(error.absolute_path)
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
@@ -100,8 +112,7 @@ def _issues_of(error: jsonschema.ValidationError) -> Iterator[tuple[list[object]
                     where,
                     Issue(
                         code="schema.unknown-field",
-                        message=f"unknown field {key!r}: not part of the report schema "
-                        "(namespaced data belongs in 'extensions')",
+                        message=_unknown_field_message(key, allowed),
                         pointer=pointer(where),
                     ),
                 )
@@ -127,6 +138,15 @@ def validate(data: object) -> list[Issue]:
     Returns every issue in document order; an empty list means the document is a valid
     report. Numbers may be :class:`int`, :class:`float` or :class:`~decimal.Decimal`.
     """
-    if is_valid(data, exact=True):
-        return []
-    return list(iter_schema_issues(data))
+    try:
+        if not is_valid(data, exact=True):
+            return list(iter_schema_issues(data))
+    except DIAGNOSED:  # data built in code: too deep, a huge integer, a signalling NaN
+        issues = value_issues(data)
+        if not issues:
+            raise
+        return issues
+    if isinstance(data, dict) and data.get("extensions"):
+        # the schema allows any JSON there; the readers refuse NaN and deep nesting: so here
+        return extension_issues(data["extensions"])
+    return []

@@ -16,14 +16,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from rol_model.exceptions import WriteError
-from rol_model.model._classes import Report
+from rol_model.model import Report
 from rol_model.views._html_base import CONTROL_CHARACTERS, inert, render_template
 
 if TYPE_CHECKING:
-    from rol_model.checker._registry import Finding
-    from rol_model.diffing._diff import ReportDiff
-    from rol_model.trends._compare import Comparison
+    from rol_model.checker import Finding
+    from rol_model.diffing import ReportDiff
+    from rol_model.trends import Comparison
 
 __all__ = [
     "CONTROL_CHARACTERS",
@@ -36,32 +35,46 @@ __all__ = [
 ]
 
 
-def html_report(report: Report, findings: Sequence[Finding] | None = None) -> str:
+def html_report(
+    report: Report,
+    findings: Sequence[Finding] | None = None,
+    *,
+    required_parts: Sequence[str] | None = None,
+) -> str:
     """The report as one self-contained HTML page in the official outline.
 
     Parts come in the regulation's order, numbered 一、 二、 …, items by depth （一） 1. （1） ①;
-    a bar shows which of the five parts the report has, and the missing ones are named where they
-    belong. Figures are highlighted with value, unit and qualifier on hover, focus and in print.
-    With ``findings`` (from :func:`~rol_model.check`), each finding stands next to the item it
-    concerns; findings on the whole report stand at the top. Raises
-    :class:`~rol_model.RolModelError` when Jinja2 (extra ``rol-model[html]``) is missing.
+    a bar shows which of the five parts the report has, and the missing ones the profile
+    requires (``required_parts``, default the national profile's: see
+    :func:`~rol_model.required_parts`) are named where they belong. Figures are highlighted
+    with value, unit and qualifier on hover, focus and in print. With ``findings`` (from
+    :func:`~rol_model.check`), each finding stands next to the item it concerns; findings on
+    the whole report stand at the top. Raises :class:`~rol_model.MissingExtraError` when
+    Jinja2 (extra ``rol-model[html]``) is missing.
     """
     from rol_model.views._html_report import report_context
 
-    context = report_context(report, findings)
+    context = report_context(report, findings, required_parts)
     return render_template("report.html.j2", check=False, profile=None, **context)
 
 
-def html_check(report: Report, findings: Sequence[Finding], *, profile: str | None = None) -> str:
+def html_check(
+    report: Report,
+    findings: Sequence[Finding],
+    *,
+    profile: str | None = None,
+    required_parts: Sequence[str] | None = None,
+) -> str:
     """The check results as one HTML page: counts, a table of findings, then the annotated report.
 
     ``profile`` names the profile the findings came from, for the page header. Each row of the
-    table links to the item the finding concerns. Raises :class:`~rol_model.RolModelError` when
-    Jinja2 is missing.
+    table links to the item the finding concerns; ``required_parts`` is the profile's list of
+    required parts (default the national profile's). Raises
+    :class:`~rol_model.MissingExtraError` when Jinja2 is missing.
     """
     from rol_model.views._html_report import report_context
 
-    context = report_context(report, findings)
+    context = report_context(report, findings, required_parts)
     return render_template("report.html.j2", check=True, profile=profile, **context)
 
 
@@ -98,9 +111,6 @@ def write_page(page: str, path: str | None, out: TextIO) -> None:
     if path is None:
         out.write(page)
         return
-    from pathlib import Path
+    from rol_model.serialize import write_file
 
-    try:
-        Path(path).write_text(page, encoding="utf-8")
-    except OSError as error:
-        raise WriteError(f"{path}: {error.strerror or error}") from None
+    write_file(path, page)

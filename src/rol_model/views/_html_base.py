@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from rol_model.exceptions import RolModelError
-from rol_model.model._classes import Indicator
+from rol_model.exceptions import require_extra
+from rol_model.model import Indicator
+from rol_model.text import plain
 
 if TYPE_CHECKING:
     import jinja2
@@ -44,15 +45,11 @@ def inert(text: str) -> str:
 def environment() -> jinja2.Environment:
     """The Jinja2 environment of the views (autoescaping; control characters made inert).
 
-    Raises :class:`~rol_model.RolModelError` when Jinja2 is not installed.
+    Raises :class:`~rol_model.exceptions.MissingExtraError` when Jinja2 is not installed.
     """
-    try:
-        import jinja2
-        import markupsafe
-    except ModuleNotFoundError:
-        raise RolModelError(
-            "HTML views need Jinja2: install rol-model[html] (pip install 'rol-model[html]')"
-        ) from None
+    require_extra("jinja2", extra="html", feature="HTML views")
+    import jinja2
+    import markupsafe  # installed with Jinja2
 
     def finalize(value: Any) -> Any:
         # Every {{ … }} passes here before escaping: a safety net for attributes and SVG text.
@@ -95,10 +92,11 @@ def render_template(name: str, **context: Any) -> str:
 
 
 def number(value: Decimal | None) -> str:
-    """A figure for display: plain digits with thousands separators, never an exponent."""
+    """A figure for display: plain digits with thousands separators, no exponent unless the
+    plain digits would run past 40 zeros (a value built in code, like ``1E-999999999``)."""
     if value is None:
         return "—"
-    text = f"{value:,f}"
+    text = plain(value, ",f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text

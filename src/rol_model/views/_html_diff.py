@@ -19,15 +19,14 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from rol_model.text import chinese_number
+from rol_model.text import chinese_number, signed_percent
 from rol_model.views._html_base import number
 from rol_model.views._layout import DEFAULT_HEADINGS
 from rol_model.views._layout import marker as item_marker
 
 if TYPE_CHECKING:
-    from rol_model.diffing._diff import FieldChange, ItemChange, PartChange, ReportDiff
-    from rol_model.diffing._indicators import IndicatorChange
-    from rol_model.model._classes import Report
+    from rol_model.diffing import FieldChange, IndicatorChange, ItemChange, PartChange, ReportDiff
+    from rol_model.model import Report
 
 __all__ = ["diff_context", "word_diff"]
 
@@ -225,7 +224,10 @@ def _item(change: ItemChange) -> ItemView:
             f"位置移动 moved: {marker_path(change.old_pointer)} → {marker_path(change.new_pointer)}"
         )
     if change.size > 1:
-        notes.append(f"连同 {change.size - 1} 个下级条目 with {change.size - 1} sub-item(s)")
+        notes.append(
+            f"连同 {change.size - 1} 个下级条目 with {change.size - 1} "
+            f"sub-item{'' if change.size == 2 else 's'}"
+        )
     ids = change.new_id or change.old_id or ""
     if change.old_id and change.new_id and change.old_id != change.new_id:
         ids = f"{change.old_id} → {change.new_id}"
@@ -263,8 +265,7 @@ def _value(value: Decimal | None, qualifier: str | None, unit: str | None) -> st
 def _percent(relative: Decimal | None) -> str:
     if relative is None:
         return ""
-    percent = (relative * 100).quantize(Decimal("0.1"))
-    return f"（{percent:+}%）".replace(".0%", "%")
+    return f"（{signed_percent(relative)}%）".replace(".0%", "%")
 
 
 def _signed(value: Decimal) -> str:
@@ -338,7 +339,7 @@ def _figure(change: IndicatorChange) -> FigureRow:
 
 def diff_context(old: Report, new: Report, report_diff: ReportDiff | None) -> dict[str, Any]:
     """What ``diff.html.j2`` shows."""
-    from rol_model.diffing._diff import diff
+    from rol_model.diffing import diff
 
     changes = report_diff if report_diff is not None else diff(old, new)
     counts = changes.counts()

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from rol_model.model._classes import Cause, Report, ShortcomingsPart, iter_nodes
+from rol_model.model import Cause, Report, ShortcomingsPart, iter_nodes
 from rol_model.text import chinese_number
 from rol_model.views._html_base import Figure, Paragraph, anchor, locate
 from rol_model.views._layout import DEFAULT_HEADINGS, ORDER
@@ -21,7 +21,7 @@ from rol_model.views._layout import marker as item_marker
 from rol_model.views._layout import paragraphs as split_paragraphs
 
 if TYPE_CHECKING:
-    from rol_model.checker._registry import Finding
+    from rol_model.checker import Finding
 
 __all__ = ["FindingView", "NodeView", "PartStatus", "PartView", "report_context"]
 
@@ -240,9 +240,11 @@ class _Outline:
         )
 
 
-def _completeness(report: Report) -> list[PartStatus]:
+def _completeness(
+    report: Report, required: Sequence[str], numbers: Mapping[str, str]
+) -> list[PartStatus]:
     result = []
-    for kind, order in ORDER.items():
+    for kind in ORDER:
         indices = [i for i, part in enumerate(report.parts) if part.kind == kind]
         prefixes = tuple(f"/parts/{i}/" for i in indices)
         items = sum(1 for pointer, _ in iter_nodes(report) if pointer.startswith(prefixes))
@@ -250,17 +252,24 @@ def _completeness(report: Report) -> list[PartStatus]:
             len(n.indicators) for p, n in iter_nodes(report) if p.startswith(prefixes)
         )
         has_text = any(report.parts[i].text for i in indices)
-        status = "missing" if not indices else "present" if items or has_text else "empty"
+        absent = "missing" if kind in required else "optional"
+        status = absent if not indices else "present" if items or has_text else "empty"
         result.append(
             PartStatus(
                 kind=kind,
-                number=chinese_number(order + 1),
+                number=numbers.get(kind, ""),
                 name=_SHORT_NAMES[kind],
                 name_en=_PART_NAMES_EN[kind],
                 status=status,
                 items=items,
                 figures=figures,
-                target="#" + anchor(f"/parts/{indices[0]}") if indices else f"#missing-{kind}",
+                target=(
+                    "#" + anchor(f"/parts/{indices[0]}")
+                    if indices
+                    else f"#missing-{kind}"
+                    if kind in required
+                    else "#h-parts"
+                ),
             )
         )
     return result
@@ -303,15 +312,30 @@ def _extensions(extensions: Mapping[str, Any]) -> list[tuple[str, str]]:
     ]
 
 
-def report_context(report: Report, findings: Sequence[Finding] | None) -> dict[str, Any]:
+def report_context(
+    report: Report, findings: Sequence[Finding] | None, required: Sequence[str] | None = None
+) -> dict[str, Any]:
+    """The template context of the report and check views.
+
+    ``required`` lists the part kinds the profile requires (default: the national profile's,
+    see :func:`rol_model.checker._required.required_parts`); a part outside it that the report
+    lacks is shown as not required rather than missing.
+    """
+    if required is None:
+        from rol_model.checker import required_parts
+
+        required = required_parts()
     views = _finding_views(report, findings or ())
     outline = _Outline(report, views)
     order = sorted(range(len(report.parts)), key=lambda i: ORDER[report.parts[i].kind])
     body: list[PartView] = []
     present = {report.parts[i].kind for i in order}
     number = 0
+    numbers: dict[str, str] = {}
     for kind in ORDER:
         if kind not in present:
+            if kind not in required:
+                continue
             body.append(
                 PartView(
                     kind=kind,
@@ -324,6 +348,7 @@ def report_context(report: Report, findings: Sequence[Finding] | None) -> dict[s
         for index in order:
             if report.parts[index].kind == kind:
                 number += 1
+                numbers.setdefault(kind, chinese_number(number))
                 body.append(outline.part(report, index, number))
     preamble_paragraphs: list[Paragraph] = []
     preamble_loose: tuple[Figure, ...] = ()
@@ -331,13 +356,16 @@ def report_context(report: Report, findings: Sequence[Finding] | None) -> dict[s
         preamble_paragraphs, preamble_loose = locate(
             split_paragraphs(report.preamble.text), report.preamble.indicators
         )
-    parts = _completeness(report)
+    parts = _completeness(report, required, numbers)
     return {
         "report": report,
         "metadata": _metadata(report),
         "extensions": _extensions(report.extensions),
         "parts": parts,
-        "present": sum(p.status != "missing" for p in parts),
+        "present": sum(
+            p.status not in ("missing", "optional") for p in parts if p.kind in required
+        ),
+        "required": len(required),
         "missing": [p for p in parts if p.status == "missing"],
         "preamble": preamble_paragraphs,
         "preamble_loose": preamble_loose,

@@ -17,7 +17,7 @@ import attrs
 from rol_model.views._html_base import number
 
 if TYPE_CHECKING:
-    from rol_model.trends._compare import Comparison, IndicatorTrend, TrendPoint
+    from rol_model.trends import Comparison, IndicatorTrend, TrendPoint
 
 __all__ = ["Chart", "chart", "trend_context"]
 
@@ -119,13 +119,22 @@ def _clip(text: str, size: int = _CLIP) -> str:
     return text if len(text) <= size else text[: size - 1] + "…"
 
 
+def _matched(point: TrendPoint) -> str:
+    """A figure matched into the series by meaning: its score, and its label when it differs."""
+    if point.match_score is None:
+        return ""
+    label = f"：{point.label}" if point.label else ""
+    return f" 〔匹配 match {point.match_score:.2f}{label}〕"
+
+
 def _rows(trends: Sequence[IndicatorTrend]) -> list[dict[str, Any]]:
     return [
         {
             "label": trend.label,
             "unit": trend.unit,
             "cells": [
-                (_shown(p) if p.value is not None else "—", p.source or "") for p in trend.points
+                (_shown(p) + _matched(p) if p.value is not None else "—", p.source or "")
+                for p in trend.points
             ],
         }
         for trend in trends

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rol_model.model._classes import PartKind
+from rol_model.model import PartKind
 from rol_model.text import chinese_number
 
 __all__ = ["DEFAULT_HEADINGS", "ORDER", "marker", "paragraphs"]

@@ -2,7 +2,11 @@
 
 :func:`render` puts the parts in the regulation's order (measures, shortcomings and causes,
 leadership, plans, other), numbers them 一、 二、 …, and numbers the outline by depth: （一）,
-1., （1）, ①. Headings stand on their own line; texts follow as paragraphs. Causes of
+1., （1）, ① (GB/T 9704-2012). In text, every paragraph and heading but the title and the
+signature starts with the two-character indent 　　; part headings and （一） headings stand on
+their own line, and a deeper heading runs into its first paragraph with its 。 kept
+(1.积极构建法治建设网络。正文……), as published documents print it, when the importer can read
+it back (a short heading without 。 or ：, a paragraph ending a sentence). Causes of
 shortcomings follow the shortcomings, after a line 产生上述问题的原因：, one paragraph each
 (一是……); a cause that explains one shortcoming (主要原因是……) stays in that shortcoming's
 text. The text imports back with :func:`~rol_model.import_text` into the same outline, texts
@@ -15,7 +19,8 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
-from rol_model.model._classes import (
+from rol_model.exceptions import UnsupportedFormatError
+from rol_model.model import (
     Cause,
     LeadershipPart,
     MeasuresPart,
@@ -25,13 +30,13 @@ from rol_model.model._classes import (
     Report,
     ShortcomingsPart,
 )
-from rol_model.text import chinese_number
+from rol_model.text import chinese_number, markdown_text, terminal_text
 from rol_model.views._layout import DEFAULT_HEADINGS, ORDER
 from rol_model.views._layout import marker as item_marker
 from rol_model.views._layout import paragraphs as split_paragraphs
 
 if TYPE_CHECKING:
-    from rol_model.checker._registry import Finding
+    from rol_model.checker import Finding
 
 __all__ = ["RenderFormat", "render"]
 
@@ -59,14 +64,47 @@ class _Writer:
         self.blocks: list[str] = []
 
     def heading(self, level: int, text: str) -> None:
-        self.blocks.append(f"{'#' * min(level, 6)} {text}" if self.markdown else text)
+        # report text is data: inert on a terminal, no raw HTML or links in Markdown
+        if self.markdown:
+            self.blocks.append(f"{'#' * min(level, 6)} {markdown_text(terminal_text(text))}")
+        else:  # the title stands alone; every other heading is indented like a paragraph
+            shown = terminal_text(text)
+            self.blocks.append(shown if level == 1 else INDENT + shown)
 
-    def paragraph(self, text: str) -> None:
-        self.blocks.append(text)
+    def paragraph(self, text: str, *, indent: bool = True) -> None:
+        shown = markdown_text(terminal_text(text)) if self.markdown else terminal_text(text)
+        self.blocks.append(INDENT + shown if indent and not self.markdown else shown)
+
+    def run_in(self, lead: str, text: str) -> None:
+        """A paragraph opened by a run-in heading (``lead`` ends with its 。)."""
+        self.paragraph(lead + text)
+
+    def signature(self, text: str) -> None:
+        """A line of the signature (organization, date): not indented."""
+        self.paragraph(text, indent=False)
 
     def result(self) -> str:
         separator = "\n\n" if self.markdown else "\n"
         return separator.join(self.blocks) + "\n"
+
+
+#: The first-line indent of the official layout (GB/T 9704-2012: two characters).
+INDENT = "\u3000\u3000"
+_LEAD_MAX = 40  # the importer's limit for a run-in heading (importer._outline._LEAD_MAX)
+_ENDS = "。！？!?；;"
+
+
+def _runs_in(heading: str, text: str) -> bool:
+    """Whether a heading can run into its first paragraph and still read back as a heading."""
+    return (
+        len(heading) <= _LEAD_MAX
+        and not any(mark in heading for mark in "：:。")
+        and text[-1] in _ENDS
+    )
+
+
+def _stop(heading: str) -> str:
+    return "" if heading[-1] in "！？!?" else "。"
 
 
 def _node(
@@ -76,7 +114,16 @@ def _node(
     paragraphs = split_paragraphs(node.text)
     if paragraphs and node.id in linked:
         paragraphs[-1] += "".join(linked[node.id])
-    if node.heading:
+    if (
+        node.heading
+        and paragraphs
+        and depth >= 2
+        and not writer.markdown
+        and _runs_in(node.heading, paragraphs[0])
+    ):
+        # 1.积极构建法治建设网络。正文……: the official layout keeps it in its paragraph
+        writer.run_in(f"{marker}{node.heading}{_stop(node.heading)}", paragraphs.pop(0))
+    elif node.heading:
         writer.heading(depth + 2, marker + node.heading)
     elif paragraphs:
         writer.paragraph(marker + paragraphs.pop(0))
@@ -144,7 +191,8 @@ def render(
     ``issued_on`` date, the organization and the date close the text as a signature.
     ``"html"`` is a self-contained page (:func:`~rol_model.html_report`, extra
     ``rol-model[html]``); ``findings`` from :func:`~rol_model.check` are shown in it next to
-    the items they concern. Raises :class:`ValueError` for an unknown format, or for
+    the items they concern. A Word file is not text: :func:`~rol_model.write_docx` writes it.
+    Raises :class:`~rol_model.UnsupportedFormatError` for an unknown format, or for
     ``findings`` with a format other than ``"html"``.
     """
     if format == "html":
@@ -152,10 +200,19 @@ def render(
 
         return html_report(report, findings)
     if format not in ("text", "markdown"):
-        raise ValueError(f"unknown render format {format!r}: use 'text', 'markdown' or 'html'")
+        raise UnsupportedFormatError("render", format, ("text", "markdown", "html"))
     if findings is not None:
-        raise ValueError("findings are shown only in the 'html' format")
+        raise UnsupportedFormatError("render-with-findings", format, ("html",))
     writer = _Writer(markdown=format == "markdown")
+    write_report(writer, report)
+    return writer.result()
+
+
+def write_report(writer: _Writer, report: Report) -> None:
+    """Send the report to ``writer`` in the official order: title, preamble, parts, signature.
+
+    The text and Markdown outputs and the Word writer (``rol_model.views._docx``) share it.
+    """
     writer.heading(1, report.title)
     if report.preamble is not None:
         for paragraph in split_paragraphs(report.preamble.text):
@@ -164,7 +221,6 @@ def render(
     for number, part in enumerate(parts, start=1):
         _part(writer, part, number)
     if report.issued_on is not None:
-        writer.paragraph(report.organization.name)
+        writer.signature(report.organization.name)
         date = report.issued_on
-        writer.paragraph(f"{date.year}年{date.month}月{date.day}日")
-    return writer.result()
+        writer.signature(f"{date.year}年{date.month}月{date.day}日")

@@ -1,0 +1,78 @@
+"""Running the checker: :func:`check` applies the rules of a profile to a report."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rol_model.checker._profiles import Profile, load_profile
+from rol_model.checker._registry import Context, Finding, excerpt, position, rules
+from rol_model.model import Report, split_pointer
+from rol_model.serialize import to_dict
+
+__all__ = ["check"]
+
+
+def _matches(code: str, patterns: Sequence[str]) -> bool:
+    return any(code.startswith(pattern.upper()) for pattern in patterns)
+
+
+def _resolve_excerpt(document: Any, pointer: str) -> str | None:
+    node = document
+    for token in split_pointer(pointer):
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return None
+    if isinstance(node, str):
+        return excerpt(node)
+    if isinstance(node, dict):
+        text = node.get("heading") or node.get("text") or node.get("source")
+        return excerpt(text) if isinstance(text, str) else None
+    return None
+
+
+def check(
+    report: Report,
+    *,
+    profile: Profile | str | None = None,
+    previous: Report | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> list[Finding]:
+    """Check a report against the rules of a profile; return the findings in document order.
+
+    ``profile`` is a :class:`~rol_model.Profile`, the name of a built-in profile or the path of
+    a profile file (default: the built-in ``national`` profile, the 2019 regulation).
+    ``previous`` is last year's report of the same body: the year-over-year rules (ROL4xx) run
+    only when it is given. ``select`` keeps only rules whose code starts with one of the given
+    prefixes (``"ROL1"`` is the structure family); ``ignore`` drops rules the same way.
+
+    Never raises on a valid :class:`~rol_model.Report`. Raises
+    :class:`~rol_model.exceptions.InvalidProfileError` for a malformed profile file and
+    :class:`~rol_model.exceptions.ReadError` when it cannot be read.
+    """
+    active = profile if isinstance(profile, Profile) else load_profile(profile or "national")
+    context = Context(report=report, profile=active, previous=previous, document=to_dict(report))
+    found: list[tuple[tuple[int, ...], int, Finding]] = []
+    for order, rule in enumerate(rules()):
+        severity = active.severity(rule.code, rule.severity)
+        if severity is None or (select and not _matches(rule.code, select)):
+            continue
+        if ignore and _matches(rule.code, ignore):
+            continue
+        for hit in rule.function(context):
+            finding = Finding(
+                code=rule.code,
+                name=rule.name,
+                severity=severity,
+                pointer=hit.pointer,
+                message=hit.message,
+                message_zh=hit.message_zh,
+                excerpt=hit.excerpt or _resolve_excerpt(context.document, hit.pointer),
+            )
+            found.append((position(context.document, hit.pointer), order, finding))
+    found.sort(key=lambda entry: (entry[0], entry[1]))
+    return [finding for _, _, finding in found]
