@@ -45,11 +45,14 @@ _NODE_CLASS: dict[str, Callable[..., Any]] = {
 _ID_PREFIX = {"measures": "m", "shortcomings": "s", "plans": "p", "leadership": "l", "other": "o"}
 
 
-def _indicators(owner: str, *texts: str | None) -> tuple[Indicator, ...]:
+def _indicators(
+    owner: str, *texts: str | None, table: list[Figure] | None = None
+) -> tuple[Indicator, ...]:
     found: list[Figure] = []
     for text in texts:
         if text:
             found += find_figures(text)
+    found += table or []
     if not found:
         return ()
     return tuple(
@@ -145,7 +148,7 @@ class Builder:
             "marker": raw.marker or None,
             "heading": raw.heading or None,
             "text": text,
-            "indicators": _indicators(f"part{index}", text),
+            "indicators": _indicators(f"part{index}", text, table=raw.figures),
             "references": _references(raw.heading, text),
             "lines": LineRange(start=raw.start, end=raw.end),
         }

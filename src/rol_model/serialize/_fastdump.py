@@ -29,7 +29,7 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 import attrs
 
 from rol_model.model import FrozenMap, Part, Report
-from rol_model.validation import is_valid
+from rol_model.validation import extension_issues, is_valid
 
 __all__ = ["dumps_fast", "unstructure_report"]
 
@@ -151,6 +151,10 @@ Raises ``_StepAside`` for any other value; decimals are checked as they are writ
 """
 
 
+#: ``Limits().max_depth``: the nesting of extension values that load accepts by default.
+_MAX_DEPTH = 32
+
+
 def dumps_fast(report: Report) -> str | None:
     """The canonical text :func:`rol_model.dumps` writes, or ``None``: then run the reference."""
     if orjson is None or report.__class__ is not Report:
@@ -177,6 +181,8 @@ def dumps_fast(report: Report) -> str | None:
         )
         if not is_valid(data, exact=long_decimal):
             return None
+        if report.extensions and extension_issues(data.get("extensions"), _MAX_DEPTH):
+            return None  # what load would refuse: the reference names it
         return written.decode("utf-8")
     except Exception:  # a float, a subclass, a surrogate, anything odd: the reference decides
         return None
