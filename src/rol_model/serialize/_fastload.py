@@ -62,6 +62,13 @@ def _decimal(value: object) -> Decimal:
     raise _Inexact
 
 
+def _integer(value: object) -> int:
+    """An integer field from the exact re-read (a ``Decimal``); a float is inexact."""
+    if type(value) is Decimal:
+        return int(value)
+    raise _Inexact
+
+
 def _extension(value: Any) -> Any:
     """``sorted_json`` of the reference, refusing floats (orjson's, not exact)."""
     kind = type(value)
@@ -87,7 +94,9 @@ def _conversion(hint: Any, var: str, classes: set[type[Any]]) -> str | None:
     if hint is str or hint is Any or origin is Literal:
         return None
     if hint is int:
-        return f"int({var})"  # the reference's cattrs hook: 2023.0 (a Decimal) -> 2023
+        # an int stays; a float (orjson's 2023.0, or 2023.0000000000000001 rounded to it) is not
+        # exact: the reference decides on the Decimal of its text (2023.0 -> 2023, the other no)
+        return f"({var} if {var}.__class__ is int else _integer({var}))"
     if hint is Decimal:
         return f"(_Decimal({var}) if {var}.__class__ is int else _decimal({var}))"
     if hint is dt.date:
@@ -189,6 +198,7 @@ def _converting(
 def _compile() -> Callable[[dict[str, Any]], Report]:
     namespace: dict[str, Any] = {
         "_decimal": _decimal,
+        "_integer": _integer,
         "_Decimal": Decimal,
         "_date": dt.date.fromisoformat,
         "_extension": _extension,
