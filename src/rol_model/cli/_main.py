@@ -35,6 +35,7 @@ COMMANDS: dict[str, str] = {
     "schema": "print the report JSON Schema / 输出报告 JSON Schema",
     "rules": "list the rules of rol check / 列出检查规则",
     "profiles": "list the built-in checker profiles / 列出内置规则配置",
+    "serve": "serve the library over HTTP (extra server) / 以 HTTP 服务提供本库功能",
 }
 
 

@@ -242,13 +242,6 @@ _LINE_LIMIT = 10_000_000
 
 
 # the item lists of each kind of part, in the order :func:`iter_nodes` walks them
-_PART_NODE_FIELDS: dict[str, tuple[str, ...]] = {
-    "measures": ("measures",),
-    "shortcomings": ("shortcomings", "causes"),
-    "plans": ("plans",),
-    "leadership": ("items",),
-    "other": ("items",),
-}
 
 
 def _pointer(path: tuple[str | int, ...], field: str) -> str:
@@ -327,11 +320,11 @@ def _limit_issues(report: Report) -> list[Issue]:
     for index, part in enumerate(report.parts):
         check(("parts", index), part)
     for index, part in enumerate(report.parts):
-        for field in _PART_NODE_FIELDS[part.kind]:
+        for field in part.item_fields:
             walk(("parts", index, field), getattr(part, field))
     for index, part in enumerate(report.parts):
-        for field in ("measures", "shortcomings", "causes", "plans", "items"):
-            values = getattr(part, field, ())
+        for field in part.item_fields:
+            values = getattr(part, field)
             if len(values) > _ARRAY_LIMIT:
                 too_many(f"/parts/{index}/{field}", values, None)
     return issues

@@ -40,13 +40,14 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 import attrs
 
 from rol_model import model as _model
-from rol_model.model import Part, Report
+from rol_model.model import PART_CLASSES, Part, Report
+from rol_model.serialize._codegen import generate
 from rol_model.serialize._fasttext import colons, depth_within, raw_bytes
 from rol_model.validation import is_valid
 
 __all__ = ["load_fast", "structure_report"]
 
-_PART_CLASSES = get_args(Part)
+_PART_CLASSES = tuple(PART_CLASSES.values())
 
 
 class _Inexact(Exception):  # noqa: N818 - a signal, not an error a user sees
@@ -165,14 +166,7 @@ def _function(cls: type[Any], classes: set[type[Any]]) -> str:
 
 def generated_source() -> str:
     """The structuring code, generated from the model's attrs classes and their type hints."""
-    classes: set[type[Any]] = {Report, *_PART_CLASSES}
-    done: set[type[Any]] = set()
-    functions = []
-    while classes - done:
-        cls = min(classes - done, key=lambda c: c.__name__)
-        done.add(cls)
-        functions.append(_function(cls, classes))
-    return "\n\n".join(functions) + "\n"
+    return generate(_function)
 
 
 def _slot(cls: type[Any], name: str) -> Any:
