@@ -5,7 +5,8 @@ Usage: python benchmarks/run.py [--quick] [--only GROUPS] [--repeat N] [--output
 Groups (``--only load,cli`` runs two of them):
 
 - ``load``: validated load (``rol_model.loads``), validation alone, ``dumps``, ``check`` and the
-  pydantic v2 peer (``benchmarks/pydantic_peer.py``, ``model_validate_json`` of the same bytes),
+  pydantic v2 peer (``benchmarks/pydantic_peer.py``, ``model_validate_json`` of the same bytes)
+  and the msgspec peer (``benchmarks/msgspec_peer.py``, a typed decode of the same bytes),
   on the bundled example and on a report ten times its size. Baseline: ``json.loads`` of the
   same bytes.
 - ``diff``: ``rol_model.diff`` between two versions of a report with 100, 500 and 2,000
@@ -192,6 +193,14 @@ def _peer() -> Callable[[bytes], object] | str:
     return pydantic_peer.Report.model_validate_json
 
 
+def _msgspec_peer() -> Callable[[bytes], object] | str:
+    try:
+        import msgspec_peer
+    except ImportError as error:
+        return f"msgspec is not installed ({error.name}); pip install 'rol-model[bench]'"
+    return msgspec_peer.decode
+
+
 def bench_load(suite: Suite) -> None:
     """Validated load, validation alone, dumps, check and the pydantic peer on two sizes."""
     example = rm.load(EXAMPLE)
@@ -200,6 +209,7 @@ def bench_load(suite: Suite) -> None:
         "example ×10": rm.dumps(enlarged(example, 10)).encode("utf-8"),
     }
     peer = _peer()
+    msgspec_peer = _msgspec_peer()
     check = getattr(rm, "check", None)
     for case, data in inputs.items():
         report = rm.loads(data)
@@ -214,11 +224,15 @@ def bench_load(suite: Suite) -> None:
             operations["rol_model.check (distinct texts)"] = _cycle(check, _variants(parsed))
         if callable(peer):
             operations["pydantic model_validate_json"] = lambda data=data: peer(data)
+        if callable(msgspec_peer):
+            operations["msgspec typed decode"] = lambda data=data: msgspec_peer(data)
         compare(suite, "load", case, ("json.loads", lambda data=data: json.loads(data)), operations)
         if check is None:
             suite.skip("load", "rol_model.check", "rol_model.check is not available")
         if isinstance(peer, str):
             suite.skip("load", "pydantic model_validate_json", peer)
+        if isinstance(msgspec_peer, str):
+            suite.skip("load", "msgspec typed decode", msgspec_peer)
 
 
 def _variants(document: dict[str, Any]) -> list[rm.Report]:

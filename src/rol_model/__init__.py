@@ -22,6 +22,8 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time the names load on f
         Rule,
         builtin_profiles,
         check,
+        findings_to_dict,
+        format_findings,
         load_profile,
         missing_parts,
         profile_from_dict,
@@ -124,6 +126,8 @@ _EXPORTS: dict[str, str] = {
     "Finding": "rol_model.checker",
     "Rule": "rol_model.checker",
     "check": "rol_model.checker",
+    "findings_to_dict": "rol_model.checker",
+    "format_findings": "rol_model.checker",
     "rules": "rol_model.checker",
     "Comparison": "rol_model.trends",
     "FollowingMeasure": "rol_model.trends",
@@ -219,12 +223,9 @@ _SUBMODULES = ("cli", "exceptions", "survey")
 
 
 def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    from rol_model._about import __version__
 
-    try:
-        return version("rol-model")
-    except PackageNotFoundError:  # running from a source tree that was never installed
-        return "0+unknown"
+    return __version__
 
 
 def __getattr__(name: str) -> Any:
@@ -314,8 +315,10 @@ __all__ = [
     "dump",
     "dumps",
     "export_tables",
+    "findings_to_dict",
     "format_comparison",
     "format_diff",
+    "format_findings",
     "from_dict",
     "html_check",
     "html_diff",

@@ -224,3 +224,15 @@ def test_docs_profile_example_is_a_valid_profile_and_the_error_example_is_real(
     with pytest.raises(rm.InvalidProfileError) as caught:
         rm.profile_from_dict(bad, source="my-bureau.json")
     assert f"`{caught.value}`" in DOC.read_text(encoding="utf-8")
+
+
+def test_the_cli_prints_what_the_library_formats(wusu: str) -> None:
+    report = rm.load(wusu)
+    findings = rm.check(report)
+    for fmt in ("text", "json"):
+        _, out, _ = _run(wusu, "--format", fmt)
+        assert out == rm.format_findings(report, findings, fmt, file=wusu)  # type: ignore[arg-type]
+    data = rm.findings_to_dict(findings, file=wusu)
+    assert data["counts"]["error"] == sum(f.severity == "error" for f in findings)
+    with pytest.raises(rm.UnsupportedFormatError):
+        rm.format_findings(report, findings, "xml")  # type: ignore[arg-type]

@@ -225,3 +225,31 @@ def test_an_item_headed_cause_analysis_is_not_a_recurring_shortcoming() -> None:
     found = _history.recurrences(report(2023), report(2024))
     assert [(r.previous.id, r.current.id) for r in found] == [("s1", "s1")]
     assert _check_answer(report(2023), report(2024)) == (["s1"], [])
+
+
+# -- the fast forms compute exactly what the plain definitions do -------------------------------
+
+_WIDTH_TEXT = st.text(
+    alphabet=st.sampled_from(
+        "法治政府，。、；：（）！？％１２ＡＢａ\u3000 \u0301\u0308e①㈠℃™ﬁ…—“”abc123"
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(text=_WIDTH_TEXT | st.text(max_size=40))
+def test_normalize_is_nfkc_then_letters_and_digits(text: str) -> None:
+    import unicodedata
+
+    from rol_model.text import normalize
+
+    assert normalize(text) == re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text))
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(text=st.text(max_size=30))
+def test_clean_bigrams_are_the_adjacent_pairs(text: str) -> None:
+    from rol_model.text import clean_bigrams
+
+    assert clean_bigrams(text) == frozenset(text[i : i + 2] for i in range(len(text) - 1))

@@ -8,6 +8,12 @@ for how to add one.
 
 from __future__ import annotations
 
+from rol_model.checker._output import (
+    FindingsFormat,
+    count_findings,
+    findings_to_dict,
+    format_findings,
+)
 from rol_model.checker._profiles import (
     Profile,
     builtin_profiles,
@@ -30,10 +36,14 @@ __all__ = [
     "FAMILIES",
     "PART_NAMES",
     "Finding",
+    "FindingsFormat",
     "Profile",
     "Rule",
     "builtin_profiles",
     "check",
+    "count_findings",
+    "findings_to_dict",
+    "format_findings",
     "load_profile",
     "missing_parts",
     "profile_from_dict",

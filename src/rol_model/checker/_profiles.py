@@ -13,8 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import math
 import os
 from collections.abc import Mapping
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, cast
@@ -154,6 +156,12 @@ def profile_schema() -> dict[str, Any]:
 
 def builtin_profiles() -> tuple[str, ...]:
     """Names of the profiles shipped with rol-model, sorted."""
+    return _builtin_names()
+
+
+@functools.cache
+def _builtin_names() -> tuple[str, ...]:
+    # the packaged folder does not change while the process runs: list it once, not per check
     folder = resources.files("rol_model").joinpath("profiles")
     return tuple(
         sorted(e.name[: -len(".json")] for e in folder.iterdir() if e.name.endswith(".json"))
@@ -296,6 +304,10 @@ def profile_from_dict(data: object, *, source: str | None = None) -> Profile:
     Pointer) when the document breaks the profile schema, names an unknown rule code, extends an
     unknown profile or gives an impossible date or range.
     """
+    issues = _hostile_issues(data)
+    if issues:
+        raise InvalidProfileError(issues, source=source)
+    data = _floats(data)
     issues = _schema_issues(data)
     if not issues:
         issues = _unknown_rules(cast("Mapping[str, Any]", data))
@@ -321,19 +333,82 @@ def _builtin(name: str) -> Profile:
     return profile_from_dict(_builtin_data(name), source=f"built-in profile {name!r}")
 
 
+#: Largest profile file :func:`load_profile` reads (the built-in ones are a few kilobytes).
+MAX_PROFILE_BYTES = 1024 * 1024
+#: Deepest nesting of a profile document (the schema needs five levels).
+_MAX_PROFILE_DEPTH = 32
+
+
 def _read(path: Path) -> object:
+    """A profile file read as strictly as a report: bounded, UTF-8, no duplicate keys or NaN."""
+    from rol_model.exceptions import InvalidReportError
+    from rol_model.serialize import Limits, parse_json, read_bounded
+
+    data = read_bounded(path, MAX_PROFILE_BYTES, what="profile")
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        issue = Issue(code="json.encoding", message=f"not UTF-8: {error.reason}")
-        raise InvalidProfileError([issue], source=str(path)) from None
-    except OSError as error:
-        raise ReadError(f"{path}: cannot read profile: {error.strerror or error}") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        issue = Issue(code="json.syntax", message=error.msg, line=error.lineno, column=error.colno)
-        raise InvalidProfileError([issue], source=str(path)) from None
+        return parse_json(data, Limits(max_bytes=MAX_PROFILE_BYTES))
+    except InvalidReportError as error:
+        raise InvalidProfileError(error.issues, source=str(path)) from None
+
+
+def _hostile_issues(data: object) -> list[Issue]:
+    """Values no profile holds and the schema validator cannot report safely.
+
+    Nesting deeper than 32 levels (RecursionError), NaN and infinities (they compare false with
+    everything and would switch rules off silently), and integers beyond 64 bits (their text is
+    refused by Python past 4,300 digits).
+    """
+    issues: list[Issue] = []
+    stack: list[tuple[list[object], object]] = [([], data)]
+    while stack and len(issues) < 20:
+        path, value = stack.pop()
+        if len(path) > _MAX_PROFILE_DEPTH:
+            issues.append(
+                Issue(
+                    code="limit.depth",
+                    message=f"nested deeper than {_MAX_PROFILE_DEPTH} levels",
+                    pointer=pointer(path[:_MAX_PROFILE_DEPTH]),
+                )
+            )
+            break
+        if isinstance(value, dict):
+            stack.extend(([*path, str(k)], v) for k, v in value.items())
+        elif isinstance(value, (list, tuple)):
+            stack.extend(([*path, i], v) for i, v in enumerate(value))
+        elif isinstance(value, bool):
+            continue
+        elif isinstance(value, int) and value.bit_length() > 64:
+            issues.append(
+                Issue(
+                    code="json.number", message="an integer beyond 64 bits", pointer=pointer(path)
+                )
+            )
+        elif isinstance(value, (float, Decimal)) and not _finite(value):
+            issues.append(
+                Issue(
+                    code="json.non-finite",
+                    message=f"{value} is not a number a profile can hold; write a finite number",
+                    pointer=pointer(path),
+                )
+            )
+    return issues
+
+
+def _finite(value: float | Decimal) -> bool:
+    if isinstance(value, Decimal):
+        return value.is_finite() and math.isfinite(float(value))
+    return math.isfinite(value)
+
+
+def _floats(value: Any) -> Any:
+    """Decimals (as the strict reader gives them) as floats, which the profile code expects."""
+    if isinstance(value, dict):
+        return {k: _floats(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_floats(v) for v in value]
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
 
 
 def load_profile(source: str | os.PathLike[str]) -> Profile:

@@ -24,7 +24,15 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from rol_model.exceptions import Issue, Severity
-from rol_model.model import document_position, split_pointer
+from rol_model.model import (
+    Indicator,
+    Node,
+    document_position,
+    iter_indicators,
+    iter_nodes,
+    split_pointer,
+    walk_part,
+)
 from rol_model.model import node_text as model_node_text
 from rol_model.text import clean_bigrams, normalize
 
@@ -138,6 +146,22 @@ class Context:
     _bigrams: dict[str, frozenset[str]] = attrs.field(
         factory=dict, init=False, repr=False, eq=False
     )
+
+    _walked: dict[str, list[Any]] = attrs.field(factory=dict, init=False, repr=False, eq=False)
+
+    def nodes(self) -> list[tuple[str, Node]]:
+        """``iter_nodes(report)`` as a list, walked once per check call (several rules read it)."""
+        found = self._walked.get("nodes")
+        if found is None:
+            found = self._walked["nodes"] = list(iter_nodes(self.report))
+        return found
+
+    def indicators(self) -> list[tuple[str, Indicator]]:
+        """``iter_indicators(report)`` as a list, walked once per check call."""
+        found = self._walked.get("indicators")
+        if found is None:
+            found = self._walked["indicators"] = list(iter_indicators(self.report))
+        return found
 
     def threshold(self, name: str) -> float:
         """A numeric threshold of the profile (see ``thresholds`` in the profile schema)."""
@@ -274,10 +298,8 @@ PART_NAMES: Mapping[str, tuple[str, str]] = {
 
 def iter_part_nodes(report: Report, index: int) -> Iterator[tuple[str, Node]]:
     """``(pointer, node)`` for every item of the part at ``index``, in document order."""
-    from rol_model.model import iter_nodes
-
-    prefix = f"/parts/{index}/"
-    return ((pointer, node) for pointer, node in iter_nodes(report) if pointer.startswith(prefix))
+    # the part's own walk: exactly the items whose pointer starts with /parts/{index}/
+    return ((visit.pointer, visit.node) for visit in walk_part(index, report.parts[index]))
 
 
 def part_pointers(report: Report, kind: str) -> list[str]:

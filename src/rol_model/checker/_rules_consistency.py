@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from rol_model.checker._profiles import deadline_date
 from rol_model.checker._registry import Context, Example, Hit, position, register
-from rol_model.model import Cause, Plan, Shortcoming, iter_indicators, iter_nodes
+from rol_model.model import Cause, Plan, Shortcoming
 
 DATA = "data consistency"
 REGULATION = "2019 规定 (《法治政府建设与责任落实督察工作规定》, 厅字〔2019〕28号)"
@@ -66,9 +66,9 @@ _CHANGE_WORDS = ("增", "涨", "升", "提高", "提升", "倍", "同比", "环�
 
 
 def _ids(context: Context) -> Iterator[tuple[str, str]]:
-    for pointer, node in iter_nodes(context.report):
+    for pointer, node in context.nodes():
         yield pointer, node.id
-    for pointer, indicator in iter_indicators(context.report):
+    for pointer, indicator in context.indicators():
         yield pointer, indicator.id
 
 
@@ -89,7 +89,10 @@ def _ids(context: Context) -> Iterator[tuple[str, str]]:
 def duplicate_id(context: Context) -> Iterator[Hit]:
     """Every item and figure id occurs once."""
     seen: dict[str, str] = {}
-    ordered = sorted(_ids(context), key=lambda pair: position(context.document, pair[0]))
+    pairs = list(_ids(context))
+    if len({identifier for _, identifier in pairs}) == len(pairs):
+        return  # no id repeats: no need to put them in document order
+    ordered = sorted(pairs, key=lambda pair: position(context.document, pair[0]))
     for pointer, identifier in ordered:
         if identifier in seen:
             yield Hit(
@@ -118,7 +121,7 @@ def duplicate_id(context: Context) -> Iterator[Hit]:
 )
 def unresolved_reference(context: Context) -> Iterator[Hit]:
     """Each id in a plan's or cause's shortcoming_ids names a shortcoming of the report."""
-    nodes = list(iter_nodes(context.report))
+    nodes = list(context.nodes())
     known = {node.id for _, node in nodes if isinstance(node, Shortcoming)}
     for pointer, node in nodes:
         if not isinstance(node, (Plan, Cause)):
@@ -157,7 +160,7 @@ def unresolved_reference(context: Context) -> Iterator[Hit]:
 )
 def percentage_out_of_range(context: Context) -> Iterator[Hit]:
     """Percentages that are shares lie between 0 and 100."""
-    for pointer, indicator in iter_indicators(context.report):
+    for pointer, indicator in context.indicators():
         if indicator.unit not in PERCENT_UNITS:
             continue
         is_change = any(word in indicator.source for word in _CHANGE_WORDS)
@@ -186,7 +189,7 @@ def percentage_out_of_range(context: Context) -> Iterator[Hit]:
 )
 def count_not_whole(context: Context) -> Iterator[Hit]:
     """Figures counted in units such as 次, 件, 人 are non-negative whole numbers."""
-    for pointer, indicator in iter_indicators(context.report):
+    for pointer, indicator in context.indicators():
         if indicator.unit not in COUNT_UNITS:
             continue
         value = indicator.value
@@ -232,7 +235,7 @@ def period_outside_year(context: Context) -> Iterator[Hit]:
     plan_prefixes = tuple(
         f"/parts/{i}/" for i, part in enumerate(context.report.parts) if part.kind == "plans"
     )
-    for pointer, indicator in iter_indicators(context.report):
+    for pointer, indicator in context.indicators():
         period = indicator.period
         if period is None:
             continue

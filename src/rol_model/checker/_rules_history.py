@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
@@ -17,7 +18,7 @@ from rol_model.checker._registry import (
 )
 from rol_model.checker._rules_consistency import PERCENT_UNITS
 from rol_model.model import Indicator, Report, iter_indicators
-from rol_model.text import normalize
+from rol_model.text import arithmetic, normalize
 from rol_model.trends import follow_ups, recurrences
 
 SUPERVISION = (
@@ -142,7 +143,8 @@ def _sharp(old: Decimal, new: Decimal, unit: str, ratio: float, points: float) -
     low, high = sorted((abs(old), abs(new)))
     if low == 0:
         return high > 0
-    return high / low >= Decimal(str(ratio))
+    with decimal.localcontext(arithmetic()):  # no Overflow, whatever the two values
+        return high / low >= Decimal(str(ratio))
 
 
 @register(

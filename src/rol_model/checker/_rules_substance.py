@@ -17,6 +17,7 @@ from rol_model.checker._registry import (
     part_pointers,
     register,
 )
+from rol_model.checker._similar_pairs import first_similar
 from rol_model.model import (
     Item,
     Measure,
@@ -26,7 +27,6 @@ from rol_model.model import (
     PlansPart,
     Shortcoming,
     ShortcomingsPart,
-    iter_nodes,
 )
 from rol_model.text import content_bigrams, covered, normalize, topical_bigrams
 from rol_model.trends import is_cause_heading
@@ -308,27 +308,24 @@ _MIN_REPEATED = 20  # shorter texts (a stock heading) may legitimately repeat
 def repeated_paragraph(context: Context) -> Iterator[Hit]:
     """No item's text repeats another's (nearly) word for word."""
     threshold = context.threshold("repeated_similarity")
-    earlier: list[tuple[str, str, str, frozenset[str]]] = []
-    for pointer, node in iter_nodes(context.report):
+    entries: list[tuple[str, str, str, str, frozenset[str]]] = []
+    for pointer, node in context.nodes():
         text = node.text or ""
         clean = context.normalized(text)
-        if len(clean) < _MIN_REPEATED:
+        if len(clean) >= _MIN_REPEATED:
+            entries.append((pointer, node.id, text, clean, context.bigrams(text)))
+    # the first earlier text each one repeats, found by a prefix-filtered join: near-linear
+    matches = first_similar([e[4] for e in entries], [e[3] for e in entries], threshold)
+    for (pointer, _, text, _, _), match in zip(entries, matches, strict=True):
+        if match is None:
             continue
-        pairs = context.bigrams(text)
-        for other_pointer, other_id, other_clean, other_pairs in earlier:
-            small, large = sorted((len(pairs), len(other_pairs)))
-            if clean != other_clean and small < threshold * large:
-                continue  # Jaccard cannot reach the threshold: skip the set operations
-            jaccard = len(pairs & other_pairs) / len(pairs | other_pairs)
-            if clean == other_clean or jaccard >= threshold:
-                yield Hit(
-                    pointer=f"{pointer}/text",
-                    message=f"this text repeats that of {other_id} ({other_pointer})",
-                    message_zh=f"该段文字与 {other_id}（{other_pointer}）重复",
-                    excerpt=excerpt(text),
-                )
-                break
-        earlier.append((pointer, node.id, clean, pairs))
+        other_pointer, other_id = entries[match][0], entries[match][1]
+        yield Hit(
+            pointer=f"{pointer}/text",
+            message=f"this text repeats that of {other_id} ({other_pointer})",
+            message_zh=f"该段文字与 {other_id}（{other_pointer}）重复",
+            excerpt=excerpt(text),
+        )
 
 
 def _leaf(node: Node) -> bool:
@@ -359,7 +356,7 @@ def _leaf(node: Node) -> bool:
 def near_empty_item(context: Context) -> Iterator[Hit]:
     """Every item without sub-items says something: enough letters and digits."""
     minimum = context.threshold("near_empty_characters")
-    for pointer, node in iter_nodes(context.report):
+    for pointer, node in context.nodes():
         if is_cause_heading(node):
             continue  # 原因分析 with its causes recorded as Cause records
         if isinstance(node, (Measure, Shortcoming, Plan, Item)) and _leaf(node):
@@ -414,7 +411,7 @@ def boilerplate_only(context: Context) -> Iterator[Hit]:
     """Items without sub-items and figures say more than stock phrases."""
     threshold = context.threshold("boilerplate_share")
     minimum = context.threshold("near_empty_characters")
-    for pointer, node in iter_nodes(context.report):
+    for pointer, node in context.nodes():
         if not _leaf(node) or node.indicators:
             continue
         text = node_text(node)

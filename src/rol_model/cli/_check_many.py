@@ -11,11 +11,11 @@ if TYPE_CHECKING:
     from rol_model.checker import Profile
     from rol_model.corpus import FileResult
 
-_SEVERITIES = ("error", "warning", "info")
-
 
 def _counts(result: FileResult) -> dict[str, int]:
-    return {s: sum(f.severity == s for f in result.findings) for s in _SEVERITIES}
+    from rol_model.checker import count_findings
+
+    return count_findings(result.findings)
 
 
 def _record(result: FileResult, profile: str) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, TextIO
 
 from rol_model.serialize import DEFAULT_LIMITS, read_document
 
@@ -30,3 +30,13 @@ def load_input(name: str) -> Report:
         return loads(read_input(name))
     except InvalidReportError as error:
         raise InvalidReportError(error.issues, source="<stdin>") from None
+
+
+def emit(text: str, path: str | None, out: TextIO) -> None:
+    """Write a command's output to ``path`` atomically (UTF-8), or to ``out`` when ``None``."""
+    if path is None:
+        out.write(text)
+        return
+    from rol_model.serialize import write_file
+
+    write_file(path, text)

@@ -11,11 +11,15 @@ so ``rol --version`` stays fast.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
-from collections.abc import Sequence
-from typing import TextIO
+
+# argparse and typing load only when a command runs: ``rol --version`` answers without them.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
+    from typing import TextIO
 
 __all__ = ["main", "run"]
 
@@ -32,6 +36,7 @@ COMMANDS: dict[str, str] = {
     "schema": "print the report JSON Schema / 输出报告 JSON Schema",
     "rules": "list the rules of rol check / 列出检查规则",
     "profiles": "list the built-in checker profiles / 列出内置规则配置",
+    "serve": "serve the library over HTTP (extra server) / 以 HTTP 服务提供本库功能",
 }
 
 
@@ -43,49 +48,71 @@ class _UsageError(Exception):
     pass
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        # argparse's own layout: the usage line first, then the error, then where to read more
-        raise _UsageError(
-            f"{self.format_usage().rstrip()}\n{self.prog}: error: {message}\n"
-            f"(run '{self.prog} --help' for every option)"
-        )
+def _parser_class() -> type[argparse.ArgumentParser]:
+    import argparse
+
+    class _Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> None:  # type: ignore[override]
+            # argparse's own layout: the usage line first, then the error, then where to read more
+            raise _UsageError(
+                f"{self.format_usage().rstrip()}\n{self.prog}: error: {message}\n"
+                f"(run '{self.prog} --help' for every option)"
+            )
+
+    return _Parser
 
 
 def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    from rol_model._about import __version__
 
-    try:
-        return version("rol-model")
-    except PackageNotFoundError:
-        return "0+unknown"
+    return __version__
 
 
-class _VersionAction(argparse.Action):
-    """``--version`` that reads the version only when asked: package metadata is slow to load."""
+def _version_action() -> type[argparse.Action]:
+    import argparse
 
-    def __init__(self, option_strings: Sequence[str], dest: str, **_: object) -> None:
-        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+    class _VersionAction(argparse.Action):
+        """``--version`` as an option of the full parser (``rol --version`` alone is quicker)."""
 
-    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
-        sys.stdout.write(f"rol {_version()}\n")
-        parser.exit()
+        def __init__(self, option_strings: Sequence[str], dest: str, **_: object) -> None:
+            super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+        def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+            sys.stdout.write(f"rol {_version()}\n")
+            parser.exit()
+
+    return _VersionAction
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every command configured."""
-    parser = _Parser(
+    parser_class = _parser_class()
+    parser = parser_class(
         prog="rol",
         description="Load, validate and compare rule-of-law government annual reports "
         "(法治政府建设年度报告).",
     )
-    parser.add_argument("--version", action=_VersionAction)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    parser.add_argument("--version", action=_version_action())
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=parser_class)
     for name, help_text in COMMANDS.items():
         module = importlib.import_module(f"rol_model.cli.{_MODULES.get(name, name)}")
         sub = commands.add_parser(name, help=help_text, description=help_text)
         module.configure(sub)
     return parser
+
+
+def _print_version(out: TextIO, err: TextIO) -> int:
+    from rol_model.exceptions import WriteError
+
+    try:
+        print(f"rol {_version()}", file=out)
+        out.flush()
+    except WriteError as error:
+        print(f"rol: {error}", file=err)
+        return 2
+    except BrokenPipeError:
+        return 1
+    return 0
 
 
 def main(
@@ -94,12 +121,17 @@ def main(
     stderr: TextIO | None = None,
 ) -> int:
     """Run ``rol`` with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
-    out = stdout if stdout is not None else sys.stdout
+    from rol_model.cli._streams import guard
+
+    out = guard(stdout if stdout is not None else sys.stdout, "standard output")
     err = stderr if stderr is not None else sys.stderr
+    if err is None:  # descriptor 2 closed: messages go nowhere, exit codes still tell
+        import io
+
+        err = io.StringIO()
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list in (["--version"], ["-V"]):  # answer before building every parser: cold start
-        print(f"rol {_version()}", file=out)
-        return 0
+        return _print_version(out, err)
     from rol_model.exceptions import RolModelError  # here, not above: keeps --version fast
 
     parser = build_parser()
@@ -139,6 +171,13 @@ def main(
         return 130
     except BrokenPipeError:
         return 1
+    try:
+        out.flush()
+    except BrokenPipeError:
+        return 1
+    except RolModelError as error:
+        print(f"rol {args.command}: {error}", file=err)
+        return 2
     return code
 
 
@@ -148,4 +187,9 @@ def run() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(encoding="utf-8", errors="backslashreplace")
-    sys.exit(main())
+    from rol_model.cli._streams import flush_at_exit
+
+    code = main()
+    if not flush_at_exit(sys.stdout) and code == 0:
+        code = 2
+    sys.exit(code)

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from rol_model.checker import Finding
     from rol_model.model import Report
 
 _SEVERITIES = ("error", "warning", "info")
@@ -78,65 +76,6 @@ def _load(name: str) -> Report:
     return loads(read_input(name))
 
 
-def _part_label(report: Report, index: int) -> str:
-    from rol_model.checker import PART_NAMES
-
-    part = report.parts[index]
-    heading = part.heading or PART_NAMES[part.kind][1]
-    return f"{part.marker or ''}{heading} (/parts/{index})"
-
-
-def _group(report: Report, finding: Finding) -> tuple[int, str]:
-    tokens = finding.pointer.split("/")
-    if len(tokens) > 2 and tokens[1] == "parts" and tokens[2].isdigit():
-        index = int(tokens[2])
-        if index < len(report.parts):
-            return index, _part_label(report, index)
-    return -1, "Whole report / 全文"
-
-
-def _counts(findings: Sequence[Finding]) -> dict[str, int]:
-    return {severity: sum(f.severity == severity for f in findings) for severity in _SEVERITIES}
-
-
-def _write_text(
-    out: TextIO, name: str, report: Report, findings: Sequence[Finding], profile: str
-) -> None:
-    counts = _counts(findings)
-    words = {"error": "errors", "warning": "warnings", "info": "info"}
-    summary = ", ".join(f"{n} {s if n == 1 else words[s]}" for s, n in counts.items())
-    print(f"{name}: {summary} (profile {profile})", file=out)
-    current: int | None = None
-    for finding in sorted(findings, key=lambda f: _group(report, f)[0]):
-        index, label = _group(report, finding)
-        if index != current:
-            print(f"\n{label}", file=out)
-            current = index
-        print(
-            f"  {finding.severity:<7} {finding.code} {finding.name}  {finding.pointer or '/'}",
-            file=out,
-        )
-        if finding.excerpt:
-            print(f"          “{finding.excerpt}”", file=out)
-        print(f"          {finding.message}", file=out)
-        print(f"          {finding.message_zh}", file=out)
-
-
-def _write_json(
-    out: TextIO, name: str, findings: Sequence[Finding], profile: str, previous: str | None
-) -> None:
-    import attrs
-
-    document = {
-        "file": name,
-        "previous": previous,
-        "profile": profile,
-        "counts": _counts(findings),
-        "findings": [attrs.asdict(finding) for finding in findings],
-    }
-    out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-
-
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Check the report; exit 0 without error-level findings, 1 with, 2 on bad input."""
     from rol_model.checker import check, load_profile, rules
@@ -198,10 +137,19 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 report, findings, profile=profile.name, required_parts=profile.required_parts
             )
         )
-    elif args.format == "json":
-        _write_json(target, name, findings, profile.name, args.previous)
     else:
-        _write_text(target, name, report, findings, profile.name)
+        from rol_model.checker import format_findings
+
+        target.write(
+            format_findings(
+                report,
+                findings,
+                args.format,
+                file=name,
+                profile=profile.name,
+                previous=args.previous,
+            )
+        )
     if args.output:
         from rol_model.views import write_page
 

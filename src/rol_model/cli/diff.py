@@ -31,7 +31,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Print the changes; exit 0 when the reports are identical, 1 when they differ."""
-    from rol_model.cli._files import load_input
+    from rol_model.cli._files import emit, load_input
     from rol_model.diffing import diff_documents, document_patch, same
     from rol_model.serialize import canonical_json, to_dict
 
@@ -40,7 +40,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 2
     old, new = (to_dict(load_input(name)) for name in (args.old, args.new))
     if args.format == "patch":
-        out.write(canonical_json(document_patch(old, new)))
+        emit(canonical_json(document_patch(old, new)), args.output, out)
         return 0 if same(old, new) else 1
     changes = diff_documents(old, new)
     if args.format == "html":
@@ -53,12 +53,12 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.format == "json":
         from rol_model.diffing import diff_to_dict
 
-        out.write(canonical_json(diff_to_dict(changes)))
+        emit(canonical_json(diff_to_dict(changes)), args.output, out)
     else:
         from rol_model.diffing import format_diff
 
         color = args.color == "always" or (
-            args.color == "auto" and args.format == "text" and out.isatty()
+            args.color == "auto" and args.format == "text" and not args.output and out.isatty()
         )
-        out.write(format_diff(changes, args.format, color=color))
+        emit(format_diff(changes, args.format, color=color), args.output, out)
     return 0 if changes.identical else 1

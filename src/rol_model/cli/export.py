@@ -32,6 +32,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--bom", action="store_true", help="CSV: start with a UTF-8 byte order mark (for Excel)"
     )
     parser.add_argument(
+        "--raw",
+        action="store_true",
+        help="CSV: write text exactly, even when a spreadsheet would run it as a formula "
+        "(=, +, -, @ first; see docs/security.md)",
+    )
+    parser.add_argument(
         "-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)"
     )
 
@@ -52,7 +58,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         return run_parquet(names, args, out, err)
     summary = export_tables(
-        names, args.output, args.to, bom=args.bom, jobs=args.jobs, skip_invalid=True
+        names, args.output, args.to, bom=args.bom, raw=args.raw, jobs=args.jobs, skip_invalid=True
     )
     for result in summary.skipped:
         reason = result.error or f"not a valid report: {result.issues[0]}"

@@ -98,8 +98,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if not args.output:
             out.write(dumps(result.report))
         for warning in result.warnings:
-            if warning.severity != "info":
-                print(f"rol import: {args.file}: {warning}", file=err)
+            if warning.severity != "info" or warning.code == "import.residue":
+                # every dropped line is shown, so nothing leaves the text unseen
+                print(f"rol import: {args.file}: {warning.severity}: {warning}", file=err)
     else:
         _summary(result, out)
     serious = [w for w in result.warnings if w.severity != "info"]

@@ -26,10 +26,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Render the report; exit 0, or 2 when the file cannot be read or is no valid report."""
-    from pathlib import Path
-
-    from rol_model.cli._files import load_input
-    from rol_model.exceptions import WriteError
+    from rol_model.cli._files import emit, load_input
     from rol_model.views import render
 
     if args.format == "docx" and not args.output:
@@ -41,12 +38,5 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         write_docx(report, args.output)
         return 0
-    text = render(report, format=args.format)
-    if args.output:
-        try:
-            Path(args.output).write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise WriteError(f"{args.output}: {error.strerror or error}") from None
-    else:
-        out.write(text)
+    emit(render(report, format=args.format), args.output, out)
     return 0

@@ -25,6 +25,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="which table --format csv writes (default indicators) / CSV 输出的表",
     )
     parser.add_argument(
+        "--raw",
+        action="store_true",
+        help="CSV: write text exactly, even when a spreadsheet would run it as a formula "
+        "(=, +, -, @ first; see docs/security.md)",
+    )
+    parser.add_argument(
         "--mixed-bodies",
         action="store_true",
         help="compare reports of different bodies anyway (a body renamed in a reorganisation); "
@@ -37,7 +43,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Print figure trends, plan follow-through and recurring shortcomings; exit 0."""
-    from rol_model.cli._files import load_input
+    from rol_model.cli._files import emit, load_input
     from rol_model.serialize import canonical_json
     from rol_model.trends import compare, comparison_csv, comparison_to_dict, format_comparison
 
@@ -58,9 +64,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         write_page(html_trend(comparison), args.output, out)
     elif args.format == "json":
-        out.write(canonical_json(comparison_to_dict(comparison)))
+        emit(canonical_json(comparison_to_dict(comparison)), args.output, out)
     elif args.format == "csv":
-        out.write(comparison_csv(comparison, args.table))
+        emit(comparison_csv(comparison, args.table, raw=args.raw), args.output, out)
     else:
-        out.write(format_comparison(comparison))
+        emit(format_comparison(comparison), args.output, out)
     return 0

@@ -114,10 +114,13 @@ def expand_paths(paths: Iterable[PathLike]) -> Iterator[str]:
 
     Hidden files and folders (names starting with ``.``) inside a directory are skipped.
     Other paths are passed through unchanged, even when they do not exist, so that the
-    reader reports them. Raises :class:`~rol_model.ReadError` for a directory with no report.
+    reader reports them. Raises :class:`~rol_model.ReadError` for a directory with no report
+    and for an empty name (which ``Path`` would read as the current directory).
     """
     for path in paths:
         name = os.fspath(path)
+        if not name:  # Path("") is the current directory: an empty argument names no file
+            raise ReadError("an empty file name names no file")
         if Path(name).is_dir():
             found = _directory_reports(Path(name))
             if not found:

@@ -11,14 +11,12 @@ from __future__ import annotations
 import csv
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Literal
 
 import attrs
 
-from rol_model.checker import missing_parts
 from rol_model.exceptions import RolModelError, WriteError
 from rol_model.model import (
     Cause,
@@ -36,6 +34,8 @@ from rol_model.model import (
     Shortcoming,
     ShortcomingsPart,
 )
+from rol_model.serialize import AtomicGroup
+from rol_model.text import csv_cell, plain
 
 if TYPE_CHECKING:
     from rol_model.corpus._corpus import FileResult
@@ -137,7 +137,7 @@ class _Rows:
 
 
 def _decimal_text(indicator: Indicator) -> str:
-    return format(indicator.value, "f")  # plain notation: 30000, never 3E+4
+    return plain(indicator.value)  # plain notation: 30000, never 3E+4 (unless it would explode)
 
 
 def _indicator_rows(
@@ -187,6 +187,9 @@ def _text_length(*texts: str | None) -> int:
 
 def table_rows(report: Report, file: str | None = None) -> tuple[Row, list[Row], list[Row]]:
     """The report's row, item rows and indicator rows, each without the leading ``report_id``."""
+    # here, not at import: the checker (every rule, the profiles) would load with `rol validate`
+    from rol_model.checker import missing_parts
+
     items: list[Row] = []
     indicators: list[Row] = []
     counts = dict.fromkeys(_TYPES.values(), 0)
@@ -291,19 +294,25 @@ def _sources(sources: Iterable[Report | str | os.PathLike[str]]) -> Iterator[Rep
 
 
 class _Table:
-    """One table being written to a temporary file beside its final name."""
+    """One table being written to a temporary file of an :class:`AtomicGroup`."""
 
-    def __init__(self, directory: Path, name: str, output_format: ExportFormat, bom: bool) -> None:
+    def __init__(
+        self,
+        group: AtomicGroup,
+        directory: Path,
+        name: str,
+        output_format: ExportFormat,
+        *,
+        bom: bool,
+        raw: bool = False,
+    ) -> None:
+        self.raw = raw
         self.columns = COLUMNS[name]
         self.target = directory / f"{name}.{output_format}"
         self.format = output_format
         self.rows = 0
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{self.target.name}.", suffix=".tmp", dir=directory
-        )
-        self.temporary = Path(temporary)
         encoding = "utf-8-sig" if bom and output_format == "csv" else "utf-8"
-        self.stream: IO[str] = os.fdopen(handle, "w", encoding=encoding, newline="")
+        self.stream: IO[str] = group.open_text(self.target, encoding=encoding, newline="")
         self.writer = csv.writer(self.stream) if output_format == "csv" else None
         if self.writer is not None:
             self.writer.writerow(self.columns)
@@ -311,21 +320,11 @@ class _Table:
     def write(self, row: Row) -> None:
         self.rows += 1
         if self.writer is not None:
-            self.writer.writerow(["" if value is None else value for value in row])
+            cells = ["" if value is None else value for value in row]
+            self.writer.writerow(cells if self.raw else [csv_cell(cell) for cell in cells])
         else:
             record = dict(zip(self.columns, row, strict=True))
             self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-
-    def commit(self) -> None:
-        self.stream.flush()
-        os.fsync(self.stream.fileno())
-        self.stream.close()
-        self.temporary.chmod(0o644)
-        self.temporary.replace(self.target)
-
-    def discard(self) -> None:
-        self.stream.close()
-        self.temporary.unlink(missing_ok=True)
 
 
 def export_tables(
@@ -334,6 +333,7 @@ def export_tables(
     format: ExportFormat = "csv",
     *,
     bom: bool = False,
+    raw: bool = False,
     jobs: int = 1,
     skip_invalid: bool = False,
 ) -> ExportSummary:
@@ -341,10 +341,13 @@ def export_tables(
 
     ``sources`` are :class:`Report` objects or paths of report files (a directory stands for
     every ``*.json`` below it). ``format`` is ``"csv"`` (UTF-8 with a header row; ``bom=True``
-    adds a byte order mark so Excel reads the Chinese text right) or ``"jsonl"``. Rows stream
+    adds a byte order mark so Excel reads the Chinese text right; text a spreadsheet would run as
+    a formula, starting with ``=``, ``+``, ``-`` or ``@``, gets a leading apostrophe unless
+    ``raw=True``, see docs/security.md) or ``"jsonl"`` (always exact). Rows stream
     to the files as reports are read, ``jobs`` processes reading them, so memory stays flat;
     ``report_id`` numbers the reports in input order. The three files appear together at the
-    end (atomic replace): a failure leaves earlier tables untouched and no partial file.
+    end, all or none (atomic replace): a failure leaves every earlier table untouched and no
+    partial or temporary file; an existing table keeps its file mode.
 
     Raises :class:`~rol_model.InvalidReportError` or :class:`~rol_model.ReadError` for a file
     that is not a valid report, unless ``skip_invalid`` is true: then it is left out and listed
@@ -359,10 +362,11 @@ def export_tables(
     directory = Path(out_dir)
     tables: dict[str, _Table] = {}
     skipped: list[FileResult] = []
+    group = AtomicGroup()
     try:
         directory.mkdir(parents=True, exist_ok=True)
         for name in COLUMNS:
-            tables[name] = _Table(directory, name, format, bom)
+            tables[name] = _Table(group, directory, name, format, bom=bom, raw=raw)
         if jobs > 1:
             warm_up()
         report_id = 0
@@ -380,17 +384,15 @@ def export_tables(
                 tables["items"].write((report_id, *item))
             for indicator in rows.indicators:
                 tables["indicators"].write((report_id, *indicator))
-        for table in tables.values():
-            table.commit()
-    except OSError as error:
-        for table in tables.values():
-            table.discard()
+        group.commit()
+    except (OSError, ValueError) as error:
+        group.discard()
         if isinstance(error, RolModelError):
             raise
-        raise WriteError(f"{directory}: cannot write: {error.strerror or error}") from None
+        reason = getattr(error, "strerror", None) or error
+        raise WriteError(f"{directory}: cannot write: {reason}") from None
     except BaseException:
-        for table in tables.values():
-            table.discard()
+        group.discard()
         raise
     return ExportSummary(
         reports=tables["reports"].rows,

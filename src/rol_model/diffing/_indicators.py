@@ -15,6 +15,7 @@ from typing import Any, Literal
 import attrs
 
 from rol_model.diffing._patch import same
+from rol_model.text import arithmetic
 
 __all__ = ["Comparability", "IndicatorChange", "indicator_change", "lone_indicator"]
 
@@ -124,8 +125,7 @@ def indicator_change(
         units = f"{old['unit']} → {new['unit']}"
         note = f"units differ ({units}) / 单位不同（{units}）"
         return IndicatorChange(**common, comparison="incomparable", note=note)
-    with decimal.localcontext() as context:
-        context.prec = 60
+    with decimal.localcontext(arithmetic()) as context:  # no trap: any two values compare
         change = new["value"] - old["value"]
         relative = None
         if old["value"] != 0:

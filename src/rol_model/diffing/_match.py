@@ -31,7 +31,7 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -60,6 +60,14 @@ POSITIONAL_ID_FLOOR = 0.25
 #: Score every pair outright up to this many (50 × 50 unpaired items, far more than a real
 #: report has in one list); above it, only pairs that share a rare bigram.
 EXHAUSTIVE_PAIRS = 2_500
+#: Up to this many candidate pairs (400 × 400 unpaired items) the prefix filter finds every
+#: pair that can reach the threshold; above it, an item is compared only with the unpaired
+#: items within :data:`SIMILARITY_WINDOW` places of its relative position, so a diff of
+#: hostile reports (thousands of items of near-identical text) stays linear in their size.
+FILTERED_PAIRS = 160_000
+#: How far (in unpaired items) an item may have moved to be paired by similarity in the
+#: windowed mode above :data:`FILTERED_PAIRS`.
+SIMILARITY_WINDOW = 16
 
 _IGNORED = frozenset({"id", "marker", "lines"})
 _POSITIONAL_ID = re.compile(r".*?\d+(?:\.\d+)*(?:-i\d+)?")
@@ -186,6 +194,8 @@ class _Aligner:
         olds, news = sorted(self.free_old), sorted(self.free_new)
         if len(olds) * len(news) <= EXHAUSTIVE_PAIRS:
             return ((i, j) for i in olds for j in news)
+        if len(olds) * len(news) > FILTERED_PAIRS:
+            return _windowed(olds, news)
         return self.filtered(olds, news)
 
     def filtered(self, olds: list[int], news: list[int]) -> list[tuple[int, int]]:
@@ -269,6 +279,21 @@ class _Aligner:
             sim = dice(self.fingerprint(0, i), self.fingerprint(1, found[-1]))
             if sim >= POSITIONAL_ID_FLOOR or not _positional_id(self.ident(self.old[i])):
                 self.take(i, found.pop(), sim)
+
+
+def _windowed(olds: list[int], news: list[int]) -> Iterator[tuple[int, int]]:
+    """Pairs whose relative positions are within :data:`SIMILARITY_WINDOW` items of each other.
+
+    Used beyond :data:`FILTERED_PAIRS`: the prefix filter is exact but visits every item sharing
+    a common bigram, quadratic on text of few distinct words; items of one list seldom move far.
+    """
+    if not olds or not news:
+        return
+    scale = len(olds) / len(news)
+    for rank, j in enumerate(news):
+        centre = round(rank * scale)
+        for i in olds[max(0, centre - SIMILARITY_WINDOW) : centre + SIMILARITY_WINDOW + 1]:
+            yield i, j
 
 
 def _unique_by(

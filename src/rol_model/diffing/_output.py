@@ -10,6 +10,7 @@ import attrs
 
 from rol_model.diffing._diff import FieldChange, ItemChange, PartChange, ReportDiff
 from rol_model.diffing._indicators import IndicatorChange
+from rol_model.text import markdown_text, signed_percent, terminal_text
 
 __all__ = ["DIFF_SCHEMA_ID", "diff_to_dict", "format_diff"]
 
@@ -130,7 +131,7 @@ def _figure_change(change: IndicatorChange) -> str:
     if change.absolute_change is not None:
         parts.append(f"{change.absolute_change:+}")
     if change.relative_change is not None:
-        parts.append(f"{change.relative_change * 100:+.1f}%")
+        parts.append(f"{signed_percent(change.relative_change)}%")
     return ", ".join(parts)
 
 
@@ -228,13 +229,14 @@ def _text_lines(changes: ReportDiff) -> Iterator[tuple[str, str]]:
 
 
 def _markdown_cell(value: Any) -> str:
-    return _clip(_shown(value), 120).replace("|", "\\|").replace("\n", " ")
+    return markdown_text(_clip(_shown(value), 120)).replace("|", "\\|").replace("\n", " ")
 
 
 def _markdown_lines(changes: ReportDiff) -> Iterator[str]:
     counts = changes.counts()
-    old = f"{changes.old_title} ({changes.old_year})"
-    yield f"# Changes / 变更：{old} → {changes.new_title} ({changes.new_year})"
+    old = f"{markdown_text(changes.old_title)} ({changes.old_year})"
+    new = f"{markdown_text(changes.new_title)} ({changes.new_year})"
+    yield f"# Changes / 变更：{old} → {new}"
     yield ""
     yield (
         f"**Items / 条目**: {counts['added']} added 新增, {counts['removed']} removed 删除, "
@@ -252,7 +254,7 @@ def _markdown_lines(changes: ReportDiff) -> Iterator[str]:
                 f"| {f.field} | {_markdown_cell(f.old)} | {_markdown_cell(f.new)} |" for f in fields
             )
     for part in changes.parts:
-        yield from ("", f"## {_part_title(part)} ({part.kind})", "")
+        yield from ("", f"## {markdown_text(_part_title(part))} ({part.kind})", "")
         for field in part.fields:
             yield f"- **{field.field}**: {_markdown_cell(field.old)} → {_markdown_cell(field.new)}"
         for item in part.items:
@@ -287,10 +289,11 @@ def format_diff(
     """The diff as text: ``"text"`` is a unified-diff-like outline (ANSI colours only when
     ``color`` is true, e.g. on a terminal), ``"markdown"`` is for pasting into a review memo."""
     if format == "markdown":
-        return "\n".join(_markdown_lines(changes)) + "\n"
+        return "\n".join(terminal_text(line) for line in _markdown_lines(changes)) + "\n"
     paint: Callable[[str, str], str] = (
         (lambda sign, line: f"\x1b[{_COLOURS[sign]}m{line}\x1b[0m")
         if color
         else (lambda _, line: line)
     )
-    return "\n".join(paint(sign, line) for sign, line in _text_lines(changes)) + "\n"
+    lines = _text_lines(changes)
+    return "\n".join(paint(sign, terminal_text(line)) for sign, line in lines) + "\n"

@@ -45,11 +45,14 @@ _NODE_CLASS: dict[str, Callable[..., Any]] = {
 _ID_PREFIX = {"measures": "m", "shortcomings": "s", "plans": "p", "leadership": "l", "other": "o"}
 
 
-def _indicators(owner: str, *texts: str | None) -> tuple[Indicator, ...]:
+def _indicators(
+    owner: str, *texts: str | None, table: list[Figure] | None = None
+) -> tuple[Indicator, ...]:
     found: list[Figure] = []
     for text in texts:
         if text:
             found += find_figures(text)
+    found += table or []
     if not found:
         return ()
     return tuple(
@@ -145,7 +148,7 @@ class Builder:
             "marker": raw.marker or None,
             "heading": raw.heading or None,
             "text": text,
-            "indicators": _indicators(f"part{index}", text),
+            "indicators": _indicators(f"part{index}", text, table=raw.figures),
             "references": _references(raw.heading, text),
             "lines": LineRange(start=raw.start, end=raw.end),
         }
@@ -153,7 +156,8 @@ class Builder:
         if raw.kind == "measures":
             return MeasuresPart(measures=nodes, **common)
         if raw.kind == "shortcomings":
-            causes = tuple(self.cause(cause) for cause in raw.causes)
+            # a cause with no words ("原因：" and nothing after it) is no cause
+            causes = tuple(self.cause(cause) for cause in raw.causes if cause.text.strip())
             return ShortcomingsPart(shortcomings=nodes, causes=causes, **common)
         if raw.kind == "plans":
             return PlansPart(plans=nodes, **common)
@@ -238,13 +242,6 @@ _LINE_LIMIT = 10_000_000
 
 
 # the item lists of each kind of part, in the order :func:`iter_nodes` walks them
-_PART_NODE_FIELDS: dict[str, tuple[str, ...]] = {
-    "measures": ("measures",),
-    "shortcomings": ("shortcomings", "causes"),
-    "plans": ("plans",),
-    "leadership": ("items",),
-    "other": ("items",),
-}
 
 
 def _pointer(path: tuple[str | int, ...], field: str) -> str:
@@ -323,18 +320,29 @@ def _limit_issues(report: Report) -> list[Issue]:
     for index, part in enumerate(report.parts):
         check(("parts", index), part)
     for index, part in enumerate(report.parts):
-        for field in _PART_NODE_FIELDS[part.kind]:
+        for field in part.item_fields:
             walk(("parts", index, field), getattr(part, field))
     for index, part in enumerate(report.parts):
-        for field in ("measures", "shortcomings", "causes", "plans", "items"):
-            values = getattr(part, field, ())
+        for field in part.item_fields:
+            values = getattr(part, field)
             if len(values) > _ARRAY_LIMIT:
                 too_many(f"/parts/{index}/{field}", values, None)
     return issues
 
 
 def validated(report: Report) -> Report:
+    """``report`` when it is valid; the importer never returns a report ``dumps`` would refuse.
+
+    Limits first (with their own messages), then the schema's verdict, then text JSON cannot
+    carry (a lone surrogate from a ``str`` given to :func:`import_text`).
+    """
     issues = _limit_issues(report)
     if issues:
         raise InvalidReportError(issues, source="import")
+    from rol_model.serialize import dumps
+
+    try:
+        dumps(report)
+    except InvalidReportError as error:
+        raise InvalidReportError(error.issues, source="import") from None
     return report

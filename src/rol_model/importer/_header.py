@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from rol_model.exceptions import Issue
+from rol_model.importer._identity import clean_title
 from rol_model.importer._outline import Paragraph, cn_number, marker_style, part_heading
 from rol_model.importer._source import SourceLine
 from rol_model.model import Organization, OrganizationKind, OrganizationLevel
@@ -77,7 +78,15 @@ def _is_title_like(line: SourceLine, limit: int = 80) -> bool:
         and folded[-1] not in _END_PUNCT
         and part_heading(folded) is None
         and not _DATE_LINE.match(folded)
+        and "。" not in folded  # a title is no sentence
     )
+
+
+# how the first sentence of a report's text opens: a line starting so is no title, even when
+# a fixed line width cut it short (2022年，某某局坚持…… / 根据《……》要求)
+_TEXT_OPENING = re.compile(
+    r"^(?:20\d{2} ?年(?:度|以来)?,|根据|按照|为(?:深入|全面|进一步)|今年以来|一年来|近年来)"
+)
 
 
 def find_title(lines: list[SourceLine], issues: list[Issue]) -> tuple[str | None, int]:
@@ -92,10 +101,20 @@ def find_title(lines: list[SourceLine], issues: list[Issue]) -> tuple[str | None
             candidates.append(index)
     # a title names the subject (法治…); a page's section name such as 工作报告 does not
     named = [index for index in candidates if "法治" in fold(lines[index].text)]
+    if not candidates:  # 2025年法治政府部门建设工作情况: a title without 报告 or 总结
+        named = [
+            index
+            for index, line in enumerate(lines[:6])
+            if _is_title_like(line, limit=40) and _UNNAMED_TITLE.search(fold(line.text))
+        ]
     if named or candidates:
         found = (named or candidates)[0]
     if found is None:
-        if lines and _is_title_like(lines[0], limit=60):
+        if (
+            lines
+            and _is_title_like(lines[0], limit=60)
+            and not _TEXT_OPENING.match(fold(lines[0].text))
+        ):
             found = 0
         else:
             return None, 0
@@ -110,7 +129,7 @@ def find_title(lines: list[SourceLine], issues: list[Issue]) -> tuple[str | None
         if not _TITLE_WORDS.search(fold(before)):
             title = before + title
             first = found - 1
-    elif found + 1 < len(lines) and not _TITLE_WORDS.search(fold(title)):
+    elif found + 1 < len(lines) and not _TITLE_WORDS.search(fold(title)) and found not in named:
         after = lines[found + 1]
         if _is_title_like(after, limit=30) and _TITLE_WORDS.search(fold(after.text)):
             title += after.text
@@ -124,6 +143,7 @@ def find_title(lines: list[SourceLine], issues: list[Issue]) -> tuple[str | None
                 line=skipped.number,
             )
         )
+    title = clean_title(title, lines[first].number, issues)
     body = found + 1
     while body < len(lines) and lines[body].text.replace(" ", "") in (
         title.replace(" ", ""),
@@ -138,7 +158,44 @@ def find_title(lines: list[SourceLine], issues: list[Issue]) -> tuple[str | None
             )
         )
         body += 1
+    title, body = _repeated_title(lines, body, title, issues)
     return title.strip() or None, body
+
+
+_UNNAMED_TITLE = re.compile(r"法治.{0,8}建设.{0,6}(?:情况|工作)$")
+
+
+def _repeated_title(
+    lines: list[SourceLine], body: int, title: str, issues: list[Issue]
+) -> tuple[str, int]:
+    """The title printed again over up to four lines under a page's title, perhaps with the
+    issuer before it (湖南省交通运输厅 / 关于……建设 / 工作情况的报告): those lines are skipped, and
+    the fuller form (issuer + title) is the title."""
+    want = fold(title).replace(" ", "")
+    joined = ""
+    for end in range(body, min(body + 4, len(lines))):
+        text = fold(lines[end].text).replace(" ", "")
+        if len(text) > 60:
+            break
+        joined += text
+        if joined == want or (
+            joined.endswith(want) and want.startswith("关于") and _issuer(joined[: -len(want)])
+        ):
+            if joined != want:
+                fuller = "".join(line.text.replace(" ", "") for line in lines[body : end + 1])
+                title = fuller[: len(joined) - len(want)] + title
+            issues.append(
+                Issue(
+                    code="import.residue",
+                    message=f"skipped the title printed again over {end + 1 - body} lines",
+                    severity="info",
+                    line=lines[body].number,
+                )
+            )
+            return title, end + 1
+        if len(joined) >= len(want) + 40:
+            break
+    return title, body
 
 
 _CN_DATE = re.compile(
@@ -381,10 +438,22 @@ def published_on(chrome: list[SourceLine]) -> dt.date | None:
     return None
 
 
+_RANGE_DASHES = frozenset("-—–~～至到")
+
+
 def reported_year(title: str | None, preamble: list[Paragraph]) -> int | None:
     for text in [title or "", *(p.text for p in preamble[:3])]:
         folded = fold(text)
-        match = _YEAR.search(folded)
+        # the end of a period (《纲要（2021-2025年）》) is not the year reported on
+        match = next(
+            (
+                found
+                for found in _YEAR.finditer(folded)
+                if folded[found.start() - 1 : found.start()] not in _RANGE_DASHES
+                or found.start() == 0
+            ),
+            None,
+        )
         chinese = _CN_YEAR.search(folded)
         if chinese is not None and (match is None or chinese.start() < match.start()):
             return int(chinese.group(1).translate(_CN_YEAR_DIGITS))  # 二〇二三年

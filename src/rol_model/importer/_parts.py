@@ -25,7 +25,12 @@ __all__ = [
 ]
 
 
-_LEADERSHIP = re.compile(r"第一责任人|主要负责人|负责同志|履行.{0,12}职责|述法")
+# the leaders' duty: 履行…职责 counts only with the person who holds it (主要领导履行…职责), not
+# a body's own duty (一、深入贯彻习近平法治思想，切实履行推进法治政府建设职责)
+_LEADERSHIP = re.compile(
+    r"第一责任人|主要负责人|负责同志|(?:负责人|领导|书记|一把手|局长|厅长|主任|县长|市长|区长"
+    r"|镇长|乡长).{0,4}履行.{0,12}职责|述法"
+)
 
 
 _OTHER = re.compile(r"其他|其它")
@@ -304,7 +309,12 @@ def lift_leadership(parts: list[RawPart], issues: list[Issue]) -> list[RawPart]:
         out.append(part)
         if part.kind != "measures":
             continue
-        folded = [node for node in part.children if _FOLDED_LEADERSHIP.search(_lead_of(node))]
+        # a point of a 一是…二是… run stays in its run: only a numbered item is lifted
+        folded = [
+            node
+            for node in part.children
+            if node.style != "enum" and _FOLDED_LEADERSHIP.search(_lead_of(node))
+        ]
         if not folded:
             continue
         part.children = [node for node in part.children if node not in folded]

@@ -18,6 +18,7 @@ from typing import Union
 import attrs
 
 from rol_model.exceptions import InvalidReportError, Issue, NotAReportError, ReadError
+from rol_model.importer._attachment import attachment_parts
 from rol_model.importer._body import parse_body
 from rol_model.importer._build import Builder, link_plans, preamble, validated
 from rol_model.importer._header import (
@@ -25,7 +26,6 @@ from rol_model.importer._header import (
     attachments,
     find_title,
     front_matter,
-    organization_from_preamble,
     organization_from_title,
     organization_of,
     other_genre,
@@ -34,6 +34,17 @@ from rol_model.importer._header import (
     signature,
 )
 from rol_model.importer._html import html_to_text, looks_like_html
+from rol_model.importer._identity import (
+    Candidate,
+    disclosure_opening,
+    is_traditional,
+    made_up_title,
+    metadata_organization,
+    opening_subject,
+    split_glued_title,
+    strip_watermarks,
+    usable_body,
+)
 from rol_model.importer._outline import Paragraph, merge_broken_lines
 from rol_model.importer._parts import (
     classify_part,
@@ -82,8 +93,91 @@ class ImportResult:
     warnings: tuple[Issue, ...] = ()
 
 
+#: How a Python caller supplies what the text does not state (the CLI rewrites these).
+ORGANIZATION_HINT = 'pass the keyword organization="…" (import_text, import_file, import_docx)'
+YEAR_HINT = "pass the keyword year=… (import_text, import_file, import_docx)"
+
+
+_TITLE = "the title"
+_SIGNATURE = "the signature or the issuer line"
+
+
+def _reporting_body(
+    title: str | None,
+    *,
+    opening: list[Paragraph],
+    paragraphs: list[Paragraph],
+    signed_by: str | None,
+    signed_line: int | None,
+    chrome: list[SourceLine],
+    lines: list[SourceLine],
+    issues: list[Issue],
+) -> str | None:
+    """The reporting body from the title, the opening sentence's subject, the signature and the
+    page's metadata rows, in that order of trust; the source is recorded in an issue."""
+    first = (opening or paragraphs)[:1]
+    body_text = "\n".join(line.text for line in lines[:400])
+    candidates: list[Candidate] = []
+    from_title = usable_body(organization_from_title(title)) if title else None
+    if from_title:
+        candidates.append(Candidate(from_title, _TITLE, lines[0].number))
+    if first:
+        subject = opening_subject(first[0].text, first[0].start, body_text, issues)
+        if subject is not None:
+            candidates.append(subject)
+    signed = usable_body(signed_by)
+    if signed:
+        candidates.append(Candidate(signed, _SIGNATURE, signed_line))
+    metadata = metadata_organization(chrome)
+    if metadata is not None:
+        candidates.append(metadata)
+    if not candidates:
+        return None
+    chosen = candidates[0]
+    name = chosen.name
+    if _REGION_ONLY.search(fold(name)):
+        # a region (某某区): the fuller name another source gives, else its people's government
+        fuller = next(
+            (
+                other.name
+                for other in candidates[1:]
+                if fold(other.name).startswith(fold(name))
+                and fold(other.name).endswith(("政府", "办事处"))
+            ),
+            None,
+        )
+        if fuller is not None:
+            name = fuller
+        else:
+            name += "办事处" if fold(name).endswith("街道") else "人民政府"
+        issues.append(
+            Issue(
+                code="import.organization-guessed",
+                message=f"{chosen.source} names a region ({chosen.name}); "
+                f"organization taken as {name}",
+                severity="info",
+                line=chosen.line,
+            )
+        )
+    others = sorted({c.name for c in candidates[1:] if fold(c.name) != fold(name)})
+    issues.append(
+        Issue(
+            code="import.organization-source",
+            message=f"organization {name} read from {chosen.source}"
+            + (f"; other sources name {', '.join(others)}" if others else ""),
+            # the title and the signature state the body; an opening's subject or a page's
+            # metadata row only suggests it
+            severity="info" if chosen.source in (_TITLE, _SIGNATURE) else "warning",
+            line=chosen.line,
+        )
+    )
+    return name
+
+
 def _refuse_other_genre(title: str | None, lines: list[SourceLine]) -> None:
     genre = other_genre(title, lines)
+    if genre is None and (title is None or "法治" not in fold(title)) and disclosure_opening(lines):
+        genre = "a government information disclosure annual report (政府信息公开工作年度报告)"
     if genre is not None:
         raise InvalidReportError(
             [
@@ -142,6 +236,19 @@ def _import(
     called from a web server must not change it under other threads.
     """
     try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a str with lone surrogates: no character JSON can carry
+        text = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)
+        notes = (
+            *notes,
+            Issue(
+                code="import.surrogate",
+                message="the text held lone UTF-16 surrogates, which are no characters; "
+                "each became U+FFFD (�)",
+                severity="warning",
+            ),
+        )
+    try:
         return _import_text(text, organization=organization, year=year, source=source, notes=notes)
     finally:
         forget_folds()
@@ -161,17 +268,24 @@ def _import_text(
         raise InvalidReportError(
             [Issue(code="import.empty", message="the text holds no report content")]
         )
+    lines = split_glued_title(strip_watermarks(lines, issues), issues)
     title, body_start = find_title(lines, issues)
     _refuse_other_genre(title, lines[body_start : body_start + 60])
     # 石门县人民政府 / （2023年2月25日） / 市委、市政府： under the title
     issuer, dated, body_start = front_matter(lines, body_start, issues)
     body = attachments(lines[body_start:], issues)
     signed_by, issued_on, signature_lines = signature(body)
+    signed_line = next(
+        (
+            line.number
+            for line in (body[len(body) - signature_lines :] if signed_by else lines[:body_start])
+            if (signed_by or issuer) and line.text.strip() == (signed_by or issuer or "").strip()
+        ),
+        None,
+    )
     signed_by = signed_by or issuer
     issued_on = issued_on or dated
-    if signature_lines:
-        body = body[: len(body) - signature_lines]
-    paragraphs = merge_broken_lines(body)
+    paragraphs = merge_broken_lines(body[: len(body) - signature_lines])
     early_year = _year(year, title, paragraphs, (issued_on, published_on(chrome)), issues)
     preamble_paragraphs, raw_parts = split_parts(paragraphs, early_year, issues)
     if not raw_parts:
@@ -189,45 +303,38 @@ def _import_text(
         )
     raw_parts = split_combined_parts(raw_parts, issues)
     parse_body(raw_parts, issues)
-    raw_parts = lift_leadership(raw_parts, issues)
+    # an attachment with the year's figures (a data table) is kept as a part of its own
+    raw_parts = lift_leadership(raw_parts, issues) + attachment_parts(
+        lines[body_start:], body, issues
+    )
     report_year = early_year
-    name = organization or signed_by or (organization_from_title(title) if title else None)
-    if not name and preamble_paragraphs:
-        name = organization_from_preamble(preamble_paragraphs[0].text)
-        if name:
-            issues.append(
-                Issue(
-                    code="import.organization-guessed",
-                    message=f"no organization in the title; taken from the preamble: {name}",
-                    severity="warning",
-                    line=preamble_paragraphs[0].start,
-                )
-            )
-    if name and not organization and not signed_by and _REGION_ONLY.search(fold(name)):
-        # a report titled by its region (某某区2023年…) is that region's people's government's
-        name += "办事处" if name.endswith("街道") else "人民政府"
-        issues.append(
-            Issue(
-                code="import.organization-guessed",
-                message=f"the title names a region; organization taken as {name}",
-                severity="info",
-                line=lines[0].number,
-            )
-        )
+    name = organization or _reporting_body(
+        title,
+        opening=preamble_paragraphs,
+        paragraphs=paragraphs,
+        signed_by=signed_by,
+        signed_line=signed_line,
+        chrome=chrome,
+        lines=lines,
+        issues=issues,
+    )
     missing = []
     if report_year is None:
         missing.append(
             Issue(
                 code="import.year-missing",
-                message="no reported year found in the title or text; pass the keyword year=",
+                line=lines[0].number,
+                message="the text states no reported year (not in the title, the opening, the "
+                f"signature date or the page's dates); {YEAR_HINT}",
             )
         )
     if not name:
         missing.append(
             Issue(
                 code="import.organization-missing",
-                message="no reporting organization found in the title or text; "
-                "pass the keyword organization=",
+                line=lines[0].number,
+                message="the text names no reporting body (not in the title, the opening "
+                f"sentence, the signature or the page's metadata rows); {ORGANIZATION_HINT}",
             )
         )
     if missing:
@@ -235,7 +342,7 @@ def _import_text(
     assert report_year is not None
     assert name is not None
     if title is None:
-        title = f"{name}{report_year}年度法治政府建设情况报告"
+        title = made_up_title(name, report_year, traditional=is_traditional(lines))
         issues.append(
             Issue(
                 code="import.title-missing",
@@ -286,16 +393,10 @@ def import_file(
     and :class:`~rol_model.exceptions.NotAReportError` (an
     :class:`~rol_model.UnsupportedFormatError`) for a JSON or XML document.
     """
+    from rol_model.serialize import read_bounded
+
     file_path = Path(path)
-    try:
-        size = file_path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise ReadError(f"{file_path}: {size} bytes is more than {MAX_IMPORT_BYTES} bytes")
-        data = file_path.read_bytes()
-    except ReadError:
-        raise
-    except OSError as error:
-        raise ReadError(f"{file_path}: {error.strerror or error}") from None
+    data = read_bounded(path, MAX_IMPORT_BYTES, what="report")
     try:
         return import_bytes(data, name=file_path.name, organization=organization, year=year)
     except NotAReportError as error:  # name the file as the caller gave it

@@ -19,6 +19,7 @@ from rol_model.text import fold
 __all__ = [
     "SourceLine",
     "decode_bytes",
+    "remove_readings",
     "split_lines",
 ]
 
@@ -170,6 +171,24 @@ _CHROME_KEYS = (
     "关闭此页",
     "【大】",
     "[大]",
+    # rows of a portal's metadata table (信息公开 pages) and of document-sharing sites
+    "发布单位",
+    "公开日期",
+    "公开时限",
+    "统一登记号",
+    "内容概述",
+    "标题:",
+    "资源ID",
+    "资源大小",
+    "全文页数",
+    "资源格式",
+    "下载积分",
+    "快捷下载",
+    "会员登录下载",
+    "微信登录下载",
+    "三方登录下载",
+    "微信扫一扫",
+    "友情提示",
 )
 _CHROME_START = re.compile("|".join(re.escape(key) for key in _CHROME_KEYS))
 _CHROME_FIRST = frozenset(key[0] for key in _CHROME_KEYS)
@@ -179,13 +198,38 @@ _NAV_BAR = re.compile(r"^[^|。]{1,12}(?:\|[^|。]{1,12}){2,}$")
 _SITE_TITLE_ENDS = ("门户网站", "政府网", "官方网站", "政务网")
 _SITE_TITLE = re.compile("(?:" + "|".join(_SITE_TITLE_ENDS) + ")$")
 _PRINT_BAR = re.compile(r"^(?:[【\[]\s*[^】\]]{1,6}\s*[】\]]\s*){1,6}$")
+# a bulleted row of a metadata table: • 索引号: …, • 题: … (a known key, or a key of one or two
+# characters left of a table cell; a bulleted line of text has a longer lead or a comma)
+_BULLET_ROW = re.compile(
+    r"^[•·●▪◆]\s*(?:索引号|发文字号|文号|发布机构|发文机关|成文日期|发布日期|生效日期|主题分类|"
+    r"有效性|标题|名称|内容概述|[^:。;,\s]{1,2})\s*:[^,。;]*$"
+)
+# a metadata row inside a line: 某某网 www.… 发布时间:2025-12-24, 来源:… 浏览次数:
+_INLINE_META = re.compile(r"(?:发布时间|发布日期|发文日期|浏览次数|访问次数|点击数)\s*[:]")
+# a portal's section name alone on a line (a header, never the report's title)
+_PORTAL_SECTIONS = frozenset(
+    ("政府信息公开", "信息公开", "政务公开", "政府信息公开目录", "政府信息公开专栏", "法定主动公开")
+)
+
+
+_CLAUSES = re.compile(r"[\u4e00-\u9fff]{4},[\u4e00-\u9fff]{2}")
+
+
+def is_sentence(folded: str) -> bool:
+    """Whether a folded line has the shape of report prose, not of a metadata field.
+
+    Metadata is a key and a short value (``有效性:有效``, ``无障碍 | 长辈版``); prose ends a
+    sentence (。 ; ! ?), holds a full stop, or joins clauses with a comma
+    (``无障碍环境建设稳步推进,改造无障碍设施30处``), whatever word it starts with.
+    """
+    return "。" in folded or folded[-1:] in ";!?" or _CLAUSES.search(folded) is not None
 
 
 def chrome_kind(folded: str) -> str | None:
     """Why a stripped, folded line is web page chrome, or ``None`` when it is content."""
     if len(folded) > 200:
         return None
-    if folded[:1] in _CHROME_FIRST and _CHROME_START.match(folded):
+    if folded[:1] in _CHROME_FIRST and _CHROME_START.match(folded) and not is_sentence(folded):
         return "page metadata"
     # each pattern only where the character it cannot do without is there: most lines are
     # content, and this runs on every line
@@ -200,7 +244,49 @@ def chrome_kind(folded: str) -> str | None:
         return "page buttons"
     if len(folded) <= 30 and compact.endswith(_SITE_TITLE_ENDS) and _SITE_TITLE.search(compact):
         return "site title"
+    if compact[:1] in "•·●▪◆" and len(folded) <= 100 and _BULLET_ROW.match(compact):
+        return "page metadata"
+    if len(folded) <= 100 and "。" not in folded and _INLINE_META.search(folded):
+        return "page metadata"
+    if len(compact) <= 10 and compact in _PORTAL_SECTIONS:
+        return "portal section"
     return None
+
+
+# a reading a mirror site added after a character: 區(qū), 關(guān), 設(shè) — one Latin syllable in
+# brackets, with a tone mark (a bracketed word in the text itself never carries one)
+_READING = re.compile(
+    r"(?<=[\u3400-\u9fff])[(（][a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]{0,6}[)）]"
+)
+
+
+def remove_readings(text: str) -> tuple[str, Issue | None]:
+    """Remove the pinyin readings a traditional-character mirror adds (``區(qū)`` is ``區``).
+
+    Returns the text without them and one warning naming the first line that had one and how
+    many were removed, or ``None`` when there were none.
+    """
+    if "(" not in text and "（" not in text:
+        return text, None
+    first = _READING.search(text)
+    if first is None:
+        return text, None
+    count = 0
+
+    def drop(_match: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        return ""
+
+    cleaned = _READING.sub(drop, text)
+    line = text.count("\n", 0, first.start()) + 1
+    return cleaned, Issue(
+        code="import.readings",
+        message=f"removed {count} machine-added pinyin readings such as {first.group(0)} "
+        "(a mirror site's annotation, not part of the report)",
+        severity="warning",
+        line=line,
+    )
 
 
 def split_lines(text: str) -> tuple[list[SourceLine], list[SourceLine], list[Issue]]:
@@ -213,6 +299,9 @@ def split_lines(text: str) -> tuple[list[SourceLine], list[SourceLine], list[Iss
     lines: list[SourceLine] = []
     chrome: list[SourceLine] = []
     issues: list[Issue] = []
+    text, readings = remove_readings(text)
+    if readings is not None:
+        issues.append(readings)
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for number, raw in enumerate(raw_lines, start=1):
         line = raw
@@ -240,8 +329,8 @@ def split_lines(text: str) -> tuple[list[SourceLine], list[SourceLine], list[Iss
             issues.append(
                 Issue(
                     code="import.residue",
-                    message=f"skipped web page residue ({kind}): {line[:40]}",
-                    severity="info",
+                    message=f"skipped web page residue ({kind}): {line}",
+                    severity="info",  # shown by `rol import` all the same, line by line
                     line=number,
                 )
             )

@@ -17,6 +17,7 @@ import attrs
 
 __all__ = [
     "MAX_OUTLINE_DEPTH",
+    "PART_CLASSES",
     "Cause",
     "FrozenMap",
     "Indicator",
@@ -249,6 +250,11 @@ class OtherPart(_PartFields):
 Part = Union[MeasuresPart, ShortcomingsPart, LeadershipPart, PlansPart, OtherPart]  # noqa: UP007
 """One part of a report; ``part.kind`` tells which."""
 
+#: Each part kind's class, in the regulation's order: the one map from ``kind`` to structure.
+PART_CLASSES: Mapping[PartKind, type[Part]] = {
+    cls.kind: cls for cls in (MeasuresPart, ShortcomingsPart, LeadershipPart, PlansPart, OtherPart)
+}
+
 
 @attrs.frozen(kw_only=True)
 class Preamble:
@@ -324,8 +330,24 @@ def freeze_value(value: Any) -> Any:
 
 
 def freeze_json(value: Mapping[str, Any]) -> FrozenMap:
-    """The converter of ``Report.extensions``: an immutable copy of the mapping."""
-    return value if isinstance(value, FrozenMap) else FrozenMap(value)
+    """The converter of ``Report.extensions``: an immutable copy of the mapping.
+
+    Raises :class:`~rol_model.InvalidReportError` for data nested too deeply to copy (thousands
+    of levels, built in code), where the copy would raise :class:`RecursionError`.
+    """
+    if isinstance(value, FrozenMap):
+        return value
+    try:
+        return FrozenMap(value)
+    except RecursionError:
+        from rol_model.exceptions import InvalidReportError, Issue
+
+        issue = Issue(
+            code="limit.depth",
+            message="an extension value nests too deeply to be held (thousands of levels)",
+            pointer="/extensions",
+        )
+        raise InvalidReportError([issue]) from None
 
 
 @attrs.frozen(kw_only=True)

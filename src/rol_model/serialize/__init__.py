@@ -6,6 +6,14 @@ validate; :func:`dump` writes atomically; :func:`dumps` gives the canonical text
 
 from __future__ import annotations
 
+from rol_model.serialize._atomic import (
+    AtomicGroup,
+    write_file,
+)
+from rol_model.serialize._bounded import (
+    read_bounded,
+)
+from rol_model.serialize._fastverdict import valid_fast
 from rol_model.serialize._json import (
     DEFAULT_LIMITS,
     Limits,
@@ -15,12 +23,14 @@ from rol_model.serialize._json import (
     from_dict,
     load,
     loads,
+    parse_json,
     read_document,
     to_dict,
 )
 
 __all__ = [
     "DEFAULT_LIMITS",
+    "AtomicGroup",
     "Limits",
     "canonical_json",
     "dump",
@@ -28,6 +38,10 @@ __all__ = [
     "from_dict",
     "load",
     "loads",
+    "parse_json",
+    "read_bounded",
     "read_document",
     "to_dict",
+    "valid_fast",
+    "write_file",
 ]

@@ -5,19 +5,23 @@ from __future__ import annotations
 import json
 import math
 import os
-import tempfile
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from json.encoder import encode_basestring
-from pathlib import Path
 from typing import IO, Any
 
 import attrs
 
-from rol_model.exceptions import InvalidReportError, Issue, ReadError, WriteError
+from rol_model.exceptions import InvalidReportError, Issue
 from rol_model.model import Report, iter_indicators, pointer
 from rol_model.serialize._convert import UnrepresentableValueError, converter
-from rol_model.validation import is_valid, iter_schema_issues
+from rol_model.validation import (
+    DIAGNOSED,
+    extension_issues,
+    is_valid,
+    iter_schema_issues,
+    value_issues,
+)
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -265,7 +269,8 @@ def _parse(data: str | bytes | bytearray, limits: Limits) -> tuple[Any, bool]:
         ) from None
     except ValueError as error:  # an integer longer than Python's int_max_str_digits
         raise _StopError(Issue(code="json.number", message=f"unreadable number: {error}")) from None
-    if parser.suspect or "\\ud" in text or "\\uD" in text:
+    # "\\" first: one fast scan, where two substring searches cost a third of a parse
+    if parser.suspect or ("\\" in text and ("\\ud" in text or "\\uD" in text)):
         issues = list(_suspect_issues(document))
         if issues:
             raise _StopError(*issues)
@@ -293,12 +298,17 @@ def _structure(document: Any, limits: Limits, *, exact: bool = True) -> Report:
                     pointer=pointer(["extensions", key]),
                 )
             )
+    if extensions:
+        built = value_issues({"extensions": extensions})  # NaN or a huge integer built in code
+        if built:
+            raise _StopError(*built)
     try:
-        return converter().structure(document, Report)
+        report: Report = converter().structure(document, Report)
     except Exception as error:  # the schema admitted something the classes refuse: say so
         raise _StopError(
             Issue(code="structure", message=f"cannot build the report: {error!r}")
         ) from error
+    return report
 
 
 def from_dict(data: Mapping[str, Any], *, limits: Limits = DEFAULT_LIMITS) -> Report:
@@ -311,10 +321,27 @@ def from_dict(data: Mapping[str, Any], *, limits: Limits = DEFAULT_LIMITS) -> Re
         return _structure(data, limits)
     except _StopError as stop:
         raise InvalidReportError(stop.issues) from None
+    except DIAGNOSED:  # data built in code: too deep, a huge integer, a signalling NaN
+        issues = value_issues(data)
+        if not issues:
+            raise
+        raise InvalidReportError(issues) from None
 
 
 def loads(data: str | bytes | bytearray, *, limits: Limits = DEFAULT_LIMITS) -> Report:
     """Read a report from JSON text (``str``, or UTF-8 ``bytes``); see :func:`parse_json`."""
+    from rol_model.serialize._fastload import (
+        load_fast,  # the same Report, or None: then the reference
+    )
+
+    report = load_fast(data, limits, _parse)
+    if report is not None:
+        return report
+    return strict_loads(data, limits)
+
+
+def strict_loads(data: str | bytes | bytearray, limits: Limits = DEFAULT_LIMITS) -> Report:
+    """The reference reading of :func:`loads`, which ``_fastload`` must agree with."""
     try:
         document, long_decimal = _parse(data, limits)
         return _structure(document, limits, exact=long_decimal)
@@ -324,26 +351,11 @@ def loads(data: str | bytes | bytearray, *, limits: Limits = DEFAULT_LIMITS) -> 
 
 def read_document(source: PathLike | IO[bytes], limits: Limits = DEFAULT_LIMITS) -> bytes:
     """Read the bytes of a file (or binary stream), refusing more than ``limits.max_bytes``."""
-    name = _name(source)
-    try:
-        if isinstance(source, (str, os.PathLike)):
-            path = Path(source)
-            if path.is_dir():
-                raise ReadError(f"{name}: is a directory, not a report file")
-            with path.open("rb") as stream:
-                data = stream.read(limits.max_bytes + 1)
-        else:
-            data = source.read(limits.max_bytes + 1)
-    except ReadError:
-        raise
-    except OSError as error:
-        raise ReadError(f"{name}: cannot read: {error.strerror or error}") from None
-    if len(data) > limits.max_bytes:
-        raise ReadError(
-            f"{name}: larger than the limit of {limits.max_bytes} bytes "
-            "(raise Limits.max_bytes to read it)"
-        )
-    return data
+    from rol_model.serialize._bounded import read_bounded
+
+    return read_bounded(
+        source, limits.max_bytes, what="report file", hint=" (raise Limits.max_bytes to read it)"
+    )
 
 
 def _name(source: PathLike | IO[bytes]) -> str:
@@ -359,6 +371,11 @@ def load(source: PathLike | IO[bytes], *, limits: Limits = DEFAULT_LIMITS) -> Re
     (naming the file) when it is not a valid report.
     """
     data = read_document(source, limits)
+    from rol_model.serialize._fastload import load_fast
+
+    report = load_fast(data, limits, _parse)
+    if report is not None:
+        return report
     try:
         document, long_decimal = _parse(data, limits)
         return _structure(document, limits, exact=long_decimal)
@@ -382,10 +399,25 @@ def to_dict(report: Report) -> dict[str, Any]:
 
     Fields at their default (``None``, empty) are left out, as in the canonical JSON.
     """
+    from rol_model.serialize._fastdump import unstructure_report
+
+    try:  # the generated unstructuring: the same dict, key for key (tests/test_fastdump.py)
+        return unstructure_report(report)
+    except Exception:  # a value it does not vouch for: the reference
+        return strict_to_dict(report)
+
+
+def strict_to_dict(report: Report) -> dict[str, Any]:
+    """The reference of :func:`to_dict` (cattrs), which ``_fastdump`` must agree with."""
     try:
         result: dict[str, Any] = converter().unstructure(report)
     except UnrepresentableValueError:
         raise InvalidReportError([_unrepresentable(report)]) from None
+    except DIAGNOSED:  # built in code: nested too deep, or a value no JSON can carry
+        issues = value_issues(report)
+        if not issues:
+            raise
+        raise InvalidReportError(issues) from None
     return result
 
 
@@ -411,6 +443,8 @@ def _emit(value: Any, indent: str, out: list[str]) -> None:
         inner = indent + "  "
         out.append("{")
         for index, (key, item) in enumerate(value.items()):
+            if not isinstance(key, str):
+                raise UnrepresentableValueError(f"the object key {key!r}")
             out.append(("," if index else "") + "\n" + inner + encode_basestring(key) + ": ")
             _emit(item, inner, out)
         out.append("\n" + indent + "}")
@@ -444,16 +478,35 @@ def dumps(report: Report) -> str:
     Raises :class:`InvalidReportError` when the report breaks the schema or holds a value
     JSON cannot carry, so no invalid file is ever written.
     """
+    from rol_model.serialize._fastdump import (
+        dumps_fast,  # the same text, or None: then the reference
+    )
+
+    text = dumps_fast(report)
+    if text is not None:
+        return text
+    return strict_dumps(report)
+
+
+def strict_dumps(report: Report) -> str:
+    """The reference writing of :func:`dumps`, which ``_fastdump`` must agree with byte for byte."""
     data = to_dict(report)
-    issues = [] if is_valid(data, exact=True) else list(iter_schema_issues(data))
+    try:
+        issues = [] if is_valid(data, exact=True) else list(iter_schema_issues(data))
+        if not issues and report.extensions:  # what load would refuse is never written
+            issues = extension_issues(data.get("extensions"), DEFAULT_LIMITS.max_depth)
+        if not issues:
+            text = canonical_json(data)
+    except DIAGNOSED as error:
+        if isinstance(error, UnrepresentableValueError):  # in extensions: any JSON is allowed
+            raise InvalidReportError(
+                [Issue(code="value.unrepresentable", message=f"{error} cannot be written as JSON")]
+            ) from None
+        issues = value_issues(data)
+        if not issues:
+            raise
     if issues:
         raise InvalidReportError(issues)
-    try:
-        text = canonical_json(data)
-    except UnrepresentableValueError as error:  # inside extensions: the schema allows any JSON
-        raise InvalidReportError(
-            [Issue(code="value.unrepresentable", message=f"{error} cannot be written as JSON")]
-        ) from None
     if _has_surrogate(text):  # one pass in C; the walk that names the place runs only then
         raise InvalidReportError(
             [i for i in _suspect_issues(data) if i.code == "json.lone-surrogate"]
@@ -465,27 +518,10 @@ def dump(report: Report, path: PathLike) -> None:
     """Write a report to ``path`` as canonical UTF-8 JSON, atomically.
 
     The text goes to a temporary file in the same folder, which then replaces ``path`` in one
-    step: a failure leaves any existing file untouched and no partial file behind.
+    step: a failure leaves any existing file untouched and no partial file behind. A new file
+    gets the usual mode under the umask, an existing one keeps its mode; a symbolic link is
+    followed (the file it points to is replaced). Raises :class:`WriteError` naming ``path``.
     """
-    payload = dumps(report).encode("utf-8")
-    target = Path(path)
-    try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or "."
-        )
-    except OSError as error:
-        raise WriteError(f"{target}: cannot write: {error.strerror or error}") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
-            stream.flush()
-            os.fsync(stream.fileno())
-        # mkstemp makes the file private (0600): keep the old file's mode, or the usual 0644.
-        Path(temporary).chmod(target.stat().st_mode & 0o7777 if target.exists() else 0o644)
-        Path(temporary).replace(target)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise WriteError(f"{target}: cannot write: {error.strerror or error}") from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    from rol_model.serialize._atomic import write_file
+
+    write_file(path, dumps(report).encode("utf-8"))

@@ -8,7 +8,13 @@
 
 from __future__ import annotations
 
+from rol_model.text._decimal import (
+    arithmetic,
+    plain,
+    signed_percent,
+)
 from rol_model.text._fold import SIMPLIFIED, TRADITIONAL, fold, forget_folds
+from rol_model.text._inert import csv_cell, markdown_text, terminal_text
 from rol_model.text._numerals import CHINESE_DIGITS, DIGIT_TABLE, chinese_number, chinese_value
 from rol_model.text._similarity import (
     GENERIC_WORDS,
@@ -36,6 +42,7 @@ __all__ = [
     "TRADITIONAL",
     "Fingerprint",
     "Weights",
+    "arithmetic",
     "bigrams",
     "canonical",
     "chinese_number",
@@ -44,12 +51,17 @@ __all__ = [
     "content_bigrams",
     "coverage",
     "covered",
+    "csv_cell",
     "dice",
     "fingerprint",
     "fold",
     "forget_folds",
     "jaccard",
+    "markdown_text",
     "normalize",
+    "plain",
+    "signed_percent",
     "similarity",
+    "terminal_text",
     "topical_bigrams",
 ]

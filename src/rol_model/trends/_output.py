@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 import attrs
 
+from rol_model.text import csv_cell, terminal_text
 from rol_model.trends._compare import Comparison, IndicatorTrend, TrendPoint
 
 __all__ = ["Table", "comparison_csv", "comparison_to_dict", "format_comparison"]
@@ -79,12 +80,16 @@ def _shortcoming_rows(comparison: Comparison) -> Iterator[list[object]]:
             yield [number, occurrence.year, occurrence.shortcoming_id, score, occurrence.text]
 
 
-def comparison_csv(comparison: Comparison, table: Table = "indicators") -> str:
+def comparison_csv(
+    comparison: Comparison, table: Table = "indicators", *, raw: bool = False
+) -> str:
     """One table of the comparison as CSV text (RFC 4180, CRLF line ends).
 
     ``"indicators"``: one row per figure, a value and a qualifier column per year, empty
     cells for gaps. ``"plans"``: one row per plan with the measures that carry it out.
-    ``"shortcomings"``: one row per occurrence of a recurring problem.
+    ``"shortcomings"``: one row per occurrence of a recurring problem. Text that a spreadsheet
+    would run as a formula (``=``, ``+``, ``-``, ``@`` first) gets a leading apostrophe, unless
+    ``raw`` is true (see docs/security.md).
     """
     rows = {
         "indicators": _indicator_rows,
@@ -94,7 +99,8 @@ def comparison_csv(comparison: Comparison, table: Table = "indicators") -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     for row in rows:
-        writer.writerow(str(cell) if isinstance(cell, Decimal) else cell for cell in row)
+        cells = (str(cell) if isinstance(cell, Decimal) else cell for cell in row)
+        writer.writerow(cells if raw else (csv_cell(cell) for cell in cells))
     return buffer.getvalue()
 
 
@@ -147,4 +153,4 @@ def _lines(comparison: Comparison) -> Iterator[str]:
 
 def format_comparison(comparison: Comparison) -> str:
     """The comparison as plain text: trends, plan follow-through, recurring shortcomings."""
-    return "\n".join(_lines(comparison)) + "\n"
+    return "\n".join(terminal_text(line) for line in _lines(comparison)) + "\n"

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from rol_model.exceptions import Issue
 from rol_model.model import document_position, pointer
+from rol_model.validation._hostile import DIAGNOSED, extension_issues, value_issues
 
 if TYPE_CHECKING:
     import jsonschema
@@ -137,6 +138,15 @@ def validate(data: object) -> list[Issue]:
     Returns every issue in document order; an empty list means the document is a valid
     report. Numbers may be :class:`int`, :class:`float` or :class:`~decimal.Decimal`.
     """
-    if is_valid(data, exact=True):
-        return []
-    return list(iter_schema_issues(data))
+    try:
+        if not is_valid(data, exact=True):
+            return list(iter_schema_issues(data))
+    except DIAGNOSED:  # data built in code: too deep, a huge integer, a signalling NaN
+        issues = value_issues(data)
+        if not issues:
+            raise
+        return issues
+    if isinstance(data, dict) and data.get("extensions"):
+        # the schema allows any JSON there; the readers refuse NaN and deep nesting: so here
+        return extension_issues(data["extensions"])
+    return []

@@ -141,7 +141,10 @@ class _Compiler:
         kind = node.get("type")
         if isinstance(kind, list):
             raise NotImplementedError("a list of types is not compiled")
-        if kind not in (None, "string", "array", "object"):
+        fused = self._bounded_number(node, kind)
+        if fused is not None:  # a typed number and its bounds in one closure
+            checks.append(fused)
+        elif kind not in (None, "string", "array", "object"):
             checks.append(_TYPES[kind])
         keys = node.keys()
         if kind == "string" or keys & _STRING_KEYWORDS:
@@ -150,7 +153,8 @@ class _Compiler:
             checks.append(self._array(node, typed=kind == "array"))
         if kind == "object" or keys & _OBJECT_KEYWORDS:
             checks.append(self._object(node, typed=kind == "object"))
-        checks.extend(self._number(node))
+        if fused is None:
+            checks.extend(self._number(node))
         checks.extend(self._values(node))
         for branch in node.get("allOf", ()):
             checks.append(self._conditional(branch) if "if" in branch else self.compile(branch))
@@ -189,6 +193,9 @@ class _Compiler:
         if form not in (None, "date"):
             raise NotImplementedError(f"format not compiled: {form}")
         date = form == "date"
+        if typed and search is None and not date and high is not None:
+            # the common text field: a type and a length range, in one expression
+            return lambda value: isinstance(value, str) and low <= len(value) <= high
 
         def check(value: Any) -> bool:
             if not isinstance(value, str):
@@ -203,6 +210,18 @@ class _Compiler:
             return not date or _is_date(value)
 
         return check
+
+    def _bounded_number(self, node: dict[str, Any], kind: object) -> Check | None:
+        """``type: integer|number`` with ``minimum`` and ``maximum`` as one check.
+
+        The same verdict as the three separate checks: a value of the type is a number, so the
+        bound checks' "not a number, or within the bound" is just "within the bound".
+        """
+        if kind not in ("integer", "number") or "minimum" not in node or "maximum" not in node:
+            return None
+        is_type = _TYPES[kind]
+        low, high = node["minimum"], node["maximum"]
+        return lambda value: is_type(value) and low <= value <= high
 
     def _number(self, node: dict[str, Any]) -> list[Check]:
         checks: list[Check] = []
@@ -243,6 +262,9 @@ class _Compiler:
         if "additionalProperties" in node and not closed:
             raise NotImplementedError("only additionalProperties: false is compiled")
 
+        if name is None and most is None and closed:
+            return self._closed_object(required, properties, typed=typed)
+
         def check(value: Any) -> bool:
             if not isinstance(value, dict):
                 return not typed
@@ -259,6 +281,27 @@ class _Compiler:
                     if closed:
                         return False
                 elif not sub(element):
+                    return False
+            return True
+
+        return check
+
+    @staticmethod
+    def _closed_object(
+        required: tuple[str, ...], properties: dict[str, Check], *, typed: bool
+    ) -> Check:
+        """The common object: known properties only, no name or size rule; the same verdict."""
+        needed = frozenset(required)
+        get = properties.get
+
+        def check(value: Any) -> bool:
+            if not isinstance(value, dict):
+                return not typed
+            if not value.keys() >= needed:
+                return False
+            for key, element in value.items():
+                sub = get(key)
+                if sub is None or not sub(element):
                     return False
             return True
 

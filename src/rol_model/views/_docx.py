@@ -25,11 +25,9 @@ Heading 1 to 3 (restyled), so Word's navigation pane shows the outline, and
 from __future__ import annotations
 
 import os
-import tempfile
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rol_model.exceptions import WriteError, require_extra
+from rol_model.exceptions import require_extra
 from rol_model.views._render import _Writer, write_report
 
 if TYPE_CHECKING:
@@ -246,18 +244,11 @@ def write_docx(report: Report, path: str | os.PathLike[str]) -> None:
     :class:`~rol_model.MissingExtraError` when python-docx (extra ``docx``) is missing and
     :class:`~rol_model.WriteError` when the file cannot be written.
     """
+    import io
+
+    from rol_model.serialize import write_file
+
     document = docx_document(report)
-    target = Path(path)
-    try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or "."
-        )
-    except OSError as error:
-        raise WriteError(f"{target}: {error.strerror or error}") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            document.save(stream)
-        Path(temporary).replace(target)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise WriteError(f"{target}: {error.strerror or error}") from None
+    buffer = io.BytesIO()
+    document.save(buffer)
+    write_file(path, buffer.getvalue())  # the one atomic writer: mode, links, long names

@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from rol_model.exceptions import WriteError
 from rol_model.model import Report
 from rol_model.views._html_base import CONTROL_CHARACTERS, inert, render_template
 
@@ -112,9 +111,6 @@ def write_page(page: str, path: str | None, out: TextIO) -> None:
     if path is None:
         out.write(page)
         return
-    from pathlib import Path
+    from rol_model.serialize import write_file
 
-    try:
-        Path(path).write_text(page, encoding="utf-8")
-    except OSError as error:
-        raise WriteError(f"{path}: {error.strerror or error}") from None
+    write_file(path, page)

@@ -12,6 +12,7 @@ import attrs
 
 from rol_model.exceptions import require_extra
 from rol_model.model import Indicator
+from rol_model.text import plain
 
 if TYPE_CHECKING:
     import jinja2
@@ -91,10 +92,11 @@ def render_template(name: str, **context: Any) -> str:
 
 
 def number(value: Decimal | None) -> str:
-    """A figure for display: plain digits with thousands separators, never an exponent."""
+    """A figure for display: plain digits with thousands separators, no exponent unless the
+    plain digits would run past 40 zeros (a value built in code, like ``1E-999999999``)."""
     if value is None:
         return "—"
-    text = f"{value:,f}"
+    text = plain(value, ",f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from rol_model.text import chinese_number
+from rol_model.text import chinese_number, signed_percent
 from rol_model.views._html_base import number
 from rol_model.views._layout import DEFAULT_HEADINGS
 from rol_model.views._layout import marker as item_marker
@@ -265,8 +265,7 @@ def _value(value: Decimal | None, qualifier: str | None, unit: str | None) -> st
 def _percent(relative: Decimal | None) -> str:
     if relative is None:
         return ""
-    percent = (relative * 100).quantize(Decimal("0.1"))
-    return f"（{percent:+}%）".replace(".0%", "%")
+    return f"（{signed_percent(relative)}%）".replace(".0%", "%")
 
 
 def _signed(value: Decimal) -> str:

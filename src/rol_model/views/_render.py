@@ -20,17 +20,8 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from rol_model.exceptions import UnsupportedFormatError
-from rol_model.model import (
-    Cause,
-    LeadershipPart,
-    MeasuresPart,
-    OtherPart,
-    Part,
-    PlansPart,
-    Report,
-    ShortcomingsPart,
-)
-from rol_model.text import chinese_number
+from rol_model.model import Cause, Part, Report, ShortcomingsPart, part_items
+from rol_model.text import chinese_number, markdown_text, terminal_text
 from rol_model.views._layout import DEFAULT_HEADINGS, ORDER
 from rol_model.views._layout import marker as item_marker
 from rol_model.views._layout import paragraphs as split_paragraphs
@@ -46,31 +37,22 @@ RenderFormat = Literal["text", "markdown", "html"]
 _RUN_IN_CAUSE = re.compile(r"^(?:主要|根本|深层次)?原因(?:是|在于|主要是)")
 
 
-def _part_nodes(part: Part) -> tuple[Any, ...]:
-    if isinstance(part, MeasuresPart):
-        return part.measures
-    if isinstance(part, ShortcomingsPart):
-        return part.shortcomings
-    if isinstance(part, PlansPart):
-        return part.plans
-    if isinstance(part, (LeadershipPart, OtherPart)):
-        return part.items
-    return ()  # pragma: no cover - every part kind is handled above
-
-
 class _Writer:
     def __init__(self, markdown: bool) -> None:
         self.markdown = markdown
         self.blocks: list[str] = []
 
     def heading(self, level: int, text: str) -> None:
+        # report text is data: inert on a terminal, no raw HTML or links in Markdown
         if self.markdown:
-            self.blocks.append(f"{'#' * min(level, 6)} {text}")
+            self.blocks.append(f"{'#' * min(level, 6)} {markdown_text(terminal_text(text))}")
         else:  # the title stands alone; every other heading is indented like a paragraph
-            self.blocks.append(text if level == 1 else INDENT + text)
+            shown = terminal_text(text)
+            self.blocks.append(shown if level == 1 else INDENT + shown)
 
     def paragraph(self, text: str, *, indent: bool = True) -> None:
-        self.blocks.append(INDENT + text if indent and not self.markdown else text)
+        shown = markdown_text(terminal_text(text)) if self.markdown else terminal_text(text)
+        self.blocks.append(INDENT + shown if indent and not self.markdown else shown)
 
     def run_in(self, lead: str, text: str) -> None:
         """A paragraph opened by a run-in heading (``lead`` ends with its 。)."""
@@ -171,7 +153,7 @@ def _part(writer: _Writer, part: Part, number: int) -> None:
     causes: tuple[Cause, ...] = ()
     if isinstance(part, ShortcomingsPart):
         linked, causes = _linked_causes(part)
-    for index, node in enumerate(_part_nodes(part), start=1):
+    for index, node in enumerate(part_items(part), start=1):
         _node(writer, node, 1, index, linked)
     for paragraph in _causes(causes):
         writer.paragraph(paragraph)

@@ -1,0 +1,302 @@
+"""The fast path of :func:`rol_model.loads`: the same Report, or a step aside to the strict path.
+
+The strict path in ``serialize._json`` (the standard library's parser with hooks for duplicate keys,
+NaN and exact decimals, then cattrs) is the reference. This module may only return what the
+reference returns; whenever it cannot vouch for that it returns ``None`` and the caller runs the
+reference, which also produces every error a user sees. What it does:
+
+1. Parse with orjson when the ``fast`` extra is installed (the standard library's parser with the
+   reference hooks otherwise). orjson refuses everything the reference refuses as malformed
+   (invalid UTF-8, NaN, Infinity, trailing commas, control characters); any refusal steps aside.
+2. Prove that no object repeats a key without a Python hook: a ``:`` stands in JSON text either
+   between a key and its value or inside a string. orjson's compact re-encoding of the parsed
+   tree writes every kept member with one ``:`` and every string as it was, so the counts are
+   equal exactly when no member was dropped, that is when no key was repeated. ``\\u003a`` (an
+   escaped colon) would come back as ``:`` and could hide a dropped member: any such escape, and
+   any ``\\ud…`` escape (a possible lone surrogate), steps aside.
+3. Numbers with a fraction or an exponent: orjson reads them as binary floats, which lose the
+   exact text. The first float seen while structuring re-reads the document with the standard
+   library's parser and ``Decimal`` (the duplicate-key proof above still holds: it is about the
+   text), and the verdict is taken again on that tree, as the reference takes it.
+4. The schema verdict is the reference's own call (:func:`rol_model.validation.is_valid`); an
+   invalid document steps aside, so every issue comes from the reference.
+5. Structure with code generated from the attrs classes themselves (so it cannot drift from the
+   model): once the schema has passed, it only converts (tuples, dates, decimals, the part kind)
+   and never re-checks; anything unexpected raises and steps aside.
+
+``tests/test_fastload.py`` proves the two paths agree (same ``repr`` of the Report, or a
+refusal) on every fixture, mutations of them and hypothesis-generated documents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import types
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+
+import attrs
+
+from rol_model import model as _model
+from rol_model.model import PART_CLASSES, Part, Report
+from rol_model.serialize._codegen import generate
+from rol_model.serialize._fasttext import colons, depth_within, raw_bytes
+from rol_model.validation import is_valid
+
+__all__ = ["load_fast", "structure_report"]
+
+_PART_CLASSES = tuple(PART_CLASSES.values())
+
+
+class _Inexact(Exception):  # noqa: N818 - a signal, not an error a user sees
+    """A binary float where the reference keeps the exact decimal text."""
+
+
+def _decimal(value: object) -> Decimal:
+    if type(value) is int:
+        return Decimal(value)
+    if type(value) is Decimal:
+        return value
+    raise _Inexact
+
+
+def _integer(value: object) -> int:
+    """An integer field from the exact re-read (a ``Decimal``); a float is inexact."""
+    if type(value) is Decimal:
+        return int(value)
+    raise _Inexact
+
+
+def _extension(value: Any) -> Any:
+    """``sorted_json`` of the reference, refusing floats (orjson's, not exact)."""
+    kind = type(value)
+    if kind is dict:
+        return {key: _extension(value[key]) for key in sorted(value)}
+    if kind is list:
+        return [_extension(item) for item in value]
+    if kind is float:
+        raise _Inexact
+    return value
+
+
+# -- generated structuring ----------------------------------------------------------------------
+
+
+def _name(cls: type[Any]) -> str:
+    return f"_s_{cls.__name__}"
+
+
+def _conversion(hint: Any, var: str, classes: set[type[Any]]) -> str | None:
+    """Python expression converting ``var`` to ``hint``; ``None`` when it is already right."""
+    origin = get_origin(hint)
+    if hint is str or hint is Any or origin is Literal:
+        return None
+    if hint is int:
+        # an int stays; a float (orjson's 2023.0, or 2023.0000000000000001 rounded to it) is not
+        # exact: the reference decides on the Decimal of its text (2023.0 -> 2023, the other no)
+        return f"({var} if {var}.__class__ is int else _integer({var}))"
+    if hint is Decimal:
+        return f"(_Decimal({var}) if {var}.__class__ is int else _decimal({var}))"
+    if hint is dt.date:
+        return f"_date({var})"
+    if hint == Mapping[str, Any]:
+        return f"_extension({var})"
+    if hint == Part:
+        return f"_PART[{var}['kind']]({var})"
+    if attrs.has(hint):
+        classes.add(hint)
+        return f"{_name(hint)}({var})"
+    if origin is Union or origin is types.UnionType:
+        (inner,) = (arg for arg in get_args(hint) if arg is not type(None))
+        return _conversion(inner, var, classes)  # None stays None: see _function
+    if origin is tuple:
+        item, ellipsis = get_args(hint)
+        assert ellipsis is Ellipsis
+        converted = _conversion(item, "x", classes)
+        return f"tuple({var})" if converted is None else f"tuple([{converted} for x in {var}])"
+    raise TypeError(f"no fast structuring for {hint!r}")  # a new field type: extend this
+
+
+def _plain(cls: type[Any]) -> None:
+    """Refuse to generate code for a class whose ``__init__`` does more than store the fields."""
+    if getattr(cls, "__attrs_post_init__", None) or getattr(cls, "__attrs_pre_init__", None):
+        raise TypeError(f"{cls.__name__} has an init hook: fast structuring would skip it")
+    for field in attrs.fields(cls):
+        if field.validator is not None:
+            raise TypeError(f"{cls.__name__}.{field.name} has a validator")
+        if isinstance(field.converter, attrs.Converter):  # takes self or fields: not compiled
+            raise TypeError(f"{cls.__name__}.{field.name} has a converter taking self or fields")
+    if "__slots__" not in vars(cls):
+        raise TypeError(f"{cls.__name__} is not slotted")
+
+
+def _function(cls: type[Any], classes: set[type[Any]]) -> str:
+    """A function building ``cls`` from its JSON object as its attrs ``__init__`` would.
+
+    The object is made with ``object.__new__`` and each slot set through its descriptor, which
+    is what the frozen ``__init__`` does minus the keyword parsing; :func:`_plain` makes sure
+    there is nothing else (validators, init hooks) that would be skipped. A field's converter
+    (``Report.extensions``: ``freeze_json``) runs in its setter, on the default too, as attrs does.
+    """
+    _plain(cls)
+    hints = get_type_hints(cls)
+    name = cls.__name__
+    lines = [f"def {_name(cls)}(d):", f"    o = _new({name})"]
+    for field in attrs.fields(cls):
+        key = field.name
+        setter = f"_set_{name}_{key}(o, "
+        converted = _conversion(hints[key], "v", classes)
+        if field.default is attrs.NOTHING:
+            value = f"d[{key!r}]"
+            lines.append(
+                f"    {setter}{value})"
+                if converted is None
+                else f"    v = {value}; {setter}{converted})"
+            )
+        elif field.default is None:
+            lines.append(
+                f"    {setter}d.get({key!r}))"
+                if converted is None
+                else f"    v = d.get({key!r}); {setter}None if v is None else {converted})"
+            )
+        else:
+            default = "{}" if isinstance(field.default, attrs.Factory) else repr(field.default)  # type: ignore[arg-type]
+            if isinstance(field.default, attrs.Factory) and field.default.factory is not dict:  # type: ignore[arg-type]
+                raise TypeError(f"{name}.{key}: unsupported default {field.default!r}")
+            lines.append(
+                f"    {setter}{converted or 'v'} if (v := d.get({key!r}, _ABSENT)) is not _ABSENT "
+                f"else {default})"
+            )
+    lines.append("    return o")
+    return "\n".join(lines)
+
+
+def generated_source() -> str:
+    """The structuring code, generated from the model's attrs classes and their type hints."""
+    return generate(_function)
+
+
+def _slot(cls: type[Any], name: str) -> Any:
+    """The slot descriptor of a field, on the class or the base class that declares it."""
+    for klass in cls.__mro__:
+        if name in vars(klass):
+            return vars(klass)[name]
+    raise TypeError(f"{cls.__name__}.{name} has no slot")
+
+
+def _converting(
+    store: Callable[[object, Any], None], convert: Callable[[Any], Any]
+) -> Callable[[object, Any], None]:
+    def converted(instance: object, value: Any) -> None:
+        store(instance, convert(value))
+
+    return converted
+
+
+def _compile() -> Callable[[dict[str, Any]], Report]:
+    namespace: dict[str, Any] = {
+        "_decimal": _decimal,
+        "_integer": _integer,
+        "_Decimal": Decimal,
+        "_date": dt.date.fromisoformat,
+        "_extension": _extension,
+        "_new": object.__new__,
+        "_ABSENT": _ABSENT,
+    }
+    for cls in vars(_model).values():
+        if isinstance(cls, type) and attrs.has(cls):
+            namespace[cls.__name__] = cls
+            for field in attrs.fields(cls):
+                store = _slot(cls, field.name).__set__
+                if field.converter is not None:
+                    store = _converting(store, field.converter)
+                namespace[f"_set_{cls.__name__}_{field.name}"] = store
+    exec(compile(generated_source(), "<rol_model structuring>", "exec"), namespace)  # noqa: S102
+    namespace["_PART"] = {cls.kind: namespace[_name(cls)] for cls in _PART_CLASSES}
+    function: Callable[[dict[str, Any]], Report] = namespace[_name(Report)]
+    return function
+
+
+_ABSENT = object()
+structure_report = _compile()
+"""Build the Report from a schema-valid document (JSON-shaped, as parsed).
+
+Raises on anything the reference would not build exactly the same way (``_Inexact`` for a
+binary float); callers step aside to the reference then.
+"""
+
+
+# -- the pipeline -------------------------------------------------------------------------------
+
+try:
+    import orjson
+except ImportError:  # the fast extra is not installed
+    orjson = None  # type: ignore[assignment]
+
+#: Nesting the fast path leaves to the reference (whose parser has a recursion limit).
+_MAX_FAST_DEPTH = 200
+
+
+def _finish(document: object, limits: Any, *, exact: bool) -> Report | None:
+    if type(document) is not dict or not is_valid(document, exact=exact):
+        return None
+    extensions = document.get("extensions")
+    if extensions and type(extensions) is dict:
+        limit = min(limits.max_depth, _MAX_FAST_DEPTH)
+        if not all(depth_within(value, limit) for value in extensions.values()):
+            return None
+    return structure_report(document)
+
+
+def load_fast(
+    data: str | bytes | bytearray,
+    limits: Any,
+    parse: Callable[[str | bytes | bytearray, Any], tuple[Any, bool]] | None = None,
+) -> Report | None:
+    """The Report the reference would give for ``data``, or ``None``: then run the reference.
+
+    ``parse`` is the reference's parser (``serialize._json._parse``: the document and whether it
+    holds a long decimal, or an exception), used when orjson is not installed.
+    """
+    try:
+        if orjson is None:
+            return None if parse is None else _without_orjson(data, limits, parse)
+        raw = raw_bytes(data, limits.max_bytes)
+        if raw is None:
+            return None
+        try:
+            document = orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            return None
+        if colons(raw) != colons(orjson.dumps(document)):
+            return None  # a repeated key
+        try:
+            return _finish(document, limits, exact=False)
+        except _Inexact:
+            return _with_decimals(raw, limits)
+    except Exception:  # anything unexpected: the reference decides
+        return None
+
+
+def _with_decimals(raw: bytes, limits: Any) -> Report | None:
+    long_decimal = False
+
+    def exact(text: str) -> Decimal:
+        nonlocal long_decimal
+        if len(text) > 16:  # the reference's rule for taking the exact verdict
+            long_decimal = True
+        return Decimal(text)
+
+    document = json.loads(raw, parse_float=exact)
+    return _finish(document, limits, exact=long_decimal)
+
+
+def _without_orjson(
+    data: str | bytes | bytearray,
+    limits: Any,
+    parse: Callable[[str | bytes | bytearray, Any], tuple[Any, bool]],
+) -> Report | None:
+    document, long_decimal = parse(data, limits)  # refusals raise: the reference names them
+    return _finish(document, limits, exact=long_decimal)
