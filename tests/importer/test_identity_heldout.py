@@ -34,3 +34,11 @@ def test_a_party_committee_glued_to_the_government_gives_the_government() -> Non
     text = "中共北山县委北山县人民政府关于2024年度法治政府建设情况的报告\n市委、市政府：\n" + BODY
     result = rm.import_text(text)
     assert result.report.organization.name == "北山县人民政府"
+
+
+def test_a_means_phrase_with_a_plans_word_does_not_make_a_plans_part() -> None:
+    from rol_model.importer._parts import classify_part
+
+    assert classify_part("以群众满意为目标，依法行政水平持续提升", 2024)[0] == "measures"
+    assert classify_part("2025年工作目标", 2024)[0] == "plans"
+    assert classify_part("下一步工作计划", 2024)[0] == "plans"

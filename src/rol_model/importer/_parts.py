@@ -45,6 +45,10 @@ _SHORTCOMINGS = re.compile(r"不足|问题|短板|差距|原因|薄弱|困难|�
 _PLANS = re.compile(r"安排|计划|思路|工作要点|重点工作|目标|任务")
 
 
+# 以……为目标 / 以……为主线: how the work was done, no plan (以务求实效为目标，……再踏新征程)
+_MEANS = re.compile(r"以[^,，。]{1,16}为(?:目标|任务|重点|主线|抓手|引领|导向)")
+
+
 _MEASURES = re.compile(r"举措|成效|措施|情况|主要工作|做法|成绩|进展|成果|亮点|经验|开展|总结|回顾")
 
 
@@ -75,7 +79,7 @@ def classify_part(heading: str, year: int | None) -> tuple[PartKind, bool]:
     if plans_at != -1:
         return "plans", True
     if (
-        _PLANS.search(folded)
+        _PLANS.search(_MEANS.sub("", folded))
         and not (year is not None and year in [y for _, y in years])
         and not re.search(r"完成|举措|成效", folded)
     ):
