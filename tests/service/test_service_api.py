@@ -40,5 +40,6 @@ schema.config.generation.update(no_shrink=True, deterministic=True)
     derandomize=True,
     suppress_health_check=list(HealthCheck),
 )
+@pytest.mark.slow
 def test_no_input_makes_a_server_error(case: schemathesis.Case) -> None:
     case.call_and_validate(checks=[not_a_server_error])

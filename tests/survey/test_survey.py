@@ -198,6 +198,7 @@ def test_html_page_is_self_contained(planted: tuple[Path, dict[str, Any], Any]) 
     assert result.copies[0].first.text[:20] in page
 
 
+@pytest.mark.slow
 def test_cli_formats(planted: tuple[Path, dict[str, Any], Any], tmp_path: Path) -> None:
     folder, _, result = planted
     out, err = io.StringIO(), io.StringIO()
