@@ -39,6 +39,9 @@ FLAGS = (
     "--remote-debugging-port=0",
 )
 
+# drives an external program (a browser or an office suite): runs under CI=true or --slow
+pytestmark = pytest.mark.slow
+
 
 def _need(condition: bool, reason: str) -> None:
     if condition:
