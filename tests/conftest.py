@@ -3,6 +3,10 @@
 Hypothesis profiles: ``default`` (a quick run, for development) and ``ci`` (today's thorough
 example counts), selected by ``HYPOTHESIS_PROFILE`` or, when that is unset, by ``CI=true``. A
 test states its thorough count with :func:`strategies.examples`, which the profile scales.
+
+Tests marked ``slow`` (and everything in ``tests/benchmarks``, which runs the benchmark scripts
+end to end) run under ``CI=true`` or with ``pytest --slow``; a plain ``pytest`` skips them so the
+development run stays quick.
 """
 
 from __future__ import annotations
@@ -26,6 +30,22 @@ settings.register_profile(
 settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default")
 )
+
+_THOROUGH = bool(os.environ.get("CI")) or os.environ.get("HYPOTHESIS_PROFILE") == "ci"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--slow", action="store_true", help="also run the tests marked slow")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if _THOROUGH or config.getoption("--slow"):
+        return
+    skip = pytest.mark.skip(reason="slow: runs under CI=true or with pytest --slow")
+    for item in items:
+        if "slow" in item.keywords or "benchmarks" in item.path.parts:
+            item.add_marker(skip)
+
 
 _BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
 #: Folders of the repository a docs example may read, by relative path.

@@ -220,7 +220,7 @@ _EXPORTS: dict[str, str] = {
     "required_parts": "rol_model.checker",
     "write_docx": "rol_model.views",
 }
-_SUBMODULES = ("cli", "exceptions")
+_SUBMODULES = ("cli", "exceptions", "survey")
 
 
 def _version() -> str:

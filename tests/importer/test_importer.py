@@ -1125,7 +1125,7 @@ def test_a_cause_paragraph_under_an_item_is_its_when_another_item_follows() -> N
         "普法形式单一。",
     ]
     assert [(c.text, c.shortcoming_ids) for c in report.causes] == [
-        ("编制长期不足。", ("s1",)),
+        ("究其原因，是编制长期不足。", ("s1",)),  # one cause: kept whole, its lead-in too
         ("投入不足；", ()),
         ("创新不够。", ()),
     ]
@@ -1310,7 +1310,7 @@ def test_a_numbered_heading_that_fills_the_wrap_width_does_not_swallow_the_next_
     assert (report.parts[1].text or "").startswith("街道党工委书记、办事处主任带头学习")
 
 
-def test_attachments_after_the_signature_are_cut_to_the_end_tables_included() -> None:
+def test_attachments_after_the_signature_are_cut_from_the_body_and_a_data_table_kept() -> None:
     table = (
         "附件\n行政执法数据统计表\n执法类别 案件数（件） 罚款（万元）\n路政 98 41.6\n运政 86 23.2\n"
     )
@@ -1318,7 +1318,17 @@ def test_attachments_after_the_signature_are_cut_to_the_end_tables_included() ->
     assert result.report.issued_on is not None
     assert result.report.issued_on.isoformat() == "2024-03-08"
     assert result.report.plans[-1].text == "规范执法行为。"
-    assert "路政" not in rm.dumps(result.report)
+    # the table is the year's data: an 其他 part of its own, each cell a figure
+    data = result.report.parts[-1]
+    assert data.kind == "other"
+    assert (data.marker, data.heading) == ("附件", "行政执法数据统计表")
+    assert [(i.label, str(i.value), i.unit, i.source) for i in data.indicators] == [
+        ("路政案件数", "98", "件", "路政 98 41.6"),
+        ("路政罚款", "416000", "元", "路政 98 41.6"),
+        ("运政案件数", "86", "件", "运政 86 23.2"),
+        ("运政罚款", "232000", "元", "运政 86 23.2"),
+    ]
+    assert "import.attachment-data" in [w.code for w in result.warnings]
 
 
 def test_a_short_last_line_naming_attachment_matters_is_kept() -> None:

@@ -144,3 +144,9 @@ def test_generated_reports_are_written_identically(report: rm.Report) -> None:
 @given(text=st.text(max_size=30))
 def test_any_text_is_escaped_as_the_reference_escapes_it(text: str) -> None:
     agree(attrs.evolve(rm.load(EXAMPLE), title=text or "x"))
+
+
+def test_the_fast_writer_refuses_extensions_as_deep_as_load_does() -> None:
+    from rol_model.serialize import _fastdump
+
+    assert rm.DEFAULT_LIMITS.max_depth == _fastdump._MAX_DEPTH

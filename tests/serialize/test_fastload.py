@@ -270,3 +270,16 @@ def test_default_install_path_agrees_too(monkeypatch: pytest.MonkeyPatch) -> Non
         agree(text)
     for path in FILES:
         agree(path.read_bytes())
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["year-beyond-double-precision-fraction.json", "line-beyond-double-precision-over-bound.json"],
+)
+def test_an_integer_field_written_beyond_double_precision_is_refused_as_the_reference_does(
+    name: str,
+) -> None:
+    # orjson reads 2023.0000000000000001 as the float 2023.0: the fast path must not take it
+    raw = (ROOT / "tests" / "ajv" / "differences" / name).read_bytes()
+    with pytest.raises(rm.InvalidReportError):
+        rm.loads(raw)

@@ -32,6 +32,9 @@ ALIASES = {
     "宋体": "AR PL UMing CN",
 }
 
+# drives an external program (a browser or an office suite): runs under CI=true or --slow
+pytestmark = pytest.mark.slow
+
 
 def _tools() -> tuple[str, str]:
     soffice, pdftoppm = shutil.which("soffice"), shutil.which("pdftoppm")

@@ -36,6 +36,9 @@ FLAGS = (
     "--window-size=1200,1600",
 )
 
+# drives an external program (a browser or an office suite): runs under CI=true or --slow
+pytestmark = pytest.mark.slow
+
 
 def _views() -> dict[str, Callable[[], str]]:
     old = rm.load(EXAMPLES / "wusu-education-2023.json")

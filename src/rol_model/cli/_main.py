@@ -32,9 +32,11 @@ COMMANDS: dict[str, str] = {
     "diff": "show what changed between two reports / 比较两份报告的变化",
     "trend": "follow one body's reports across years / 跨年度比较同一单位的报告",
     "export": "flatten reports into CSV or JSON Lines tables / 将报告导出为数据表",
+    "survey": "a jurisdiction's reports at once: overview, copies, shared problems / 辖区报告汇总",
     "schema": "print the report JSON Schema / 输出报告 JSON Schema",
     "rules": "list the rules of rol check / 列出检查规则",
     "profiles": "list the built-in checker profiles / 列出内置规则配置",
+    "serve": "serve the library over HTTP (extra server) / 以 HTTP 服务提供本库功能",
 }
 
 

@@ -15,7 +15,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="report JSON file, directory (every *.json below it) or glob pattern",
     )
     parser.add_argument(
-        "--to", choices=("csv", "jsonl"), default="csv", help="table format (default csv)"
+        "--to",
+        choices=("csv", "jsonl", "parquet"),
+        default="csv",
+        help="table format (default csv; parquet: typed tables with findings and copies, "
+        "extra parquet)",
     )
     parser.add_argument(
         "-o",
@@ -49,6 +53,10 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print("rol export: reading from standard input is not supported", file=err)
         return 2
     names = expand_arguments(args.files)
+    if args.to == "parquet":
+        from rol_model.cli._parquet import run_parquet
+
+        return run_parquet(names, args, out, err)
     summary = export_tables(
         names, args.output, args.to, bom=args.bom, raw=args.raw, jobs=args.jobs, skip_invalid=True
     )

@@ -14,11 +14,14 @@ from rol_model.corpus._corpus import (
     write_many,
 )
 from rol_model.corpus._export import (
+    COLUMNS,
     ExportSummary,
     export_tables,
+    table_rows,
 )
 
 __all__ = [
+    "COLUMNS",
     "ExportSummary",
     "FileResult",
     "check_file",
@@ -28,6 +31,7 @@ __all__ = [
     "issue_record",
     "iter_load",
     "ordered_map",
+    "table_rows",
     "warm_up",
     "write_many",
 ]

@@ -7,6 +7,7 @@ import re
 from rol_model.exceptions import Issue
 from rol_model.importer._outline import (
     _CN,
+    MASKED_NUMBER,
     Paragraph,
     RawCause,
     RawNode,
@@ -71,6 +72,16 @@ def _add_node(
             )
             return False
     siblings = stack[-1].children if stack else part.children
+    if node.number == MASKED_NUMBER:
+        node.number = siblings[-1].number + 1 if siblings else 1
+        issues.append(
+            Issue(
+                code="import.marker-masked",
+                message=f"marker {node.marker} has its digits masked; read as number {node.number}",
+                severity="warning",
+                line=node.start,
+            )
+        )
     if siblings and node.number not in (siblings[-1].number + 1, 1) and node.style != "enum":
         issues.append(
             Issue(
@@ -189,14 +200,43 @@ def split_causes(paragraph: Paragraph, *, lead: bool) -> list[RawCause]:
     elif ";" in folded.rstrip(";。"):
         pieces = [(None, piece) for piece in _split_keep(text, "；;")]
     elif listing and "," in folded:
-        pieces = [(None, piece) for piece in _split_keep(text, "，,")]
+        pieces = [(None, piece) for piece in _clauses(text)]
     else:
         pieces = [(None, text)]
+    if (
+        lead
+        and len(pieces) == 1
+        and pieces[0][0] is None
+        and text != paragraph.text
+        and text.strip(" \u3000，。；;:：")  # a lead alone (产生上述问题的原因：) is no cause
+    ):
+        # one cause (究其原因，主要是……重视不够，存在……的现象。): kept whole, lead-in included
+        pieces = [(None, paragraph.text)]
     return [
         RawCause(marker=marker, text=body, start=paragraph.start, end=paragraph.end)
         for marker, body in pieces
         if body.strip(" ，。；;")
     ]
+
+
+# a clause opening with these continues the one before it (……重视不够，存在……的现象): the
+# same cause, not a new one
+_CONTINUING = (  # noqa: SIM905 - one space-separated string reads better than quoted words
+    "存在 导致 造成 致使 使得 使 从而 以致 进而 影响 形成 出现 甚至 特别是 尤其是 以及 并且 并 "
+    "且 也 还 而 但 却 仍 又 因而 因此 所以 难以 没有 未能 不能"
+).split()
+
+
+def _clauses(text: str) -> list[str]:
+    """Causes listed with commas (主要是A，B，C): one per clause, a clause that continues the
+    one before it (存在……, 导致……) joined back to it."""
+    pieces: list[str] = []
+    for piece in _split_keep(text, "，,"):
+        if pieces and fold(piece).startswith(tuple(_CONTINUING)):
+            pieces[-1] += piece
+        else:
+            pieces.append(piece)
+    return pieces
 
 
 def _split_keep(text: str, separators: str) -> list[str]:

@@ -45,11 +45,14 @@ _NODE_CLASS: dict[str, Callable[..., Any]] = {
 _ID_PREFIX = {"measures": "m", "shortcomings": "s", "plans": "p", "leadership": "l", "other": "o"}
 
 
-def _indicators(owner: str, *texts: str | None) -> tuple[Indicator, ...]:
+def _indicators(
+    owner: str, *texts: str | None, table: list[Figure] | None = None
+) -> tuple[Indicator, ...]:
     found: list[Figure] = []
     for text in texts:
         if text:
             found += find_figures(text)
+    found += table or []
     if not found:
         return ()
     return tuple(
@@ -145,7 +148,7 @@ class Builder:
             "marker": raw.marker or None,
             "heading": raw.heading or None,
             "text": text,
-            "indicators": _indicators(f"part{index}", text),
+            "indicators": _indicators(f"part{index}", text, table=raw.figures),
             "references": _references(raw.heading, text),
             "lines": LineRange(start=raw.start, end=raw.end),
         }
@@ -239,13 +242,6 @@ _LINE_LIMIT = 10_000_000
 
 
 # the item lists of each kind of part, in the order :func:`iter_nodes` walks them
-_PART_NODE_FIELDS: dict[str, tuple[str, ...]] = {
-    "measures": ("measures",),
-    "shortcomings": ("shortcomings", "causes"),
-    "plans": ("plans",),
-    "leadership": ("items",),
-    "other": ("items",),
-}
 
 
 def _pointer(path: tuple[str | int, ...], field: str) -> str:
@@ -324,11 +320,11 @@ def _limit_issues(report: Report) -> list[Issue]:
     for index, part in enumerate(report.parts):
         check(("parts", index), part)
     for index, part in enumerate(report.parts):
-        for field in _PART_NODE_FIELDS[part.kind]:
+        for field in part.item_fields:
             walk(("parts", index, field), getattr(part, field))
     for index, part in enumerate(report.parts):
-        for field in ("measures", "shortcomings", "causes", "plans", "items"):
-            values = getattr(part, field, ())
+        for field in part.item_fields:
+            values = getattr(part, field)
             if len(values) > _ARRAY_LIMIT:
                 too_many(f"/parts/{index}/{field}", values, None)
     return issues

@@ -29,7 +29,8 @@ _UNITS = (  # noqa: SIM905 - one space-separated string reads better than 90 quo
     "个百分点 百分点 个工作日 工作日 个月 个次 人次 件次 户次 家次 场次 批次 台次 台件 车次 班次 "
     "架次 条次 期次 人日 平方公里 平方米 公顷 公里 千米 小时 分钟 学时 课时 万人 周岁 "
     "次 件 个 项 人 名 位 份 场 期 家 户 条 卷 起 台 吨 元 天 岁 分 门 批 处 张 所 篇 册 本 套 "
-    "辆 艘 亩 米 座 宗 笔 例 轮 类 部 支 种 组 队 块 间 栋 片 株 头 只 节 堂 周 倍 届 % 万元"
+    "辆 艘 亩 米 座 宗 笔 例 轮 类 部 支 种 组 队 块 间 栋 片 株 头 只 节 堂 周 倍 届 % 万元 "
+    "毫克/升 微克/立方米 千克 公斤"
 ).split()
 _UNITS_SORTED = sorted(set(_UNITS) - {"万人", "万元", "届"}, key=len, reverse=True)
 _UNIT_PATTERN = "|".join(re.escape(unit) for unit in _UNITS_SORTED)
@@ -41,8 +42,20 @@ _FIGURE = re.compile(
     r"(?P<num>(?<![\d.])(?<!\d,)(?:\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,8})?|\d{1,20}(?:\.\d{1,8})?)"
     rf"|(?<![{_CN_ALL}])[{_CN_ALL}]{{1,8}})"
     r"(?P<q1>余|多)?(?P<mult>万亿|万|亿)?(?P<q2>余|多)?"
-    rf"(?P<unit>{_UNIT_PATTERN})"
+    rf"(?P<unit>{_UNIT_PATTERN})(?P<per>\((?:次|人次)\))?"
 )
+# 百分之九十七点五, 百分之百: a percentage written in words (unit %)
+_PERCENT_WORDS = re.compile(
+    rf"百分之(?P<int>[{_CN_ALL}]{{1,4}})(?:点(?P<dec>[{_CN_DIGITS}]{{1,4}}))?"
+)
+_DIGIT_OF = {ch: str(index) for index, ch in enumerate("零一二三四五六七八九")} | {
+    "〇": "0",
+    "两": "2",
+}
+# a single numeral counting 次 场 期 轮 批 after these words is a count even mid-clause (分七期)
+_COUNT_BEFORE = ("分", "共", "累计", "先后", "经过", "历经", "开展", "举办", "组织")
+# N个 before these words counts the parts of a list, not things: 从三个方面, 7个方面
+_GROUPING_AFTER = ("方面", "层面", "维度", "“", '"')
 
 # units a single Chinese numeral may count when the figure ends its clause (开展培训两次。)
 _COUNTED = frozenset("次场期轮批")
@@ -70,6 +83,7 @@ _PREFIX_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
     ("大约", "approximately"),
     ("约", "approximately"),
 )
+_PREFIX_BY_LENGTH = sorted(_PREFIX_QUALIFIERS, key=lambda pair: -len(pair[0]))
 # the lower end of a range stated before a figure: 3至5天, 1到2个, 2-3名
 _RANGE_LOWER = re.compile(
     rf"(?<![\d.{_CN_ALL}])(?:\d{{1,6}}(?:\.\d{{1,4}})?|[{_CN_ALL}]{{1,3}})(?:至|到|-|~|～|—|－)$"
@@ -232,6 +246,29 @@ def _masked(folded: str) -> str:
     return folded if chars is None else "".join(chars)
 
 
+# a count of kinds whose noun a colon follows names the list after it (3项制度：……)
+_LISTING_UNITS = frozenset("项个类种条")
+_LIST_NOUN_MAX = 8
+
+
+def _names_a_list(folded: str, end: int) -> bool:
+    """Whether the noun after a count runs, without punctuation, into a colon (3项制度：)."""
+    for index in range(end, min(len(folded), end + _LIST_NOUN_MAX + 1)):
+        ch = folded[index]
+        if ch in ":：":
+            return index > end
+        if ch in _LABEL_STOP or ch in "、 ":
+            return False
+    return False
+
+
+def _grouping(folded: str, match: re.Match[str]) -> bool:
+    """Whether N个 names the parts of a text rather than counting things: a numeral in words
+    before 方面 or a quoted name (从三个方面, 三个“一号工程”). With Arabic digits it stays a
+    figure (细化为6个方面24项), as the corpus annotates it."""
+    return match.group("num")[0] in _CN_ALL and folded.startswith(_GROUPING_AFTER, match.end())
+
+
 def _accept_chinese(numeral: str, value: int, match: re.Match[str]) -> bool:
     if value < 2:
         return False
@@ -244,7 +281,13 @@ def _accept_chinese(numeral: str, value: int, match: re.Match[str]) -> bool:
     if match.group("q1") or match.group("q2"):
         return True
     if len(numeral) == 1 and numeral != "二" and match.group("unit") in _COUNTED:
-        # 开展培训两次。 召开会议三次，: a count that ends its clause (not 三次分配, 二次供水)
+        # 开展培训两次。 召开会议三次，: a count that ends its clause (not 三次分配, 二次供水);
+        # 两 is only ever a cardinal (两轮审议), and after 分 共 经过 … it counts (分七期)
+        if numeral == "两":
+            return True
+        before = match.string[max(0, match.start() - 2) : match.start()]
+        if before.endswith(_COUNT_BEFORE):
+            return True
         return match.string[match.end() : match.end() + 1] in _CLAUSE_END
     if match.group("unit") != "个" or len(numeral) != 1:
         return False
@@ -297,7 +340,7 @@ def _qualifier(folded: str, match: re.Match[str], start: int) -> tuple[Qualifier
         return "at_most", lower.start(), end
     before = folded[max(0, start - 3) : start]
     if before[-1:] in _PREFIX_LAST:
-        for word, qualifier in _PREFIX_QUALIFIERS:
+        for word, qualifier in _PREFIX_BY_LENGTH:  # 不超过 before 超过
             if before.endswith(word):
                 return qualifier, start - len(word), end
     return "exact", start, end
@@ -342,11 +385,18 @@ def _noun_after(masked: str, end: int) -> tuple[int, int] | None:
     closed = [
         at for at in (masked.find(")", end, index), masked.find("）", end, index)) if at != -1
     ]
+    joined = False
     if verb is not None:
         index = verb.start()
+    elif index < limit and masked[index] in "0123456789":
+        # 9个[村级调解室]和12个…: the noun ends at the word joining it to the next figure
+        for join in ("以及", "和", "及", "与", "或", "、"):
+            if masked.endswith(join, end, index) and index - len(join) > end:
+                index, joined = index - len(join), True
+                break
     if closed and min(closed) < index:
         index = min(closed) + 1  # 12个[乡镇（街道）]赋予…: a bracketed note ends the noun
-    elif verb is None and index < len(masked) and masked[index] not in _NOUN_END:
+    elif verb is None and not joined and index < len(masked) and masked[index] not in _NOUN_END:
         return None  # ran into the next figure or too far
     start = end
     phrase = masked[start:index]
@@ -462,6 +512,10 @@ def _figures(text: str) -> Iterator[Figure]:
             and not (match.group("num")[0].isdigit() and unit_text in ("位", "名"))
         ):
             continue  # ordinals and article numbers: 第三批, 第二十四条 (ranks 第3位 stay)
+        if unit_text in _LISTING_UNITS and _names_a_list(folded, match.end()):
+            continue  # 落实3项制度：公示、记录、审核: the count of a list that follows
+        if unit_text == "个" and _grouping(folded, match):
+            continue  # 从三个方面, 7个方面58项, 三个“一号工程”: the parts of a list, not a count
         value = _value(match, text)
         if value is None:
             continue
@@ -469,6 +523,14 @@ def _figures(text: str) -> Iterator[Figure]:
         clause_start = _clause_start(masked, floor, source_start)
         label = _label(text, folded, clause_start, source_start)
         floor = match.end()
+        if label and fold(label).endswith(("和", "及", "与", "或")) and len(label) > 1:
+            # 设立调解室和9个村级调解室: the words before are the list's other member; the
+            # figure counts the noun after it
+            noun = _noun_after(masked, source_end)
+            if noun is not None:
+                label = text[noun[0] : noun[1]]
+                clause_start, source_end = source_start, noun[1]
+                floor = noun[1]
         if _is_bare(fold(label)):
             # 明确42项重点任务, 对14个设区市开展…: the words before name nothing, the noun follows
             noun = _noun_after(masked, source_end)
@@ -479,7 +541,8 @@ def _figures(text: str) -> Iterator[Figure]:
                 label = previous_label  # 提高0.8个和1.2个百分点: the pair shares its label
             if _is_bare(fold(label)):
                 label = text[start : match.end()]  # nothing names it: its own words (37名)
-        unit = "%" if unit_text == "%" else text[match.start("unit") : match.end("unit")]
+        unit_end = match.end("per") if match.group("per") else match.end("unit")
+        unit = "%" if unit_text == "%" else text[match.start("unit") : unit_end]
         if unit_text == "个" and _SHARED_POINTS.match(masked, match.end()):
             unit = "个百分点"  # 提高0.8个和1.2个百分点: the unit the pair shares
         previous_label, previous_end = label, source_end
@@ -494,11 +557,67 @@ def _figures(text: str) -> Iterator[Figure]:
         )
 
 
+# 连续5年, 连续三年: a duration in years (a bare N年 is a year or a date, never a figure)
+_YEARS_RUNNING = re.compile(rf"连续(?P<num>\d{{1,2}}|[{_CN_ALL}]{{1,3}})年(?![度底初末前])")
+
+
+def _word_value(match: re.Match[str]) -> Decimal | None:
+    """The value of 百分之九十七点五 (97.5) or 连续三年 (3)."""
+    numeral = match.group(1)
+    whole = int(numeral) if numeral.isdigit() else chinese_value(numeral)
+    if whole is None:
+        return None
+    decimals = match.groupdict().get("dec")
+    if decimals:
+        return Decimal(f"{whole}.{''.join(_DIGIT_OF[ch] for ch in decimals)}")
+    return Decimal(whole)
+
+
+def _worded_figures(text: str) -> Iterator[Figure]:
+    """Figures the measure-word pattern cannot see: percentages in words, years running."""
+    folded = fold(text)
+    masked = _masked(folded)
+    for pattern, unit in ((_PERCENT_WORDS, "%"), (_YEARS_RUNNING, "年")):
+        if pattern.pattern[:2] not in masked:
+            continue
+        for match in pattern.finditer(masked):
+            value = _value_checked(match)
+            if value is None:
+                continue
+            start = match.start()
+            before = folded[max(0, start - 3) : start]
+            qualifier: Qualifier = "exact"
+            source_start = start
+            for word, found in _PREFIX_BY_LENGTH:
+                if before.endswith(word):
+                    qualifier, source_start = found, start - len(word)
+                    break
+            clause_start = _clause_start(masked, 0, source_start)
+            label = _label(text, folded, clause_start, source_start) or text[start : match.end()]
+            yield Figure(
+                label=label[:500],
+                value=value,
+                unit=unit,
+                qualifier=qualifier,
+                source=text[clause_start : match.end()],
+                start=clause_start,
+                end=match.end(),
+            )
+
+
+def _value_checked(match: re.Match[str]) -> Decimal | None:
+    value = _word_value(match)
+    return value if value is not None and 0 < value <= 10**6 else None
+
+
 def find_figures(text: str) -> tuple[Figure, ...]:
     """Every figure stated in ``text``, in order; see the module docstring for what counts."""
     if not _ANY_NUMBER.search(text):
         return ()  # most headings and many sentences: no number, no generator
-    return tuple(_figures(text))
+    found = tuple(_figures(text))
+    if "百分之" not in text and "连续" not in text:
+        return found
+    return tuple(sorted((*found, *_worded_figures(text)), key=lambda figure: figure.start))
 
 
 _REFERENCE = re.compile(r"《([^《》\n]{1,300})》")

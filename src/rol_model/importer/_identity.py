@@ -43,6 +43,8 @@ class Candidate:
 # --- the title ------------------------------------------------------------------------------
 
 _SPACED = re.compile(r"^(?:[\u3400-\u9fff] ){2,}[\u3400-\u9fff](?![\u3400-\u9fff])")
+# a portal's category tag before the title: 【2022年】, 【法治政府建设】, [专题]
+_LEADING_TAG = re.compile(r"^\s*[【\[][^【】\[\]]{1,12}[】\]]\s*")
 _DOC_NUMBER_WRAP = re.compile(r"^[^《》]{1,20}〔\d{4}〕\d{1,4}号\s*《(?P<title>[^《》]{6,})》$")
 _TRAILING = (
     (re.compile(r"\s*\(\d{4}-\d{1,2}-\d{1,2}\)$"), "a publication date"),
@@ -65,6 +67,12 @@ def clean_title(text: str, line: int, issues: list[Issue]) -> str:
     ``- 某某市人民政府网``.
     """
     title = text.strip()
+    tag = _LEADING_TAG.match(fold(title))
+    if tag is not None and len(title) - tag.end() >= 6:
+        issues.append(
+            _cleaned(line, f"removed a category tag before the title: {title[: tag.end()]}")
+        )
+        title = title[tag.end() :]
     spaced = _SPACED.match(title)
     if spaced is not None:
         title = title[: spaced.end()].replace(" ", "") + title[spaced.end() :]
@@ -213,6 +221,8 @@ _ORG_END = re.compile(
 _REGION_END = re.compile(r"(?:省|自治区|市|自治州|州|盟|县|自治县|旗|区|镇|乡|街道)$")
 _NOT_A_NAME = re.compile(r"^(?:全|各|我|本|该|原单位|上述|以上)")
 _JOINT = re.compile(r"[ \u3000、]+")
+# a party committee glued to the government of a joint title: 中共某市委某市人民政府
+_GLUED_COMMITTEE = re.compile(r"^(中共[^ \u3000、]{1,20}?委(?:员会)?)(?=[^ \u3000、]{2,}政府$)")
 
 
 def usable_body(name: str | None) -> str | None:
@@ -225,6 +235,9 @@ def usable_body(name: str | None) -> str | None:
     if not name:
         return None
     name = name.strip(" \u3000:：")
+    glued = _GLUED_COMMITTEE.match(fold(name))
+    if glued is not None:
+        name = name[: glued.end()] + " " + name[glued.end() :]
     parts = [part for part in _JOINT.split(name) if part]
     if len(parts) > 1:
         governments = [part for part in parts if fold(part).endswith("政府")]
@@ -240,7 +253,9 @@ def usable_body(name: str | None) -> str | None:
 
 _YEAR_WORD = r"(?:20\d{2}|[二〇零○][〇零○一二三四五六七八九]{3}) ?年"
 _OPENING = (
-    r"^(?:" + _YEAR_WORD + r"(?:度|以来)?|一年来|今年以来|过去的一年)"
+    # a lead clause may come first: 根据……部署,2023年,某街道以……
+    r"^(?:(?:根据|按照|为|在|围绕)[^。]{0,160}?,)?"
+    r"(?:" + _YEAR_WORD + r"(?:度|以来)?|一年来|今年以来|过去的一年)"
     r"[,]?(?:在[^,。]{2,40}?下[,]?)?"
 )
 # the verbs that open the predicate after the subject, simplified and traditional (the fold

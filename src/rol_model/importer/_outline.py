@@ -14,11 +14,13 @@ from collections import Counter
 
 import attrs
 
+from rol_model.importer._figures import Figure
 from rol_model.importer._source import SourceLine
 from rol_model.model import MAX_OUTLINE_DEPTH
 from rol_model.text import CHINESE_DIGITS, chinese_value, fold
 
 __all__ = [
+    "MASKED_NUMBER",
     "Paragraph",
     "RawCause",
     "RawNode",
@@ -63,13 +65,23 @@ _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # 一是…二是…, 一要…二要…, 第一，…第二，…; a comma before the marker counts only when no run
 # of at least two markers is found with stronger punctuation.
-_ENUM_BODY = rf"\s?(?:(?P<n>[{_CN}]{{1,2}})(?P<w>是|要)|第(?P<m>[{_CN}]{{1,2}})(?P<c>[,、]))"
+_ENUM_BODY = (
+    rf"\s?(?:(?P<n>[{_CN}]{{1,2}})(?P<w>是|要)|第(?P<m>[{_CN}]{{1,2}})(?P<c>[,、])"
+    # inline 1、…2、… and (1)…(2)… inside a paragraph (never 1、2月 or 1.5)
+    r"|(?P<a>[1-9]\d?)(?P<d>、)(?=[^\d\s])|\((?P<p>[1-9]\d?)\)(?=[^\d\s)])"
+    ")"
+)
 
 
 _ENUM = re.compile(rf"(?:^|(?<=[。;:!?])){_ENUM_BODY}")
 
 
 _ENUM_LOOSE = re.compile(rf"(?:^|(?<=[。;:!?,])){_ENUM_BODY}")
+
+
+# a later point of a 一是 run whose writer forgot the 。 before it (…重大问题三是健全…): read only
+# to continue a run already begun, never to begin one
+_ENUM_RUN_ON = re.compile(rf"(?<![第其之{_CN}])(?P<n>[{_CN}]{{1,2}})(?P<w>是)")
 
 
 _SENTENCE_END = "。!?;；！？"
@@ -126,6 +138,8 @@ class RawPart:
     children: list[RawNode] = attrs.Factory(list)
     causes: list[RawCause] = attrs.Factory(list)
     kind: str = "measures"
+    # figures read from a table rather than from the text (an attachment's data table)
+    figures: list[Figure] = attrs.Factory(list)
 
 
 _MARKER_FIRST = frozenset("(㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇0123456789" + _CN) | {
@@ -160,8 +174,20 @@ def _marker_number(style: str, numeral: str) -> int:
     return cn_number(numeral)
 
 
+# *.加强组织领导。: a marker whose digits the publisher masked (as in ****年); its number is
+# the one after its elder sibling's (:data:`MASKED_NUMBER` until the item is placed)
+_MASKED_MARKER = re.compile(r"\*{1,4} ?[.、](?=[^\d\s*])")
+MASKED_NUMBER = -1
+
+
 def marker_style(folded: str) -> tuple[str, int, int] | None:
-    """``(style, number, length of the marker)`` when a paragraph opens with an item marker."""
+    """``(style, number, length of the marker)`` when a paragraph opens with an item marker.
+
+    A marker with masked digits (*.) is read as an Arabic one numbered :data:`MASKED_NUMBER`.
+    """
+    if folded[:1] == "*":
+        masked = _MASKED_MARKER.match(folded)
+        return ("arabic", MASKED_NUMBER, masked.end()) if masked is not None else None
     if folded[:1] not in _MARKER_FIRST:
         return None
     match = _ANY_STYLE.match(folded)
@@ -364,31 +390,117 @@ def merge_broken_lines(lines: list[SourceLine]) -> list[Paragraph]:
         paragraphs.append(Paragraph(text=line.text, start=line.number, end=line.number))
     if len(pieces) > 1:
         paragraphs[-1].text = "".join(pieces)
-    return paragraphs
+    return _split_run_in(paragraphs)
 
 
-def _enum_run(folded_texts: list[str], first: int = 1) -> list[tuple[int, int, int, int]]:
+# a paragraph break that a copy turned into a space: ……报告如下: 一、工作状况 (一)强化组织领导
+_RUN_IN_MARKER = re.compile(
+    rf"(?<=\S) (?=(?:[{_CN}]{{1,3}}、|[(（][{_CN}]{{1,3}}[)）])[^\s\d{_CN}])"
+)
+_RUN_IN_MIN = 150  # only a line this long can be several paragraphs run together
+
+
+def _split_run_in(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Split a long line at a space before 一、 or （一） where the text before the space ends a
+    sentence (。 ： ；) or is a short marker-led heading: paragraphs a copy ran into one line."""
+    out: list[Paragraph] = []
+    for paragraph in paragraphs:
+        text = paragraph.text
+        if len(text) < _RUN_IN_MIN or " " not in text:
+            out.append(paragraph)
+            continue
+        cuts: list[int] = []
+        start = 0
+        for match in _RUN_IN_MARKER.finditer(text):
+            before = text[start : match.start()]
+            heading = len(before) <= _LEAD_MAX and (
+                part_heading(fold(before[:8])) is not None
+                or marker_style(fold(before[:8])) is not None
+            )
+            if before[-1:] in "。：:；;！!？?" or heading:
+                cuts.append(match.start())
+                start = match.end()
+        if not cuts or not any(part_heading(fold(text[at + 1 : at + 9])) for at in cuts):
+            out.append(paragraph)  # no part heading among them: a space inside running text
+            continue
+        start = 0
+        for at in [*cuts, len(text)]:
+            piece = text[start:at].strip(" ")
+            if piece:
+                out.append(Paragraph(text=piece, start=paragraph.start, end=paragraph.end))
+            start = at + 1
+    return out
+
+
+def _enum_style(match: re.Match[str]) -> tuple[str, int, int]:
+    """``(style, number, marker start)`` of one enumeration marker match."""
+    if match.group("a"):
+        return "a、", int(match.group("a")), match.start("a")
+    if match.group("p"):
+        return "(a)", int(match.group("p")), match.start("p") - 1
+    if match.group("n"):
+        return match.group("w"), cn_number(match.group("n")), match.start("n")
+    return "第", cn_number(match.group("m")), match.start("m") - 1
+
+
+_ENUM_HINTS = "是要第、(（"
+
+
+def _has_hint(text: str) -> bool:
+    """Whether a text holds a character every enumeration marker needs (a substring search
+    each: faster than building a set of the text's characters)."""
+    return any(ch in text for ch in _ENUM_HINTS)
+
+
+def _enum_run(
+    folded_texts: list[str], first: int = 1, *, single: bool = False
+) -> list[tuple[int, int, int, int]]:
     """The longest run 一、二、三 … of one enumeration style across texts, or ``[]``.
 
     Entries are ``(text index, marker start, body start, number)``. ``first`` is the number the
-    run starts at (a paragraph may continue a run begun in the one before it).
+    run starts at (a paragraph may continue a run begun in the one before it). A run needs two
+    markers, except with ``single``: a lone 一是 opening a sentence, or a lone 1、 or (1) right
+    after a colon, is a run of one (a text cut after its first point).
     """
     for pattern in (_ENUM, _ENUM_LOOSE):
         runs: dict[str, list[tuple[int, int, int, int]]] = {}
+        colon: dict[str, bool] = {}
         for index, folded in enumerate(folded_texts):
-            if "是" not in folded and "要" not in folded and "第" not in folded:
+            if not _has_hint(folded):
                 continue
             for match in pattern.finditer(folded):
-                style = match.group("w") or "第"
-                number = cn_number(match.group("n") or match.group("m"))
+                style, number, start = _enum_style(match)
                 run = runs.setdefault(style, [])
                 if number == len(run) + first:
-                    start = match.start("n") if match.group("n") else match.start("m") - 1
+                    if not run:
+                        colon[style] = folded[start - 1 : start] in (":", "：")
                     run.append((index, start, match.end(), number))
-        best = max(runs.values(), key=len, default=[])
+        best_style, best = max(runs.items(), key=lambda item: len(item[1]), default=("", []))
         if len(best) >= 2:
-            return best
+            return _run_on(folded_texts, best) if best_style == "是" else best
+        if single and len(best) == 1 and (best_style == "是" or colon.get(best_style)):
+            return _run_on(folded_texts, best) if best_style == "是" else best
     return []
+
+
+def _run_on(
+    folded_texts: list[str], run: list[tuple[int, int, int, int]]
+) -> list[tuple[int, int, int, int]]:
+    """Extend a 一是 run, in the text of its last point, with the next points written without
+    the 。 before them (…及时解决重大问题三是健全工作机制)."""
+    run = list(run)
+    index, _, body, number = run[-1]
+    text = folded_texts[index]
+    extended = True
+    while extended:
+        extended = False
+        for match in _ENUM_RUN_ON.finditer(text, body):
+            if cn_number(match.group("n")) == number + 1:
+                number += 1
+                run.append((index, match.start("n"), match.end(), number))
+                body, extended = match.end(), True
+                break
+    return run
 
 
 def enumerate_segments(folded: str, first: int = 1) -> list[tuple[int, int, int]]:
@@ -402,9 +514,9 @@ def enumerate_segments(folded: str, first: int = 1) -> list[tuple[int, int, int]
 
 def enum_children(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[RawNode]]:
     """Split 一是…二是… out of paragraphs; returns the remaining paragraphs and the new items."""
-    if not any(("是" in p.text or "要" in p.text or "第" in p.text) for p in paragraphs):
+    if not any(_has_hint(p.text) for p in paragraphs):
         return paragraphs, []
-    run = _enum_run([fold(p.text) for p in paragraphs])
+    run = _enum_run([fold(p.text) for p in paragraphs], single=True)
     if not run:
         return paragraphs, []
     first_paragraph, first_marker = run[0][0], run[0][1]
@@ -468,7 +580,14 @@ def unnumbered_items(part: RawPart) -> None:
     if part.children:
         return
     leads = [p for p in part.paragraphs if _lead_sentence(p.text)]
-    if len(leads) < 2 or len(leads) * 2 <= len(part.paragraphs):
+    # an intro paragraph and then only lead paragraphs (a text cut after its first item, as
+    # 司法部党组坚持…… / 深入学习宣传贯彻习近平法治思想。……) are items too
+    after_intro = (
+        len(part.paragraphs) >= 2
+        and not _lead_sentence(part.paragraphs[0].text)
+        and len(leads) == len(part.paragraphs) - 1
+    )
+    if not after_intro and (len(leads) < 2 or len(leads) * 2 <= len(part.paragraphs)):
         return  # narrative paragraphs that merely open with a short sentence are no items
     intro: list[Paragraph] = []
     for paragraph in part.paragraphs:

@@ -25,7 +25,12 @@ __all__ = [
 ]
 
 
-_LEADERSHIP = re.compile(r"第一责任人|主要负责人|负责同志|履行.{0,12}职责|述法")
+# the leaders' duty: 履行…职责 counts only with the person who holds it (主要领导履行…职责), not
+# a body's own duty (一、深入贯彻习近平法治思想，切实履行推进法治政府建设职责)
+_LEADERSHIP = re.compile(
+    r"第一责任人|主要负责人|负责同志|(?:负责人|领导|书记|一把手|局长|厅长|主任|县长|市长|区长"
+    r"|镇长|乡长).{0,4}履行.{0,12}职责|述法"
+)
 
 
 _OTHER = re.compile(r"其他|其它")
@@ -38,6 +43,10 @@ _SHORTCOMINGS = re.compile(r"不足|问题|短板|差距|原因|薄弱|困难|�
 
 
 _PLANS = re.compile(r"安排|计划|思路|工作要点|重点工作|目标|任务")
+
+
+# 以……为目标 / 以……为主线: how the work was done, no plan (以务求实效为目标，……再踏新征程)
+_MEANS = re.compile(r"以[^,，。]{1,16}为(?:目标|任务|重点|主线|抓手|引领|导向)")
 
 
 _MEASURES = re.compile(r"举措|成效|措施|情况|主要工作|做法|成绩|进展|成果|亮点|经验|开展|总结|回顾")
@@ -70,7 +79,7 @@ def classify_part(heading: str, year: int | None) -> tuple[PartKind, bool]:
     if plans_at != -1:
         return "plans", True
     if (
-        _PLANS.search(folded)
+        _PLANS.search(_MEANS.sub("", folded))
         and not (year is not None and year in [y for _, y in years])
         and not re.search(r"完成|举措|成效", folded)
     ):
@@ -304,7 +313,12 @@ def lift_leadership(parts: list[RawPart], issues: list[Issue]) -> list[RawPart]:
         out.append(part)
         if part.kind != "measures":
             continue
-        folded = [node for node in part.children if _FOLDED_LEADERSHIP.search(_lead_of(node))]
+        # a point of a 一是…二是… run stays in its run: only a numbered item is lifted
+        folded = [
+            node
+            for node in part.children
+            if node.style != "enum" and _FOLDED_LEADERSHIP.search(_lead_of(node))
+        ]
         if not folded:
             continue
         part.children = [node for node in part.children if node not in folded]

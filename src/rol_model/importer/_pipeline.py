@@ -18,6 +18,7 @@ from typing import Union
 import attrs
 
 from rol_model.exceptions import InvalidReportError, Issue, NotAReportError, ReadError
+from rol_model.importer._attachment import attachment_parts
 from rol_model.importer._body import parse_body
 from rol_model.importer._build import Builder, link_plans, preamble, validated
 from rol_model.importer._header import (
@@ -285,9 +286,7 @@ def _import_text(
     )
     signed_by = signed_by or issuer
     issued_on = issued_on or dated
-    if signature_lines:
-        body = body[: len(body) - signature_lines]
-    paragraphs = merge_broken_lines(body)
+    paragraphs = merge_broken_lines(body[: len(body) - signature_lines])
     early_year = _year(year, title, paragraphs, (issued_on, published_on(chrome)), issues)
     preamble_paragraphs, raw_parts = split_parts(paragraphs, early_year, issues)
     if not raw_parts:
@@ -305,7 +304,10 @@ def _import_text(
         )
     raw_parts = split_combined_parts(raw_parts, issues)
     parse_body(raw_parts, issues)
-    raw_parts = lift_leadership(raw_parts, issues)
+    # an attachment with the year's figures (a data table) is kept as a part of its own
+    raw_parts = lift_leadership(raw_parts, issues) + attachment_parts(
+        lines[body_start:], body, issues
+    )
     report_year = early_year
     name = organization or _reporting_body(
         title,

@@ -17,6 +17,7 @@ import attrs
 
 __all__ = [
     "MAX_OUTLINE_DEPTH",
+    "PART_CLASSES",
     "Cause",
     "FrozenMap",
     "Indicator",
@@ -248,6 +249,11 @@ class OtherPart(_PartFields):
 
 Part = Union[MeasuresPart, ShortcomingsPart, LeadershipPart, PlansPart, OtherPart]  # noqa: UP007
 """One part of a report; ``part.kind`` tells which."""
+
+#: Each part kind's class, in the regulation's order: the one map from ``kind`` to structure.
+PART_CLASSES: Mapping[PartKind, type[Part]] = {
+    cls.kind: cls for cls in (MeasuresPart, ShortcomingsPart, LeadershipPart, PlansPart, OtherPart)
+}
 
 
 @attrs.frozen(kw_only=True)

@@ -6,26 +6,14 @@ import datetime as dt
 import functools
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, get_args
+from typing import TYPE_CHECKING, Any
 
-from rol_model.model import (
-    LeadershipPart,
-    MeasuresPart,
-    OtherPart,
-    Part,
-    PlansPart,
-    ShortcomingsPart,
-)
+from rol_model.model import PART_CLASSES, Part
 
 if TYPE_CHECKING:
     import cattrs
 
 __all__ = ["converter", "sorted_json"]
-
-_PART_CLASSES: dict[str, type[Any]] = {
-    cls.kind: cls for cls in (MeasuresPart, ShortcomingsPart, LeadershipPart, PlansPart, OtherPart)
-}
-assert set(_PART_CLASSES.values()) == set(get_args(Part))
 
 
 class UnrepresentableValueError(ValueError):
@@ -87,7 +75,7 @@ def converter() -> cattrs.Converter:
     def structure_part(value: Mapping[str, Any], _: type) -> Part:
         fields = dict(value)
         kind = fields.pop("kind", None)
-        cls = _PART_CLASSES.get(kind) if isinstance(kind, str) else None
+        cls = PART_CLASSES.get(kind) if isinstance(kind, str) else None  # type: ignore[call-overload]
         if cls is None:
             raise ValueError(f"unknown part kind {kind!r}")
         return conv.structure(fields, cls)  # type: ignore[no-any-return]

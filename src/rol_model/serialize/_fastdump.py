@@ -28,8 +28,9 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 import attrs
 
-from rol_model.model import FrozenMap, Part, Report
-from rol_model.validation import is_valid
+from rol_model.model import PART_CLASSES, FrozenMap, Part, Report
+from rol_model.serialize._codegen import generate
+from rol_model.validation import extension_issues, is_valid
 
 __all__ = ["dumps_fast", "unstructure_report"]
 
@@ -38,7 +39,7 @@ try:
 except ImportError:  # the fast extra is not installed
     orjson = None  # type: ignore[assignment]
 
-_PART_CLASSES = get_args(Part)
+_PART_CLASSES = tuple(PART_CLASSES.values())
 
 
 class _StepAside(Exception):  # noqa: N818 - a signal, not an error a user sees
@@ -116,14 +117,7 @@ def _function(cls: type[Any], classes: set[type[Any]]) -> str:
 
 def generated_source() -> str:
     """The unstructuring code, generated from the model's attrs classes and their type hints."""
-    classes: set[type[Any]] = {Report, *_PART_CLASSES}
-    done: set[type[Any]] = set()
-    functions = []
-    while classes - done:
-        cls = min(classes - done, key=lambda c: c.__name__)
-        done.add(cls)
-        functions.append(_function(cls, classes))
-    return "\n\n".join(functions) + "\n"
+    return generate(_function)
 
 
 def _step() -> Any:
@@ -149,6 +143,10 @@ unstructure_report = _compile()
 
 Raises ``_StepAside`` for any other value; decimals are checked as they are written.
 """
+
+
+#: ``Limits().max_depth``: the nesting of extension values that load accepts by default.
+_MAX_DEPTH = 32
 
 
 def dumps_fast(report: Report) -> str | None:
@@ -177,6 +175,8 @@ def dumps_fast(report: Report) -> str | None:
         )
         if not is_valid(data, exact=long_decimal):
             return None
+        if report.extensions and extension_issues(data.get("extensions"), _MAX_DEPTH):
+            return None  # what load would refuse: the reference names it
         return written.decode("utf-8")
     except Exception:  # a float, a subclass, a surrogate, anything odd: the reference decides
         return None

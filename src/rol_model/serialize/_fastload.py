@@ -40,13 +40,14 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 import attrs
 
 from rol_model import model as _model
-from rol_model.model import Part, Report
+from rol_model.model import PART_CLASSES, Part, Report
+from rol_model.serialize._codegen import generate
 from rol_model.serialize._fasttext import colons, depth_within, raw_bytes
 from rol_model.validation import is_valid
 
 __all__ = ["load_fast", "structure_report"]
 
-_PART_CLASSES = get_args(Part)
+_PART_CLASSES = tuple(PART_CLASSES.values())
 
 
 class _Inexact(Exception):  # noqa: N818 - a signal, not an error a user sees
@@ -58,6 +59,13 @@ def _decimal(value: object) -> Decimal:
         return Decimal(value)
     if type(value) is Decimal:
         return value
+    raise _Inexact
+
+
+def _integer(value: object) -> int:
+    """An integer field from the exact re-read (a ``Decimal``); a float is inexact."""
+    if type(value) is Decimal:
+        return int(value)
     raise _Inexact
 
 
@@ -86,7 +94,9 @@ def _conversion(hint: Any, var: str, classes: set[type[Any]]) -> str | None:
     if hint is str or hint is Any or origin is Literal:
         return None
     if hint is int:
-        return f"int({var})"  # the reference's cattrs hook: 2023.0 (a Decimal) -> 2023
+        # an int stays; a float (orjson's 2023.0, or 2023.0000000000000001 rounded to it) is not
+        # exact: the reference decides on the Decimal of its text (2023.0 -> 2023, the other no)
+        return f"({var} if {var}.__class__ is int else _integer({var}))"
     if hint is Decimal:
         return f"(_Decimal({var}) if {var}.__class__ is int else _decimal({var}))"
     if hint is dt.date:
@@ -165,14 +175,7 @@ def _function(cls: type[Any], classes: set[type[Any]]) -> str:
 
 def generated_source() -> str:
     """The structuring code, generated from the model's attrs classes and their type hints."""
-    classes: set[type[Any]] = {Report, *_PART_CLASSES}
-    done: set[type[Any]] = set()
-    functions = []
-    while classes - done:
-        cls = min(classes - done, key=lambda c: c.__name__)
-        done.add(cls)
-        functions.append(_function(cls, classes))
-    return "\n\n".join(functions) + "\n"
+    return generate(_function)
 
 
 def _slot(cls: type[Any], name: str) -> Any:
@@ -195,6 +198,7 @@ def _converting(
 def _compile() -> Callable[[dict[str, Any]], Report]:
     namespace: dict[str, Any] = {
         "_decimal": _decimal,
+        "_integer": _integer,
         "_Decimal": Decimal,
         "_date": dt.date.fromisoformat,
         "_extension": _extension,

@@ -213,8 +213,7 @@ class _Outline:
         part = report.parts[index]
         pointer = f"/parts/{index}"
         paragraphs, loose = locate(split_paragraphs(part.text), part.indicators)
-        fields = {"measures": "measures", "shortcomings": "shortcomings", "plans": "plans"}
-        field = fields.get(part.kind, "items")
+        field = part.items_field
         nodes = tuple(
             self.node(node, f"{pointer}/{field}/{i}", 1, i + 1, 2)
             for i, node in enumerate(getattr(part, field))

@@ -20,16 +20,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from rol_model.exceptions import UnsupportedFormatError
-from rol_model.model import (
-    Cause,
-    LeadershipPart,
-    MeasuresPart,
-    OtherPart,
-    Part,
-    PlansPart,
-    Report,
-    ShortcomingsPart,
-)
+from rol_model.model import Cause, Part, Report, ShortcomingsPart, part_items
 from rol_model.text import chinese_number, markdown_text, terminal_text
 from rol_model.views._layout import DEFAULT_HEADINGS, ORDER
 from rol_model.views._layout import marker as item_marker
@@ -44,18 +35,6 @@ RenderFormat = Literal["text", "markdown", "html"]
 """Output of :func:`render`: plain text (one paragraph a line), Markdown, or an HTML page."""
 
 _RUN_IN_CAUSE = re.compile(r"^(?:主要|根本|深层次)?原因(?:是|在于|主要是)")
-
-
-def _part_nodes(part: Part) -> tuple[Any, ...]:
-    if isinstance(part, MeasuresPart):
-        return part.measures
-    if isinstance(part, ShortcomingsPart):
-        return part.shortcomings
-    if isinstance(part, PlansPart):
-        return part.plans
-    if isinstance(part, (LeadershipPart, OtherPart)):
-        return part.items
-    return ()  # pragma: no cover - every part kind is handled above
 
 
 class _Writer:
@@ -174,7 +153,7 @@ def _part(writer: _Writer, part: Part, number: int) -> None:
     causes: tuple[Cause, ...] = ()
     if isinstance(part, ShortcomingsPart):
         linked, causes = _linked_causes(part)
-    for index, node in enumerate(_part_nodes(part), start=1):
+    for index, node in enumerate(part_items(part), start=1):
         _node(writer, node, 1, index, linked)
     for paragraph in _causes(causes):
         writer.paragraph(paragraph)

@@ -1,0 +1,92 @@
+"""The survey page: one self-contained HTML file from ``survey/templates/survey.html.j2``.
+
+Autoescaping is on, and characters that could make text display other than it reads
+(bidirectional and other control characters) are shown as ``⟦U+XXXX⟧``, as in the other views.
+The page carries its own small script (sorting and filters) and a Content Security Policy that
+allows nothing to be fetched.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
+
+from rol_model.exceptions import require_extra
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from rol_model.survey._survey import Survey
+
+__all__ = ["render_survey"]
+
+_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _inert(text: str) -> str:
+    return _CONTROL.sub(lambda m: f"⟦U+{ord(m[0]):04X}⟧", text)
+
+
+@functools.lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    jinja = require_extra("jinja2", extra="html", feature="the survey page")
+    markupsafe = require_extra("markupsafe", extra="html", feature="the survey page")
+
+    def finalize(value: Any) -> Any:
+        if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
+            return _inert(value)
+        return value
+
+    environment: jinja2.Environment = jinja.Environment(
+        loader=jinja.PackageLoader("rol_model.survey", "templates"),
+        autoescape=True,
+        undefined=jinja.StrictUndefined,
+        finalize=finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return environment
+
+
+def _percent(value: float) -> str:
+    return f"{value * 100:.1f}%"
+
+
+def render_survey(
+    result: Survey,
+    levels: Mapping[str, str],
+    statuses: Mapping[str, str],
+    kinds: Mapping[str, str],
+    parts: Mapping[str, str],
+) -> str:
+    """Render the page for ``result`` with the Chinese names of levels, statuses, kinds, parts."""
+    try:
+        release = version("rol-model")
+    except PackageNotFoundError:  # pragma: no cover - a source tree never installed
+        release = "0+unknown"
+    present_levels = sorted(
+        {body.level for body in result.bodies if body.level},
+        key=lambda level: list(levels).index(level) if level in levels else len(levels),
+    )
+    level_of = {(b.file, b.year): b.level or "" for b in result.bodies}
+    return (
+        _environment()
+        .get_template("survey.html.j2")
+        .render(
+            version=release,
+            survey=result,
+            levels=levels,
+            present_levels=present_levels,
+            statuses=statuses,
+            kinds=kinds,
+            part_names=parts,
+            percent=_percent,
+            level_of=level_of,
+            errors=sum(b.errors for b in result.bodies),
+            warnings=sum(b.warnings for b in result.bodies),
+        )
+    )
