@@ -445,7 +445,7 @@ class Service:
                 )
             upload = parts["file"]
         else:
-            data = await self.body(request, "text/plain", "text/html", DOCX)
+            data = await self.body(request, "text/plain", "text/html", DOCX, "application/pdf")
             upload = _Part("file", None, media, data)
         result = await self.work(self._import, upload, organization, year)
         if warnings:
@@ -465,19 +465,14 @@ class Service:
         self, upload: _Part, organization: str | None, year: int | None
     ) -> rol_model.ImportResult:
         suffix = Path(upload.filename or "").suffix.lower()
-        if upload.content_type == "application/pdf" or suffix == ".pdf":
-            raise ProblemError(
-                415,
-                "unsupported-media-type",
-                "Unsupported Media Type",
-                "PDF cannot be imported: send the text, the saved web page or the Word file",
-            )
+        pdf = upload.content_type == "application/pdf" or suffix == ".pdf"
         docx = upload.content_type == DOCX or suffix == ".docx"
+        kind = ".pdf" if pdf else ".docx" if docx else ".txt"
         name = Path(upload.filename or "").name
         if not re.fullmatch(r"[^\x00-\x1f/\\]{1,200}", name) or name in (".", ".."):
-            name = "report.docx" if docx else "report.txt"
-        if docx and not name.lower().endswith(".docx"):
-            name += ".docx"
+            name = "report" + kind
+        if (pdf or docx) and not name.lower().endswith(kind):
+            name += kind
         with tempfile.TemporaryDirectory(prefix="rol-serve-") as folder:
             path = Path(folder) / name
             path.write_bytes(upload.data)

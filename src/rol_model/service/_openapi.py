@@ -190,6 +190,7 @@ def document(limits: rol_model.Limits | None = None) -> dict[str, Any]:
             "text/plain": {"schema": {"type": "string"}},
             "text/html": {"schema": {"type": "string"}},
             DOCX: {"schema": {"type": "string", "format": "binary"}},
+            "application/pdf": {"schema": {"type": "string", "format": "binary"}},
             "multipart/form-data": _binary("file", required=("file",))["content"][
                 "multipart/form-data"
             ],
