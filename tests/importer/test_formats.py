@@ -13,6 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -601,3 +602,49 @@ def test_deeply_nested_pages_are_read_without_blowing_up() -> None:
     nested = "<div class='title'>标题" * 5000 + "<p>正文</p>"
     text, _ = webpage_text("<html><body>" + nested + "</body></html>")
     assert "正文" in text
+
+
+TABLE_ROWS = (("项目", "数量（件）"), ("受理行政复议案件", "45"), ("行政应诉案件", "23"))
+TABLE_OPENING = (
+    "青山县司法局2023年度法治政府建设情况报告",
+    "2023年，青山县司法局坚持依法行政，现将有关情况报告如下。",
+    "一、主要举措和成效",
+    "（一）行政复议和应诉。全年主要数据如下表。",
+)
+TABLE_CLOSING = ("二、存在的不足", "一是学法用法还不够深入。")
+
+
+def _table_figures(report: rm.Report) -> set[tuple[Decimal, str, str]]:
+    return {(i.value, i.unit, i.source) for _, i in rm.iter_indicators(report)}
+
+
+def test_a_figures_table_in_the_body_gives_one_figure_per_cell_and_keeps_its_text() -> None:
+    rows = [" ".join(row) for row in TABLE_ROWS]
+    result = rm.import_text("\n".join([*TABLE_OPENING, *rows, *TABLE_CLOSING]))
+    figures = _table_figures(result.report)
+    assert (Decimal(45), "件", "受理行政复议案件 45") in figures
+    assert (Decimal(23), "件", "行政应诉案件 23") in figures
+    measure = result.report.measures[0]
+    assert "受理行政复议案件 45" in (measure.text or "")  # the text stays as printed
+
+
+def test_a_word_figures_table_becomes_the_same_figures(tmp_path: Path) -> None:
+    _need("docx")
+    from docx import Document
+
+    document = Document()
+    for line in TABLE_OPENING:
+        document.add_paragraph(line)
+    table = document.add_table(rows=3, cols=2)
+    for row, cells in zip(table.rows, TABLE_ROWS, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    for line in TABLE_CLOSING:
+        document.add_paragraph(line)
+    path = tmp_path / "table.docx"
+    document.save(str(path))
+    rows = [" ".join(row) for row in TABLE_ROWS]
+    text = rm.import_text("\n".join([*TABLE_OPENING, *rows, *TABLE_CLOSING])).report
+    word = _table_figures(rm.import_file(path).report)
+    assert word == _table_figures(text)
+    assert (Decimal(45), "件", "受理行政复议案件 45") in word

@@ -21,7 +21,7 @@ from rol_model.importer._outline import Paragraph, RawPart
 from rol_model.importer._source import SourceLine
 from rol_model.text import fold
 
-__all__ = ["attachment_parts"]
+__all__ = ["attachment_parts", "table_figures"]
 
 _ATTACHMENT_WORD = re.compile(r"^附件 ?(?:\d{1,2}|[一二三四五六七八九十])? ?[:：]? ?")
 # a column heading naming its unit: 案件数（件）, 罚款(万元)
@@ -35,7 +35,7 @@ def _cells(text: str) -> list[str]:
     return [cell for cell in _CELL_SPLIT.split(text.strip(" \t\u3000|｜")) if cell]
 
 
-def _table_figures(lines: list[SourceLine]) -> tuple[list[Figure], set[int]]:
+def table_figures(lines: list[SourceLine]) -> tuple[list[Figure], set[int]]:
     """Figures of a table whose header names each column's unit; and the table's line numbers."""
     figures: list[Figure] = []
     table: set[int] = set()
@@ -94,7 +94,7 @@ def attachment_part(cut: list[SourceLine], issues: list[Issue]) -> RawPart | Non
     """
     if not cut:
         return None
-    figures, table = _table_figures(cut)
+    figures, table = table_figures(cut)
     sentences = [line for line in cut if line.number not in table]
     text_figures = [figure for line in sentences for figure in find_figures(line.text)]
     if not figures and not text_figures:

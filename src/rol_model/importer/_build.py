@@ -9,8 +9,10 @@ from typing import Any
 import attrs
 
 from rol_model.exceptions import InvalidReportError, Issue
+from rol_model.importer._attachment import table_figures
 from rol_model.importer._figures import Figure, find_figures, find_references
 from rol_model.importer._outline import Paragraph, RawCause, RawNode, RawPart, split_heading
+from rol_model.importer._source import SourceLine
 from rol_model.model import (
     Cause,
     Indicator,
@@ -45,13 +47,33 @@ _NODE_CLASS: dict[str, Callable[..., Any]] = {
 _ID_PREFIX = {"measures": "m", "shortcomings": "s", "plans": "p", "leadership": "l", "other": "o"}
 
 
+def _text_figures(text: str) -> list[Figure]:
+    """The figures of a text; a table in it whose header names each column's unit (项目
+    数量（件） / 受理行政复议案件 45) gives one figure per cell, as an attachment's table does."""
+    if "\n" not in text or not _UNIT_HEADING.search(text):
+        return list(find_figures(text))
+    lines = [SourceLine(number=index, text=line) for index, line in enumerate(text.split("\n"))]
+    cells, table = table_figures(lines)
+    if not table:
+        return list(find_figures(text))
+    found: list[Figure] = []
+    for line in lines:
+        if line.number not in table:
+            found += find_figures(line.text)
+    return found + cells
+
+
+#: a column heading that names its unit (数量（件）): the only texts the table reading looks at
+_UNIT_HEADING = re.compile(r"[(（][^()（）\d\n]{1,6}[)）](?:[ \t\u3000|｜]|$)", re.MULTILINE)
+
+
 def _indicators(
     owner: str, *texts: str | None, table: list[Figure] | None = None
 ) -> tuple[Indicator, ...]:
     found: list[Figure] = []
     for text in texts:
-        if text:
-            found += find_figures(text)
+        if text:  # an attachment part brings its table's figures already (``table``)
+            found += find_figures(text) if table is not None else _text_figures(text)
     found += table or []
     if not found:
         return ()
