@@ -102,16 +102,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _print_version(out: TextIO, err: TextIO) -> int:
-    from rol_model.exceptions import WriteError
-
     try:
         print(f"rol {_version()}", file=out)
         out.flush()
-    except WriteError as error:
-        print(f"rol: {error}", file=err)
-        return 2
     except BrokenPipeError:
         return 1
+    except OSError as error:  # the guarded stream's WriteError (an OSError): no attrs import
+        print(f"rol: {error}", file=err)
+        return 2
     return 0
 
 

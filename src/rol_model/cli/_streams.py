@@ -12,9 +12,10 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from typing import Any, TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
-from rol_model.exceptions import WriteError
+if TYPE_CHECKING:  # imported when a write fails: rol --version should not load attrs
+    from rol_model.exceptions import WriteError
 
 __all__ = ["GuardedStream", "flush_at_exit", "guard"]
 
@@ -28,6 +29,8 @@ class GuardedStream:
 
     def _fail(self, error: OSError | None) -> WriteError:
         reason = "it is closed" if error is None else (error.strerror or str(error))
+        from rol_model.exceptions import WriteError
+
         return WriteError(f"{self._name}: cannot write: {reason}")
 
     def write(self, text: str) -> int:

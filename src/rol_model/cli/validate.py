@@ -51,7 +51,7 @@ def validate_name(name: str, *, few: bool = False) -> FileResult:
     from rol_model.cli._files import read_input
     from rol_model.corpus import FileResult
     from rol_model.exceptions import InvalidReportError, ReadError
-    from rol_model.serialize import DEFAULT_LIMITS, loads, valid_fast
+    from rol_model.serialize import DEFAULT_LIMITS, valid_fast
 
     display = "<stdin>" if name == "-" else name
     try:
@@ -60,6 +60,8 @@ def validate_name(name: str, *, few: bool = False) -> FileResult:
             data, DEFAULT_LIMITS, few=few
         ):  # the verdict is all we need: no objects built
             return FileResult(path=display)
+        from rol_model.serialize import loads  # the model, only for a doubtful file
+
         loads(data)  # the reference: a Report, or every issue
     except ReadError as error:
         return FileResult(path=display, error=str(error))

@@ -205,7 +205,7 @@ def _compile() -> Callable[[dict[str, Any]], Report]:
         "_new": object.__new__,
         "_ABSENT": _ABSENT,
     }
-    for cls in vars(_model).values():
+    for cls in (getattr(_model, name) for name in _model.__all__):
         if isinstance(cls, type) and attrs.has(cls):
             namespace[cls.__name__] = cls
             for field in attrs.fields(cls):

@@ -10,8 +10,6 @@ from decimal import Decimal
 from json.encoder import encode_basestring
 from typing import IO, Any
 
-import attrs
-
 from rol_model.exceptions import InvalidReportError, Issue
 from rol_model.model import Report, iter_indicators, pointer
 from rol_model.serialize._convert import UnrepresentableValueError, converter
@@ -36,24 +34,7 @@ __all__ = [
     "to_dict",
 ]
 
-PathLike = str | os.PathLike[str]
-
-
-@attrs.frozen(kw_only=True)
-class Limits:
-    """Bounds that protect a reader from input built to exhaust memory or the stack.
-
-    ``max_bytes`` caps the size of a document (default 16 MiB; the largest real reports are
-    well under 1 MiB). ``max_depth`` caps the nesting of JSON values inside ``extensions``
-    (default 32); everywhere else the schema bounds the depth. Pass ``Limits(max_bytes=...)``
-    to :func:`load` or :func:`loads` to change them.
-    """
-
-    max_bytes: int = 16 * 1024 * 1024
-    max_depth: int = 32
-
-
-DEFAULT_LIMITS = Limits()
+from rol_model.serialize._limits import DEFAULT_LIMITS, Limits, PathLike, read_document
 
 
 class _NonFinite:
@@ -347,15 +328,6 @@ def strict_loads(data: str | bytes | bytearray, limits: Limits = DEFAULT_LIMITS)
         return _structure(document, limits, exact=long_decimal)
     except _StopError as stop:
         raise InvalidReportError(stop.issues, source="<string>") from None
-
-
-def read_document(source: PathLike | IO[bytes], limits: Limits = DEFAULT_LIMITS) -> bytes:
-    """Read the bytes of a file (or binary stream), refusing more than ``limits.max_bytes``."""
-    from rol_model.serialize._bounded import read_bounded
-
-    return read_bounded(
-        source, limits.max_bytes, what="report file", hint=" (raise Limits.max_bytes to read it)"
-    )
 
 
 def _name(source: PathLike | IO[bytes]) -> str:
