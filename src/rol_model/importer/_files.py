@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rol_model.exceptions import ReadError
 from rol_model.importer import _pipeline
 from rol_model.importer._docx import import_docx
 from rol_model.importer._html import looks_like_html
@@ -45,14 +44,7 @@ def import_file(
     if suffix == ".docx":
         return import_docx(file_path, organization=organization, year=year)
     if suffix in (".mhtml", ".mht"):
-        try:
-            size = file_path.stat().st_size
-            if size > MAX_IMPORT_BYTES:
-                raise ReadError(f"{file_path}: {size} bytes is more than {MAX_IMPORT_BYTES} bytes")
-            data = file_path.read_bytes()
-        except OSError as error:
-            raise ReadError(f"{file_path}: {error.strerror or error}") from None
-        html = mhtml_to_html(data, name=file_path.name)
+        html = mhtml_to_html(_read(file_path), name=file_path.name)
         return _pipeline.import_bytes(
             html.encode("utf-8"), name=file_path.name, organization=organization, year=year
         )
@@ -61,15 +53,16 @@ def import_file(
     return _pipeline.import_file(file_path, organization=organization, year=year)
 
 
+def _read(file_path: Path) -> bytes:
+    """The file's bytes through the one bounded reader (FIFOs and /dev/zero stop at the limit)."""
+    from rol_model.serialize import read_bounded
+
+    return read_bounded(file_path, MAX_IMPORT_BYTES, what="report")
+
+
 def _import_page(file_path: Path, *, organization: str | None, year: int | None) -> ImportResult:
     """A file named as a web page is read as one even when it lacks <html> (a saved fragment)."""
-    try:
-        size = file_path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise ReadError(f"{file_path}: {size} bytes is more than {MAX_IMPORT_BYTES} bytes")
-        data = file_path.read_bytes()
-    except OSError as error:
-        raise ReadError(f"{file_path}: {error.strerror or error}") from None
+    data = _read(file_path)
     text, encoding = decode_bytes(data, name=file_path.name)
     if looks_like_html(text) or "<" not in text[:2000]:
         return _pipeline.import_bytes(

@@ -42,7 +42,7 @@ import attrs
 from rol_model import model as _model
 from rol_model.model import PART_CLASSES, Part, Report
 from rol_model.serialize._codegen import generate
-from rol_model.serialize._fasttext import colons, depth_within, raw_bytes
+from rol_model.serialize._fasttext import ExactDecimals, colons, depth_within, raw_bytes
 from rol_model.validation import is_valid
 
 __all__ = ["load_fast", "structure_report"]
@@ -281,16 +281,9 @@ def load_fast(
 
 
 def _with_decimals(raw: bytes, limits: Any) -> Report | None:
-    long_decimal = False
-
-    def exact(text: str) -> Decimal:
-        nonlocal long_decimal
-        if len(text) > 16:  # the reference's rule for taking the exact verdict
-            long_decimal = True
-        return Decimal(text)
-
+    exact = ExactDecimals()
     document = json.loads(raw, parse_float=exact)
-    return _finish(document, limits, exact=long_decimal)
+    return _finish(document, limits, exact=exact.long)
 
 
 def _without_orjson(

@@ -5,9 +5,30 @@ They hold no model and import nothing heavy, so ``rol validate`` can use them co
 
 from __future__ import annotations
 
-__all__ = ["colons", "depth_within", "raw_bytes"]
+from decimal import Decimal
+
+__all__ = ["LONG_DECIMAL", "ExactDecimals", "colons", "depth_within", "raw_bytes"]
+
+#: A number written with more characters than this may hold more significant digits than a
+#: binary double keeps: then the schema verdict must be taken on exact decimals.
+LONG_DECIMAL = 16
 
 _BOM = b"\xef\xbb\xbf"
+
+
+class ExactDecimals:
+    """A ``parse_float`` hook: the exact ``Decimal`` of a number's text; ``long`` tells whether
+    one was longer than :data:`LONG_DECIMAL` (the reference's rule for an exact verdict)."""
+
+    __slots__ = ("long",)
+
+    def __init__(self) -> None:
+        self.long = False
+
+    def __call__(self, text: str) -> Decimal:
+        if len(text) > LONG_DECIMAL:
+            self.long = True
+        return Decimal(text)
 
 
 def raw_bytes(data: str | bytes | bytearray, limit: int) -> bytes | None:

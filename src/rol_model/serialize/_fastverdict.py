@@ -22,7 +22,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from rol_model.serialize._fasttext import colons, depth_within, raw_bytes
+from rol_model.serialize._fasttext import ExactDecimals, colons, depth_within, raw_bytes
 
 __all__ = ["valid_fast"]
 
@@ -59,13 +59,7 @@ def valid_fast(data: bytes, limits: Any, *, few: bool = False) -> bool | None:
         raw = raw_bytes(data, limits.max_bytes)
         if raw is None:
             return None
-        long_decimal = False
-
-        def exact(text: str) -> Decimal:
-            nonlocal long_decimal
-            if len(text) > 16:  # the reference's rule for taking the exact verdict
-                long_decimal = True
-            return Decimal(text)
+        exact = ExactDecimals()
 
         def refuse(name: str) -> Any:
             raise ValueError(name)  # NaN, Infinity: the reference names them
@@ -76,7 +70,7 @@ def valid_fast(data: bytes, limits: Any, *, few: bool = False) -> bool | None:
             return None
         if colons(raw) != colons(_compact(document, few=few)):
             return None  # a repeated key
-        if not is_valid(document, exact=long_decimal or few):
+        if not is_valid(document, exact=exact.long or few):
             return None
         extensions = document.get("extensions")
         if extensions and type(extensions) is dict:

@@ -34,6 +34,7 @@ __all__ = [
     "to_dict",
 ]
 
+from rol_model.serialize._fasttext import LONG_DECIMAL
 from rol_model.serialize._limits import DEFAULT_LIMITS, Limits, PathLike, read_document
 
 
@@ -56,7 +57,7 @@ class _Parser:
         self.long_decimal = False
 
     def decimal(self, text: str) -> Decimal:
-        if len(text) > 16:  # more significant digits than a binary double keeps
+        if len(text) > LONG_DECIMAL:  # more significant digits than a binary double keeps
             self.long_decimal = True
         return Decimal(text)
 

@@ -34,6 +34,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import rol_model
+from rol_model.corpus import issue_record
 from rol_model.exceptions import (
     InvalidProfileError,
     InvalidReportError,
@@ -84,18 +85,6 @@ class ProblemError(Exception):
         if self.issues:
             data["issues"] = [issue_record(issue) for issue in self.issues]
         return data
-
-
-def issue_record(issue: rol_model.Issue) -> dict[str, Any]:
-    """An issue as the CLI's JSON writes it: code, severity, pointer, line, column, message."""
-    return {
-        "code": issue.code,
-        "severity": issue.severity,
-        "pointer": issue.pointer,
-        "line": issue.line,
-        "column": issue.column,
-        "message": issue.message,
-    }
 
 
 def _problem_response(problem: ProblemError, path: str | None) -> Response:
