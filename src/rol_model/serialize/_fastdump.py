@@ -30,6 +30,7 @@ import attrs
 
 from rol_model.model import PART_CLASSES, FrozenMap, Part, Report
 from rol_model.serialize._codegen import generate
+from rol_model.serialize._limits import DEFAULT_LIMITS
 from rol_model.validation import extension_issues, is_valid
 
 __all__ = ["dumps_fast", "unstructure_report"]
@@ -145,8 +146,8 @@ Raises ``_StepAside`` for any other value; decimals are checked as they are writ
 """
 
 
-#: ``Limits().max_depth``: the nesting of extension values that load accepts by default.
-_MAX_DEPTH = 32
+#: The nesting of extension values that load accepts by default.
+_MAX_DEPTH = DEFAULT_LIMITS.max_depth
 
 
 def dumps_fast(report: Report) -> str | None:

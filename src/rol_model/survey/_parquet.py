@@ -63,22 +63,23 @@ def _pa() -> Any:
     return pa
 
 
+#: The counts of the export's reports table that the Parquet reports table keeps as they are.
+_COUNTS = (
+    "parts",
+    "measures",
+    "shortcomings",
+    "causes",
+    "plans",
+    "leadership_items",
+    "other_items",
+    "indicators",
+    "characters",
+)
+
+
 def _schemas(pa: Any) -> dict[str, Any]:
     string, int32, date = pa.string(), pa.int32(), pa.date32()
-    counts = [
-        "parts",
-        "measures",
-        "shortcomings",
-        "causes",
-        "plans",
-        "leadership_items",
-        "other_items",
-        "indicators",
-        "characters",
-        "errors",
-        "warnings",
-        "infos",
-    ]
+    counts = [*_COUNTS, "errors", "warnings", "infos"]
     side = []
     for name in ("first", "second"):
         side += [
@@ -214,20 +215,7 @@ def _report_rows(
         "source_url": base["source_url"],
         "part_kinds": str(base["part_kinds"] or "").split(),
         "missing_parts": str(base["missing_parts"] or "").split(),
-        **{
-            name: base[name]
-            for name in (
-                "parts",
-                "measures",
-                "shortcomings",
-                "causes",
-                "plans",
-                "leadership_items",
-                "other_items",
-                "indicators",
-                "characters",
-            )
-        },
+        **{name: base[name] for name in _COUNTS},
         "errors": severities.count("error"),
         "warnings": severities.count("warning"),
         "infos": severities.count("info"),
