@@ -9,12 +9,12 @@ allows nothing to be fetched.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Mapping
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
+from rol_model._about import __version__
 from rol_model.exceptions import require_extra
+from rol_model.views import inert
 
 if TYPE_CHECKING:
     import jinja2
@@ -22,12 +22,6 @@ if TYPE_CHECKING:
     from rol_model.survey._survey import Survey
 
 __all__ = ["render_survey"]
-
-_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\x00-\x08\x0b-\x1f\x7f]")
-
-
-def _inert(text: str) -> str:
-    return _CONTROL.sub(lambda m: f"⟦U+{ord(m[0]):04X}⟧", text)
 
 
 @functools.lru_cache(maxsize=1)
@@ -37,7 +31,7 @@ def _environment() -> jinja2.Environment:
 
     def finalize(value: Any) -> Any:
         if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
-            return _inert(value)
+            return inert(value)
         return value
 
     environment: jinja2.Environment = jinja.Environment(
@@ -64,10 +58,6 @@ def render_survey(
     parts: Mapping[str, str],
 ) -> str:
     """Render the page for ``result`` with the Chinese names of levels, statuses, kinds, parts."""
-    try:
-        release = version("rol-model")
-    except PackageNotFoundError:  # pragma: no cover - a source tree never installed
-        release = "0+unknown"
     present_levels = sorted(
         {body.level for body in result.bodies if body.level},
         key=lambda level: list(levels).index(level) if level in levels else len(levels),
@@ -77,7 +67,7 @@ def render_survey(
         _environment()
         .get_template("survey.html.j2")
         .render(
-            version=release,
+            version=__version__,
             survey=result,
             levels=levels,
             present_levels=present_levels,

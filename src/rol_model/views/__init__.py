@@ -8,6 +8,7 @@ from rol_model.views._html import (
     html_diff,
     html_report,
     html_trend,
+    inert,
     write_page,
 )
 from rol_model.views._render import (
@@ -21,6 +22,7 @@ __all__ = [
     "html_diff",
     "html_report",
     "html_trend",
+    "inert",
     "render",
     "write_docx",
     "write_page",

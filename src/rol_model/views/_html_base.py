@@ -82,13 +82,9 @@ def environment() -> jinja2.Environment:
 
 def render_template(name: str, **context: Any) -> str:
     """Render one of the packaged templates with ``context``."""
-    from importlib.metadata import PackageNotFoundError, version
+    from rol_model._about import __version__  # a constant: package metadata is slow to read
 
-    try:
-        release = version("rol-model")
-    except PackageNotFoundError:  # pragma: no cover - a source tree that was never installed
-        release = "0+unknown"
-    return environment().get_template(name).render(version=release, **context)
+    return environment().get_template(name).render(version=__version__, **context)
 
 
 def number(value: Decimal | None) -> str:
