@@ -143,3 +143,14 @@ def test_a_nan_ratio_cannot_switch_a_rule_off(tmp_path: Path) -> None:
     code, _, err = _run("check", str(report), "--profile", str(path))
     assert code == 2
     assert "json.non-finite" in err
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".html", ".mhtml"])
+def test_every_import_format_reads_with_a_bound(tmp_path: Path, suffix: str) -> None:
+    # a file named as a page or a PDF that is /dev/zero: refused at the limit, not read forever
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero here")
+    link = tmp_path / f"report{suffix}"
+    link.symlink_to("/dev/zero")
+    with pytest.raises(rm.ReadError, match="limit"):
+        rm.import_file(link)

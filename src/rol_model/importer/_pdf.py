@@ -242,14 +242,10 @@ def _join(lines: list[_Line]) -> tuple[list[str], list[int]]:
 def _open(path: Path, data: bytes | None) -> tuple[Any, Any]:
     """pypdfium2 and the opened document, from a file or from bytes."""
     pdfium = require_extra("pypdfium2", extra="pdf", feature="importing PDF files")
-    if data is None:
-        try:
-            size = path.stat().st_size
-            if size > MAX_PDF_BYTES:
-                raise ReadError(f"{path}: {size} bytes is more than {MAX_PDF_BYTES} bytes")
-            data = path.read_bytes()
-        except OSError as error:
-            raise ReadError(f"{path}: {error.strerror or error}") from None
+    if data is None:  # the one bounded reader: FIFOs and /dev/zero stop at the limit
+        from rol_model.serialize import read_bounded
+
+        data = read_bounded(path, MAX_PDF_BYTES, what="PDF file")
     if len(data) > MAX_PDF_BYTES:
         raise ReadError(f"{path}: more than {MAX_PDF_BYTES} bytes")
     if b"%PDF" not in data[:1024]:
