@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from rol_model.checker._similar_pairs import bigram_codes
 from rol_model.exceptions import Issue, Severity
 from rol_model.model import (
     Indicator,
@@ -34,7 +35,7 @@ from rol_model.model import (
     walk_part,
 )
 from rol_model.model import node_text as model_node_text
-from rol_model.text import clean_bigrams, normalize
+from rol_model.text import normalize
 
 if TYPE_CHECKING:
     from rol_model.checker._profiles import Profile
@@ -143,7 +144,7 @@ class Context:
     # Normalized texts and bigram sets, computed once per text for this one check call (several
     # rules read the same item) and dropped with the context: the memory is the report's size.
     _normalized: dict[str, str] = attrs.field(factory=dict, init=False, repr=False, eq=False)
-    _bigrams: dict[str, frozenset[str]] = attrs.field(
+    _bigrams: dict[str, frozenset[int]] = attrs.field(
         factory=dict, init=False, repr=False, eq=False
     )
 
@@ -174,11 +175,12 @@ class Context:
             found = self._normalized[text] = normalize(text)
         return found
 
-    def bigrams(self, text: str) -> frozenset[str]:
-        """:func:`~rol_model.text._similarity.bigrams` of ``text``, once per text and check call."""
+    def bigrams(self, text: str) -> frozenset[int]:
+        """The bigrams of ``text`` normalized, as integers (``_similar_pairs.bigram_codes``: one
+        per :func:`~rol_model.text.bigrams` string), once per text and check call."""
         found = self._bigrams.get(text)
         if found is None:
-            found = self._bigrams[text] = clean_bigrams(self.normalized(text))
+            found = self._bigrams[text] = bigram_codes(self.normalized(text))
         return found
 
 

@@ -308,7 +308,7 @@ _MIN_REPEATED = 20  # shorter texts (a stock heading) may legitimately repeat
 def repeated_paragraph(context: Context) -> Iterator[Hit]:
     """No item's text repeats another's (nearly) word for word."""
     threshold = context.threshold("repeated_similarity")
-    entries: list[tuple[str, str, str, str, frozenset[str]]] = []
+    entries: list[tuple[str, str, str, str, frozenset[int]]] = []
     for pointer, node in context.nodes():
         text = node.text or ""
         clean = context.normalized(text)
@@ -369,6 +369,16 @@ def near_empty_item(context: Context) -> Iterator[Hit]:
                 )
 
 
+#: Every character some stock phrase has: the others are never taken out, so they bound the share.
+_PHRASE_CHARACTERS = re.compile(f"[{re.escape(''.join(sorted(set(''.join(BOILERPLATE)))))}]+")
+
+
+def _may_be_boilerplate(clean: str, threshold: float) -> bool:
+    """Whether the stock phrases could make up ``threshold`` of ``clean``: not when the characters
+    no phrase has already leave less than that (one C-level pass instead of every phrase)."""
+    return not clean or 1 - len(_PHRASE_CHARACTERS.sub("", clean)) / len(clean) >= threshold
+
+
 def boilerplate_share(text: str) -> float:
     """Share of the letters and digits of ``text`` taken up by stock phrases (0.0 to 1.0)."""
     return _boilerplate_share(normalize(text))
@@ -418,7 +428,7 @@ def boilerplate_only(context: Context) -> Iterator[Hit]:
         clean = context.normalized(text)
         if len(clean) < minimum:
             continue  # ROL305's business
-        if _boilerplate_share(clean) >= threshold:
+        if _may_be_boilerplate(clean, threshold) and _boilerplate_share(clean) >= threshold:
             yield Hit(
                 pointer=pointer,
                 message="this item consists of stock phrases and states nothing concrete",

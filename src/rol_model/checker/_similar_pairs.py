@@ -8,66 +8,128 @@ Comparing every pair is quadratic: 1,600 items took two minutes in ROL304. This 
   ``|B| - ceil(t·|B|) + 1`` share a token, so only sets sharing a prefix token are candidates;
 - a candidate whose size is outside ``[t·|A|, |A|/t]`` cannot reach ``t`` either.
 
+A token no other set has comes first in that order, so a set with at least as many such tokens
+as its prefix is long has a prefix nobody shares: it matches nothing, and nothing matches it.
+Most items of a real report are such sets; they are set aside before anything is counted or
+sorted (:func:`_shared`, a few C-level set operations per set), and the join runs on the rest
+with the same order and the same prefixes, so the answer is unchanged.
+
 The answer is exactly the quadratic loop's (the same first earlier match for each set) as long
 as no prefix token is shared by more than :data:`MAX_POSTINGS` earlier sets, which is always so
 in real reports, whose rare bigrams are rare. Hostile text made of a few words shares every
 token; then each token's :data:`MAX_POSTINGS` most recent sets are the candidates (and equal
 texts are still always found), which keeps the work linear.
+
+:func:`bigram_codes` gives the tokens ROL304 joins: each character bigram as one integer.
 """
 
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from itertools import chain
+from typing import TypeVar
 
-__all__ = ["MAX_POSTINGS", "first_similar"]
+__all__ = ["MAX_POSTINGS", "bigram_codes", "first_similar"]
 
 #: Most earlier sets one token proposes as candidates (its most recent ones).
 MAX_POSTINGS = 8
+
+Token = TypeVar("Token", str, int)
+
+_PAIR = "Q"  # two UTF-32 code units, read as one unsigned 64-bit integer
+if array(_PAIR).itemsize != 8:  # pragma: no cover - every platform CPython supports
+    raise ImportError("array('Q') is not 64 bits wide on this platform")
+
+
+def bigram_codes(clean: str) -> frozenset[int]:
+    r"""The character bigrams of a :func:`~rol_model.text.normalize`\ d text, each as an integer.
+
+    The bigram ``xy`` is ``ord(x) << 32 | ord(y)``: equal bigrams give equal integers and integers
+    order as the bigram strings do, so a join over these sets answers as one over
+    :func:`~rol_model.text.clean_bigrams` would (same sizes, same intersections, same order of
+    ties). Made from the text's UTF-32 bytes at C speed, with no two-character string per pair.
+    """
+    count = len(clean) - 1
+    if count < 1:
+        return frozenset()
+    data = clean.encode("utf-32-be")
+    even = array(_PAIR, data[: (count + 1) // 2 * 8])  # pairs starting at 0, 2, 4 …
+    odd = array(_PAIR, data[4 : 4 + count // 2 * 8])  # pairs starting at 1, 3, 5 …
+    even.byteswap()  # big-endian pairs read as native integers: x << 32 | y
+    odd.byteswap()
+    return frozenset(chain(even, odd))
 
 
 def _prefix(size: int, threshold: float) -> int:
     return size - math.ceil(threshold * size - 1e-9) + 1
 
 
+def _shared(sets: Sequence[frozenset[Token]]) -> set[Token]:
+    """The tokens that occur in more than one set."""
+    seen: set[Token] = set()
+    shared: set[Token] = set()
+    for tokens in sets:
+        shared.update(seen.intersection(tokens))
+        seen.update(tokens)
+    return shared
+
+
 def first_similar(
-    sets: Sequence[frozenset[str]],
+    sets: Sequence[frozenset[Token]],
     keys: Sequence[str],
     threshold: float,
     *,
     max_postings: int = MAX_POSTINGS,
 ) -> list[int | None]:
     """For each ``sets[i]``, the smallest ``j < i`` with ``keys[j] == keys[i]`` or Jaccard
-    similarity ``>= threshold``, else ``None``. ``keys`` are the texts: equal texts always match.
-    Each token proposes at most ``max_postings`` earlier sets (its most recent ones).
+    similarity ``>= threshold``, else ``None``. ``keys`` are the texts: equal texts always match
+    (and have equal sets). Each token proposes at most ``max_postings`` earlier sets (its most
+    recent ones).
     """
     if threshold <= 0:  # every pair matches: the first earlier set is the answer
         return [0 if i else None for i in range(len(sets))]
-    frequency: Counter[str] = Counter(token for tokens in sets for token in tokens)
-    index: defaultdict[str, list[int]] = defaultdict(list)
+    shared = _shared(sets)
+    # A set with at least a prefix's worth of tokens of its own can neither match nor be matched
+    # (equal texts share all their tokens, so they always stay in).
+    joined = [
+        i
+        for i, tokens in enumerate(sets)
+        if len(tokens) - len(shared.intersection(tokens)) < max(1, _prefix(len(tokens), threshold))
+    ]
+    result: list[int | None] = [None] * len(sets)
+    if not joined:
+        return result
+    # every token's place in the order (rarest first, ties by the token) as one int, so that each
+    # set is ordered by a C-level sort of ints instead of a Python key per token; only the tokens
+    # of the joined sets need a place, but their counts are over all the sets
+    wanted = frozenset(chain.from_iterable(sets[i] for i in joined))
+    frequency: Counter[Token] = Counter(chain.from_iterable(map(wanted.intersection, sets)))
+    order = sorted(sorted(frequency), key=frequency.__getitem__)
+    rank = {token: place for place, token in enumerate(order)}
+    index: defaultdict[int, list[int]] = defaultdict(list)
     first_of_key: dict[str, int] = {}
-    result: list[int | None] = []
-    for i, tokens in enumerate(sets):
+    for i in joined:
+        tokens = sets[i]
         found = first_of_key.get(keys[i])
         size = len(tokens)
-        ordered = sorted(tokens, key=lambda token: (frequency[token], token))
-        prefix = ordered[: _prefix(size, threshold)] if size else []
-        if size:
-            candidates = sorted({j for token in prefix for j in index[token][-max_postings:]})
-            low, high = threshold * size, size / threshold
-            for j in candidates:
-                if found is not None and j >= found:
-                    break
-                other = sets[j]
-                if not low <= len(other) <= high:
-                    continue
-                common = len(tokens & other)
-                if common / (size + len(other) - common) >= threshold:
-                    found = j
-                    break
-        result.append(found)
+        prefix = sorted(map(rank.__getitem__, tokens))[: _prefix(size, threshold)]
+        candidates = sorted({j for place in prefix for j in index[place][-max_postings:]})
+        low, high = threshold * size, size / threshold
+        for j in candidates:
+            if found is not None and j >= found:
+                break
+            other = sets[j]
+            if not low <= len(other) <= high:
+                continue
+            common = len(tokens & other)
+            if common / (size + len(other) - common) >= threshold:
+                found = j
+                break
+        result[i] = found
         first_of_key.setdefault(keys[i], i)
-        for token in prefix:
-            index[token].append(i)
+        for place in prefix:
+            index[place].append(i)
     return result
