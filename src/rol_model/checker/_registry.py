@@ -175,6 +175,15 @@ class Context:
             found = self._normalized[text] = normalize(text)
         return found
 
+    def normalized_item(self, node: Node) -> str:
+        """``normalize(node_text(node))``, from the normalized heading and text when joining them
+        cannot change the result (see :func:`_starts_cleanly`), so the text is not normalized
+        twice."""
+        heading, text = getattr(node, "heading", None), node.text
+        if heading and text and _starts_cleanly(text):
+            return self.normalized(heading) + self.normalized(text)
+        return self.normalized(node_text(node))
+
     def bigrams(self, text: str) -> frozenset[int]:
         """The bigrams of ``text`` normalized, as integers (``_similar_pairs.bigram_codes``: one
         per :func:`~rol_model.text.bigrams` string), once per text and check call."""
@@ -182,6 +191,17 @@ class Context:
         if found is None:
             found = self._bigrams[text] = bigram_codes(self.normalized(text))
         return found
+
+
+def _starts_cleanly(text: str) -> bool:
+    """Whether NFKC of anything followed by ``text`` is NFKC of each, joined.
+
+    True when the first character is ASCII or a CJK unified ideograph (U+4E00–U+9FFF): both are
+    starters (combining class 0) that never compose with what comes before and decompose to
+    themselves, so normalization cannot cross the joint (UAX #15: a boundary before them).
+    """
+    first = text[0]
+    return first < "\x80" or "\u4e00" <= first <= "\u9fff"
 
 
 RuleFunction = Callable[[Context], Iterator[Hit]]

@@ -65,13 +65,6 @@ PERCENT_UNITS = frozenset({"%", "％"})
 _CHANGE_WORDS = ("增", "涨", "升", "提高", "提升", "倍", "同比", "环比", "较", "比上年", "超")
 
 
-def _ids(context: Context) -> Iterator[tuple[str, str]]:
-    for pointer, node in context.nodes():
-        yield pointer, node.id
-    for pointer, indicator in context.indicators():
-        yield pointer, indicator.id
-
-
 @register(
     code="ROL201",
     name="duplicate-id",
@@ -89,7 +82,8 @@ def _ids(context: Context) -> Iterator[tuple[str, str]]:
 def duplicate_id(context: Context) -> Iterator[Hit]:
     """Every item and figure id occurs once."""
     seen: dict[str, str] = {}
-    pairs = list(_ids(context))
+    pairs = [(pointer, node.id) for pointer, node in context.nodes()]
+    pairs += [(pointer, indicator.id) for pointer, indicator in context.indicators()]
     if len({identifier for _, identifier in pairs}) == len(pairs):
         return  # no id repeats: no need to put them in document order
     ordered = sorted(pairs, key=lambda pair: position(context.document, pair[0]))

@@ -197,7 +197,7 @@ def shortcoming_not_addressed(context: Context) -> Iterator[Hit]:
         return  # ROL101 reports missing plans
     linked = _linked(plans)
     threshold = context.threshold("addressed_overlap")
-    offered = [topical_bigrams(_subtree_text(plan)) for plan in plans]
+    offered: list[frozenset[str]] = []  # the plans' wording, read only when no plan links
     for index, part in enumerate(context.report.parts):
         if not isinstance(part, ShortcomingsPart):
             continue
@@ -209,6 +209,8 @@ def shortcoming_not_addressed(context: Context) -> Iterator[Hit]:
                 addressed = bool(ids & linked)
             else:
                 topics = _topics(shortcoming)
+                if topics and not offered:
+                    offered = [topical_bigrams(_subtree_text(plan)) for plan in plans]
                 addressed = not topics or any(
                     covered(topic, text) >= threshold for topic in topics for text in offered
                 )
@@ -360,7 +362,7 @@ def near_empty_item(context: Context) -> Iterator[Hit]:
         if is_cause_heading(node):
             continue  # 原因分析 with its causes recorded as Cause records
         if isinstance(node, (Measure, Shortcoming, Plan, Item)) and _leaf(node):
-            length = len(context.normalized(node_text(node)))
+            length = len(context.normalized_item(node))
             if length < minimum:
                 yield Hit(
                     pointer=pointer,
@@ -424,8 +426,7 @@ def boilerplate_only(context: Context) -> Iterator[Hit]:
     for pointer, node in context.nodes():
         if not _leaf(node) or node.indicators:
             continue
-        text = node_text(node)
-        clean = context.normalized(text)
+        clean = context.normalized_item(node)
         if len(clean) < minimum:
             continue  # ROL305's business
         if _may_be_boilerplate(clean, threshold) and _boilerplate_share(clean) >= threshold:
@@ -433,7 +434,7 @@ def boilerplate_only(context: Context) -> Iterator[Hit]:
                 pointer=pointer,
                 message="this item consists of stock phrases and states nothing concrete",
                 message_zh="该条目只有套话，没有具体内容",
-                excerpt=excerpt(text),
+                excerpt=excerpt(node_text(node)),
             )
 
 

@@ -193,7 +193,9 @@ def content_bigrams(text: str) -> frozenset[str]:
 
 def topical_bigrams(text: str) -> frozenset[str]:
     """Bigrams a text offers to :func:`covered`: its own and those with synonyms replaced."""
-    return bigrams(text) | bigrams(canonical(text))
+    own = bigrams(text)
+    replaced = canonical(text)
+    return own if replaced == text else own | bigrams(replaced)
 
 
 def covered(wanted: frozenset[str], offered: frozenset[str]) -> float:
