@@ -113,18 +113,34 @@ def first_similar(
     # every token's place in the order (rarest first, ties by the token) as one int, so that each
     # set is ordered by a C-level sort of ints instead of a Python key per token; only the tokens
     # of the joined sets need a place, but their counts are over all the sets
-    wanted = frozenset(chain.from_iterable(sets[i] for i in joined))
-    frequency: Counter[Token] = Counter(chain.from_iterable(map(wanted.intersection, sets)))
+    frequency: Counter[Token] = Counter(chain.from_iterable(sets[i] for i in joined))
+    if len(joined) < len(sets):
+        wanted = frequency.keys()
+        left_out = set(range(len(sets))).difference(joined)
+        frequency.update(chain.from_iterable(wanted & sets[i] for i in left_out))
     order = sorted(sorted(frequency), key=frequency.__getitem__)
     rank = {token: place for place, token in enumerate(order)}
     index: defaultdict[int, list[int]] = defaultdict(list)
     first_of_key: dict[str, int] = {}
+    prefixes: dict[str, list[int]] = {}  # equal texts have equal sets: one prefix per text
     for i in joined:
-        tokens = sets[i]
-        found = first_of_key.get(keys[i])
+        tokens, key = sets[i], keys[i]
+        found = first_of_key.get(key)
         size = len(tokens)
-        prefix = sorted(map(rank.__getitem__, tokens))[: _prefix(size, threshold)]
-        candidates = sorted({j for place in prefix for j in index[place][-max_postings:]})
+        prefix = prefixes.get(key)
+        if prefix is None:
+            prefix = prefixes[key] = sorted(map(rank.__getitem__, tokens))[
+                : _prefix(size, threshold)
+            ]
+        if found is None:
+            candidates = sorted({j for place in prefix for j in index[place][-max_postings:]})
+        else:  # a repeated text: only a set before its first copy can still be the answer
+            earlier: set[int] = set()
+            for place in prefix:
+                window = index[place][-max_postings:]  # never empty: the first copy is in it
+                if window[0] < found:
+                    earlier.update(j for j in window if j < found)
+            candidates = sorted(earlier)
         low, high = threshold * size, size / threshold
         for j in candidates:
             if found is not None and j >= found:
@@ -137,7 +153,7 @@ def first_similar(
                 found = j
                 break
         result[i] = found
-        first_of_key.setdefault(keys[i], i)
+        first_of_key.setdefault(key, i)
         for place in prefix:
             index[place].append(i)
     return result
