@@ -29,8 +29,6 @@ from rol_model.model import (
     Indicator,
     Node,
     document_position,
-    iter_indicators,
-    iter_nodes,
     split_pointer,
     walk_part,
 )
@@ -52,7 +50,6 @@ __all__ = [
     "apply_patch",
     "excerpt",
     "gist",
-    "iter_part_nodes",
     "part_pointers",
     "position",
     "register",
@@ -150,18 +147,40 @@ class Context:
 
     _walked: dict[str, list[Any]] = attrs.field(factory=dict, init=False, repr=False, eq=False)
 
+    def part_nodes(self, index: int) -> list[tuple[str, Node]]:
+        """``(pointer, node)`` for every item of the part at ``index``, in document order
+        (``walk_part``); the report is walked once per check call (several rules read it)."""
+        found = self._walked.get("parts")
+        if found is None:
+            found = self._walked["parts"] = [
+                [(visit.pointer, visit.node) for visit in walk_part(i, part)]
+                for i, part in enumerate(self.report.parts)
+            ]
+        items: list[tuple[str, Node]] = found[index]
+        return items
+
     def nodes(self) -> list[tuple[str, Node]]:
-        """``iter_nodes(report)`` as a list, walked once per check call (several rules read it)."""
+        """``iter_nodes(report)`` as a list: the items of every part, in document order."""
         found = self._walked.get("nodes")
         if found is None:
-            found = self._walked["nodes"] = list(iter_nodes(self.report))
+            parts = range(len(self.report.parts))
+            found = self._walked["nodes"] = [entry for i in parts for entry in self.part_nodes(i)]
         return found
 
     def indicators(self) -> list[tuple[str, Indicator]]:
-        """``iter_indicators(report)`` as a list, walked once per check call."""
+        """``iter_indicators(report)`` as a list, from the same walk: the preamble's figures,
+        then each part's own and its items'."""
         found = self._walked.get("indicators")
         if found is None:
-            found = self._walked["indicators"] = list(iter_indicators(self.report))
+            report = self.report
+            found = []
+            if report.preamble is not None:
+                found += _numbered("/preamble/indicators", report.preamble.indicators)
+            for i, part in enumerate(report.parts):
+                found += _numbered(f"/parts/{i}/indicators", part.indicators)
+                for pointer, node in self.part_nodes(i):
+                    found += _numbered(f"{pointer}/indicators", node.indicators)
+            self._walked["indicators"] = found
         return found
 
     def threshold(self, name: str) -> float:
@@ -191,6 +210,10 @@ class Context:
         if found is None:
             found = self._bigrams[text] = bigram_codes(self.normalized(text))
         return found
+
+
+def _numbered(prefix: str, indicators: tuple[Indicator, ...]) -> list[tuple[str, Indicator]]:
+    return [(f"{prefix}/{index}", indicator) for index, indicator in enumerate(indicators)]
 
 
 def _starts_cleanly(text: str) -> bool:
@@ -316,12 +339,6 @@ PART_NAMES: Mapping[str, tuple[str, str]] = {
     "plans": ("arrangements for the next year", "下一年度主要安排"),
     "other": ("other matters to report", "其他需要报告的情况"),
 }
-
-
-def iter_part_nodes(report: Report, index: int) -> Iterator[tuple[str, Node]]:
-    """``(pointer, node)`` for every item of the part at ``index``, in document order."""
-    # the part's own walk: exactly the items whose pointer starts with /parts/{index}/
-    return ((visit.pointer, visit.node) for visit in walk_part(index, report.parts[index]))
 
 
 def part_pointers(report: Report, kind: str) -> list[str]:

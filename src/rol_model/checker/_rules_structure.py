@@ -11,7 +11,6 @@ from rol_model.checker._registry import (
     Example,
     Hit,
     excerpt,
-    iter_part_nodes,
     node_text,
     part_pointers,
     register,
@@ -91,10 +90,10 @@ def empty_part(context: Context) -> Iterator[Hit]:
             )
 
 
-def _mentions_causes(report: Report, index: int) -> bool:
+def _mentions_causes(context: Context, index: int) -> bool:
     # The part heading does not count: 存在的不足和原因 announces causes, it does not give them.
-    texts = [report.parts[index].text or ""]
-    texts += [node_text(node) for _, node in iter_part_nodes(report, index)]
+    texts = [context.report.parts[index].text or ""]
+    texts += [node_text(node) for _, node in context.part_nodes(index)]
     return any("原因" in text for text in texts)
 
 
@@ -116,7 +115,7 @@ def missing_causes(context: Context) -> Iterator[Hit]:
     for index, part in enumerate(report.parts):
         if not isinstance(part, ShortcomingsPart) or not part.shortcomings or part.causes:
             continue
-        if _mentions_causes(report, index):
+        if _mentions_causes(context, index):
             continue
         yield Hit(
             pointer=f"/parts/{index}",
@@ -262,7 +261,7 @@ def missing_heading(context: Context) -> Iterator[Hit]:
             index = int(pointer.rsplit("/", 1)[1])
             headings.append(report.parts[index].heading or "")
             headings += [
-                getattr(node, "heading", None) or "" for _, node in iter_part_nodes(report, index)
+                getattr(node, "heading", None) or "" for _, node in context.part_nodes(index)
             ]
         if not any(phrase in heading for heading in headings for phrase in required.any_of):
             wanted = "、".join(required.any_of)
@@ -319,10 +318,10 @@ def _length(texts: list[str | None]) -> int:
     return sum(len(normalize(text)) for text in texts if text)
 
 
-def part_length(report: Report, index: int) -> int:
+def part_length(context: Context, index: int) -> int:
     """Letters and digits of a part: its text and every item (not the part heading)."""
-    texts: list[str | None] = [report.parts[index].text]
-    texts += [node_text(node) for _, node in iter_part_nodes(report, index)]
+    texts: list[str | None] = [context.report.parts[index].text]
+    texts += [node_text(node) for _, node in context.part_nodes(index)]
     return _length(texts)
 
 
@@ -378,7 +377,7 @@ def length_out_of_bounds(context: Context) -> Iterator[Hit]:
     report = context.report
     whole = context.profile.report_length
     if whole is not None:
-        lengths = [part_length(report, i) for i in range(len(report.parts))]
+        lengths = [part_length(context, i) for i in range(len(report.parts))]
         preamble = report.preamble.text if report.preamble else None
         total = sum(lengths) + _length([report.title, preamble])
         if _outside(total, whole.minimum, whole.maximum):
@@ -388,7 +387,7 @@ def length_out_of_bounds(context: Context) -> Iterator[Hit]:
         pointers = part_pointers(report, kind)
         if not pointers:
             continue
-        total = sum(part_length(report, int(p.rsplit("/", 1)[1])) for p in pointers)
+        total = sum(part_length(context, int(p.rsplit("/", 1)[1])) for p in pointers)
         if _outside(total, limit.minimum, limit.maximum):
             english, chinese = _bounds_message(total, limit.minimum, limit.maximum)
             name_en, name_zh = PART_NAMES[kind]

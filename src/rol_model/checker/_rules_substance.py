@@ -12,7 +12,6 @@ from rol_model.checker._registry import (
     Hit,
     excerpt,
     gist,
-    iter_part_nodes,
     node_text,
     part_pointers,
     register,
@@ -444,7 +443,7 @@ def _figures_of_kind(context: Context, kind: str) -> int:
     for pointer in part_pointers(report, kind):
         index = int(pointer.rsplit("/", 1)[1])
         total += len(report.parts[index].indicators)
-        total += sum(len(node.indicators) for _, node in iter_part_nodes(report, index))
+        total += sum(len(node.indicators) for _, node in context.part_nodes(index))
     return total
 
 
