@@ -236,6 +236,53 @@ def test_the_golden_cases_cover_every_set_every_profile_and_the_year_over_year_r
     assert {"ROL106", "ROL108", "ROL304", "ROL305", "ROL306", "ROL307", "ROL401"} <= real
 
 
+def _pointers(value: Any, path: str = "") -> Iterator[str]:
+    """Every pointer into a document, and one past the end of each object and list."""
+    yield path
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from _pointers(child, f"{path}/{key}")
+        yield f"{path}/no-such-member"
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _pointers(child, f"{path}/{index}")
+        yield f"{path}/{len(value)}"
+
+
+def test_positions_and_excerpts_read_off_the_model_are_those_of_the_document() -> None:
+    # check() orders findings and quotes excerpts without making the JSON document when the
+    # model answers; every pointer of every frozen report, and the members each class can leave
+    # out, must give what the document gives
+    import attrs as attrs_
+
+    from rol_model.checker._registry import Context, _document_excerpt, _model_target, position
+
+    national = rm.load_profile("national")
+    for name, report in _read_reports().items():
+        context = Context(report=report, profile=national)
+        document = rm.to_dict(report)
+        pointers = set(_pointers(document))
+        for pointer, node in rm.iter_nodes(report):
+            pointers.update(f"{pointer}/{field.name}" for field in attrs_.fields(type(node)))
+        for pointer in pointers:
+            expected = _document_excerpt(document, pointer)
+            assert context.excerpt_at(pointer) == expected, (name, pointer)
+        # where the model answers for every pointer, its keys order them as the document's do
+        answered = sorted(p for p in pointers if _model_target(report, p) is not None)
+        assert answered, "the model answers (else this test would compare nothing)"
+        by_model = dict(zip(answered, context.positions(answered), strict=True))
+        by_document = {pointer: position(document, pointer) for pointer in answered}
+        assert _ranks(by_model) == _ranks(by_document), name
+        mixed = [*answered, "/parts/0/kind"]  # no field: the document answers for all of them
+        assert context.positions(mixed) == [position(document, p) for p in mixed]
+
+
+def _ranks(keys: dict[str, tuple[int, ...]]) -> dict[str, int]:
+    """Each pointer's rank among the distinct keys: equal when two key sets order alike."""
+    distinct = sorted(set(keys.values()))
+    return {pointer: distinct.index(key) for pointer, key in keys.items()}
+
+
 def main(argv: list[str]) -> int:
     """Rewrite the golden files (``--write``) or only the findings (``--write-findings``)."""
     if argv not in (["--write"], ["--write-findings"]):

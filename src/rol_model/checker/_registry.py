@@ -15,10 +15,11 @@ The rule families live in ``_rules_structure``, ``_rules_consistency``, ``_rules
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import functools
 import importlib
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -137,7 +138,9 @@ class Context:
     report: Report
     profile: Profile
     previous: Report | None = None
-    document: Mapping[str, Any] = attrs.field(factory=dict, repr=False)
+    # The report as JSON-shaped data (``to_dict``), made only when a pointer needs it; see
+    # :meth:`position`.
+    _document: dict[str, Any] | None = attrs.field(default=None, init=False, repr=False, eq=False)
     # Normalized texts and bigram sets, computed once per text for this one check call (several
     # rules read the same item) and dropped with the context: the memory is the report's size.
     _normalized: dict[str, str] = attrs.field(factory=dict, init=False, repr=False, eq=False)
@@ -183,6 +186,48 @@ class Context:
             self._walked["indicators"] = found
         return found
 
+    @property
+    def document(self) -> Mapping[str, Any]:
+        """The report as JSON-shaped data (``to_dict``), made on first use."""
+        if self._document is None:
+            from rol_model.serialize import to_dict
+
+            object.__setattr__(self, "_document", to_dict(self.report))
+        assert self._document is not None
+        return self._document
+
+    def positions(self, pointers: Sequence[str]) -> list[tuple[int, ...]]:
+        """Sort keys that order ``pointers`` as :func:`position` in :attr:`document` does, read
+        off the model when it can answer for all of them.
+
+        The model's keys count an object's members in the order of the class's fields, which is
+        the order ``to_dict`` writes them in (tests/checker/test_golden.py checks the pointers of
+        every fixture): they differ from the document's numbers but order the same way. When a
+        pointer goes through a member the document may leave out (a default) or one that is no
+        field, every key is taken from the document, so the keys are never mixed.
+        """
+        keys = [_model_target(self.report, pointer) for pointer in pointers]
+        if all(key is not None for key in keys):
+            return [key[0] for key in keys if key is not None]
+        return [position(self.document, pointer) for pointer in pointers]
+
+    def excerpt_at(self, pointer: str) -> str | None:
+        """The excerpt of the text ``pointer`` points at: a string, or an item's heading, text or
+        figure source; ``None`` for anything else (as read in :attr:`document`)."""
+        found = _model_target(self.report, pointer)
+        if found is None:
+            return _document_excerpt(self.document, pointer)
+        node = found[1]
+        if isinstance(node, str):
+            return excerpt(node)
+        if isinstance(node, dt.date):
+            return excerpt(node.isoformat())
+        if attrs.has(type(node)):
+            text = getattr(node, "heading", None) or getattr(node, "text", None)
+            text = text or getattr(node, "source", None)
+            return excerpt(text) if isinstance(text, str) else None
+        return None
+
     def threshold(self, name: str) -> float:
         """A numeric threshold of the profile (see ``thresholds`` in the profile schema)."""
         return self.profile.thresholds[name]
@@ -210,6 +255,74 @@ class Context:
         if found is None:
             found = self._bigrams[text] = bigram_codes(self.normalized(text))
         return found
+
+
+_PLACES: dict[type, dict[str, tuple[int, Any]]] = {}
+
+
+def _field_places(cls: type) -> dict[str, tuple[int, Any]]:
+    """Each field of an attrs class: its place among the fields and its default (``NOTHING``
+    when required; a factory's value)."""
+    places = _PLACES.get(cls)
+    if places is None:
+        places = {}
+        for place, field in enumerate(attrs.fields(cls)):
+            default = field.default
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                default = attrs.NOTHING if default.takes_self else default.factory()
+            places[field.name] = (place, default)
+        _PLACES[cls] = places
+    return places
+
+
+def _model_target(report: Report, pointer: str) -> tuple[tuple[int, ...], object] | None:
+    """The position of ``pointer`` (as in the document) and the model value it points at, or
+    ``None`` when the document must answer: a member that is no field or is left out of the
+    document (``None``, empty or its default), or an index out of range."""
+    key: list[int] = []
+    node: object = report
+    for token in split_pointer(pointer):
+        if isinstance(node, tuple):
+            if not token.isdigit() or int(token) >= len(node):
+                return None
+            index = int(token)
+            key.append(index)
+            node = node[index]
+        elif attrs.has(type(node)):
+            place = _field_places(type(node)).get(token)
+            if place is None:
+                return None
+            value = getattr(node, token)
+            if _left_out(value, place[1]):
+                return None
+            key.append(place[0])
+            node = value
+        else:
+            return None
+    return tuple(key), node
+
+
+def _left_out(value: object, default: object) -> bool:
+    """Whether ``to_dict`` may leave the member out: ``None``, empty, or at its default."""
+    empty = isinstance(value, (str, tuple, list, dict, frozenset)) and not value
+    return value is None or empty or value == default
+
+
+def _document_excerpt(document: Any, pointer: str) -> str | None:
+    node = document
+    for token in split_pointer(pointer):
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return None
+    if isinstance(node, str):
+        return excerpt(node)
+    if isinstance(node, dict):
+        text = node.get("heading") or node.get("text") or node.get("source")
+        return excerpt(text) if isinstance(text, str) else None
+    return None
 
 
 def _numbered(prefix: str, indicators: tuple[Indicator, ...]) -> list[tuple[str, Indicator]]:

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from rol_model.checker._profiles import deadline_date
-from rol_model.checker._registry import Context, Example, Hit, position, register
+from rol_model.checker._registry import Context, Example, Hit, register
 from rol_model.model import Cause, Plan, Shortcoming
 
 DATA = "data consistency"
@@ -86,7 +86,10 @@ def duplicate_id(context: Context) -> Iterator[Hit]:
     pairs += [(pointer, indicator.id) for pointer, indicator in context.indicators()]
     if len({identifier for _, identifier in pairs}) == len(pairs):
         return  # no id repeats: no need to put them in document order
-    ordered = sorted(pairs, key=lambda pair: position(context.document, pair[0]))
+    keys = context.positions([pointer for pointer, _ in pairs])
+    ordered = [
+        pair for _, pair in sorted(zip(keys, pairs, strict=True), key=lambda entry: entry[0])
+    ]
     for pointer, identifier in ordered:
         if identifier in seen:
             yield Hit(

@@ -3,35 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from rol_model.checker._profiles import Profile, load_profile
-from rol_model.checker._registry import Context, Finding, excerpt, position, rules
-from rol_model.model import Report, split_pointer
-from rol_model.serialize import to_dict
+from rol_model.checker._registry import Context, Finding, rules
+from rol_model.model import Report
 
 __all__ = ["check"]
 
 
 def _matches(code: str, patterns: Sequence[str]) -> bool:
     return any(code.startswith(pattern.upper()) for pattern in patterns)
-
-
-def _resolve_excerpt(document: Any, pointer: str) -> str | None:
-    node = document
-    for token in split_pointer(pointer):
-        if isinstance(node, dict) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-        else:
-            return None
-    if isinstance(node, str):
-        return excerpt(node)
-    if isinstance(node, dict):
-        text = node.get("heading") or node.get("text") or node.get("source")
-        return excerpt(text) if isinstance(text, str) else None
-    return None
 
 
 def check(
@@ -55,8 +36,8 @@ def check(
     :class:`~rol_model.exceptions.ReadError` when it cannot be read.
     """
     active = profile if isinstance(profile, Profile) else load_profile(profile or "national")
-    context = Context(report=report, profile=active, previous=previous, document=to_dict(report))
-    found: list[tuple[tuple[int, ...], int, Finding]] = []
+    context = Context(report=report, profile=active, previous=previous)
+    found: list[tuple[int, Finding]] = []
     for order, rule in enumerate(rules()):
         severity = active.severity(rule.code, rule.severity)
         if severity is None or (select and not _matches(rule.code, select)):
@@ -71,8 +52,9 @@ def check(
                 pointer=hit.pointer,
                 message=hit.message,
                 message_zh=hit.message_zh,
-                excerpt=hit.excerpt or _resolve_excerpt(context.document, hit.pointer),
+                excerpt=hit.excerpt or context.excerpt_at(hit.pointer),
             )
-            found.append((position(context.document, hit.pointer), order, finding))
-    found.sort(key=lambda entry: (entry[0], entry[1]))
-    return [finding for _, _, finding in found]
+            found.append((order, finding))
+    keys = context.positions([finding.pointer for _, finding in found])
+    ordered = sorted(zip(keys, found, strict=True), key=lambda entry: (entry[0], entry[1][0]))
+    return [finding for _, (_, finding) in ordered]
