@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from rol_model.checker._similar_pairs import bigram_codes
 from rol_model.exceptions import Issue, Severity
 from rol_model.model import (
     Indicator,
@@ -141,12 +140,9 @@ class Context:
     # The report as JSON-shaped data (``to_dict``), made only when a pointer needs it; see
     # :meth:`position`.
     _document: dict[str, Any] | None = attrs.field(default=None, init=False, repr=False, eq=False)
-    # Normalized texts and bigram sets, computed once per text for this one check call (several
+    # Normalized texts, computed once per text for this one check call (several
     # rules read the same item) and dropped with the context: the memory is the report's size.
     _normalized: dict[str, str] = attrs.field(factory=dict, init=False, repr=False, eq=False)
-    _bigrams: dict[str, frozenset[int]] = attrs.field(
-        factory=dict, init=False, repr=False, eq=False
-    )
 
     _walked: dict[str, list[Any]] = attrs.field(factory=dict, init=False, repr=False, eq=False)
 
@@ -247,14 +243,6 @@ class Context:
         if heading and text and _starts_cleanly(text):
             return self.normalized(heading) + self.normalized(text)
         return self.normalized(node_text(node))
-
-    def bigrams(self, text: str) -> frozenset[int]:
-        """The bigrams of ``text`` normalized, as integers (``_similar_pairs.bigram_codes``: one
-        per :func:`~rol_model.text.bigrams` string), once per text and check call."""
-        found = self._bigrams.get(text)
-        if found is None:
-            found = self._bigrams[text] = bigram_codes(self.normalized(text))
-        return found
 
 
 _PLACES: dict[type, dict[str, tuple[int, Any]]] = {}

@@ -16,7 +16,7 @@ from rol_model.checker._registry import (
     part_pointers,
     register,
 )
-from rol_model.checker._similar_pairs import first_similar
+from rol_model.checker._similar_pairs import first_repeated
 from rol_model.model import (
     Item,
     Measure,
@@ -309,15 +309,15 @@ _MIN_REPEATED = 20  # shorter texts (a stock heading) may legitimately repeat
 def repeated_paragraph(context: Context) -> Iterator[Hit]:
     """No item's text repeats another's (nearly) word for word."""
     threshold = context.threshold("repeated_similarity")
-    entries: list[tuple[str, str, str, str, frozenset[int]]] = []
+    entries: list[tuple[str, str, str, str]] = []
     for pointer, node in context.nodes():
         text = node.text or ""
         clean = context.normalized(text)
         if len(clean) >= _MIN_REPEATED:
-            entries.append((pointer, node.id, text, clean, context.bigrams(text)))
+            entries.append((pointer, node.id, text, clean))
     # the first earlier text each one repeats, found by a prefix-filtered join: near-linear
-    matches = first_similar([e[4] for e in entries], [e[3] for e in entries], threshold)
-    for (pointer, _, text, _, _), match in zip(entries, matches, strict=True):
+    matches = first_repeated([entry[3] for entry in entries], threshold)
+    for (pointer, _, text, _), match in zip(entries, matches, strict=True):
         if match is None:
             continue
         other_pointer, other_id = entries[match][0], entries[match][1]

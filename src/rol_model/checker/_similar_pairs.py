@@ -20,7 +20,9 @@ in real reports, whose rare bigrams are rare. Hostile text made of a few words s
 token; then each token's :data:`MAX_POSTINGS` most recent sets are the candidates (and equal
 texts are still always found), which keeps the work linear.
 
-:func:`bigram_codes` gives the tokens ROL304 joins: each character bigram as one integer.
+:func:`bigram_codes` gives the tokens ROL304 joins: each character bigram as one integer;
+:func:`first_repeated` is ROL304's question, with a one-pass answer for reports that repeat
+nothing.
 """
 
 from __future__ import annotations
@@ -28,11 +30,11 @@ from __future__ import annotations
 import math
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import chain
 from typing import TypeVar
 
-__all__ = ["MAX_POSTINGS", "bigram_codes", "first_similar"]
+__all__ = ["MAX_POSTINGS", "bigram_codes", "first_repeated", "first_similar"]
 
 #: Most earlier sets one token proposes as candidates (its most recent ones).
 MAX_POSTINGS = 8
@@ -52,15 +54,43 @@ def bigram_codes(clean: str) -> frozenset[int]:
     :func:`~rol_model.text.clean_bigrams` would (same sizes, same intersections, same order of
     ties). Made from the text's UTF-32 bytes at C speed, with no two-character string per pair.
     """
+    return frozenset(_codes(clean))
+
+
+def _codes(clean: str) -> Iterator[int]:
     count = len(clean) - 1
     if count < 1:
-        return frozenset()
+        return iter(())
     data = clean.encode("utf-32-be")
     even = array(_PAIR, data[: (count + 1) // 2 * 8])  # pairs starting at 0, 2, 4 …
     odd = array(_PAIR, data[4 : 4 + count // 2 * 8])  # pairs starting at 1, 3, 5 …
     even.byteswap()  # big-endian pairs read as native integers: x << 32 | y
     odd.byteswap()
-    return frozenset(chain(even, odd))
+    return chain(even, odd)
+
+
+def first_repeated(texts: Sequence[str], threshold: float) -> list[int | None]:
+    r"""For each :func:`~rol_model.text.normalize`\ d text, the first earlier one it repeats:
+    :func:`first_similar` over their :func:`bigram_codes`, the texts as keys.
+
+    Most reports repeat nothing, and that shows in one pass: a text with more than
+    ``(1 - threshold)`` of its ``len - 1`` bigram places taken by bigrams no earlier text has
+    shares less than ``threshold`` with each earlier one (``J(A, B) <= 1 - |A - B| / |A|``). When
+    every text is such, no set is built and nothing is sorted.
+    """
+    if threshold > 0:
+        seen: set[int] = set()
+        for clean in texts:
+            before = len(seen)
+            seen.update(_codes(clean))
+            fresh, places = len(seen) - before, len(clean) - 1
+            # an equal text has nothing fresh; a margin keeps float rounding of the exact test
+            # from ever mattering
+            if not fresh or fresh <= (1 - threshold + 1e-9) * places:
+                break
+        else:
+            return [None] * len(texts)
+    return first_similar([bigram_codes(clean) for clean in texts], texts, threshold)
 
 
 def _prefix(size: int, threshold: float) -> int:
