@@ -90,7 +90,9 @@ def first_repeated(texts: Sequence[str], threshold: float) -> list[int | None]:
                 break
         else:
             return [None] * len(texts)
-    return first_similar([bigram_codes(clean) for clean in texts], texts, threshold)
+    made: dict[str, frozenset[int]] = {}  # one set per text, however often it repeats
+    sets = [made.get(clean) or made.setdefault(clean, bigram_codes(clean)) for clean in texts]
+    return first_similar(sets, texts, threshold)
 
 
 def _prefix(size: int, threshold: float) -> int:
@@ -143,7 +145,15 @@ def first_similar(
     # every token's place in the order (rarest first, ties by the token) as one int, so that each
     # set is ordered by a C-level sort of ints instead of a Python key per token; only the tokens
     # of the joined sets need a place, but their counts are over all the sets
-    frequency: Counter[Token] = Counter(chain.from_iterable(sets[i] for i in joined))
+    first_copy: dict[str, int] = {}
+    copies: Counter[str] = Counter()
+    for i in joined:
+        first_copy.setdefault(keys[i], i)
+        copies[keys[i]] += 1
+    frequency: Counter[Token] = Counter(chain.from_iterable(sets[i] for i in first_copy.values()))
+    for key, count in copies.items():
+        if count > 1:  # a text n times over: its tokens are in n sets
+            frequency.update(dict.fromkeys(sets[first_copy[key]], count - 1))
     if len(joined) < len(sets):
         wanted = frequency.keys()
         left_out = set(range(len(sets))).difference(joined)
