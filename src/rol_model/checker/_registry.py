@@ -3,7 +3,8 @@
 A rule is a generator function plus declared metadata (:class:`Rule`): a stable code banded by
 family (``ROL1xx`` structure, ``ROL2xx`` consistency, ``ROL3xx`` substance, ``ROL4xx`` year over
 year), a short name, a default severity, English and Chinese titles, the rationale and the source
-it enforces, and a worked example. The generator receives a :class:`Context` and yields
+it enforces, and a worked example. The metadata is data, in ``rules.json`` beside this module;
+``@rule(code)`` joins a function to its entry. The generator receives a :class:`Context` and yields
 :class:`Hit` records; :func:`check` turns them into :class:`Finding` records with the severity the
 profile gives the rule, and returns them in document order.
 
@@ -18,8 +19,10 @@ import copy
 import datetime as dt
 import functools
 import importlib
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -50,9 +53,10 @@ __all__ = [
     "apply_patch",
     "excerpt",
     "gist",
+    "metadata",
     "part_pointers",
     "position",
-    "register",
+    "rule",
     "rules",
 ]
 
@@ -114,7 +118,7 @@ class Hit:
 
 @attrs.frozen(kw_only=True)
 class Example:
-    """A worked example of a rule, applied to the sample report of ``_rule_examples``.
+    """A worked example of a rule, applied to the sample report of ``_examples``.
 
     ``fails`` and ``passes`` are JSON Patch operations (RFC 6902: ``add``, ``remove``,
     ``replace``) on the sample report; the failing one makes the rule fire at ``pointer``, the
@@ -354,33 +358,45 @@ class Rule:
 _REGISTRY: dict[str, Rule] = {}
 
 
-def register(
-    *,
-    code: str,
-    name: str,
-    severity: Severity,
-    title: str,
-    title_zh: str,
-    rationale: str,
-    source: str,
-    example: Example,
-) -> Callable[[RuleFunction], RuleFunction]:
-    """Decorator that adds a rule function to the registry with its metadata."""
+@functools.cache
+def metadata() -> Mapping[str, Any]:
+    """``rules.json`` beside this module: every rule's metadata, the sources they cite and the
+    sample reports their worked examples patch."""
+    text = resources.files("rol_model.checker").joinpath("rules.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _example(data: Mapping[str, Any]) -> Example:
+    previous = data.get("previous")
+    return Example(
+        fails=tuple(data["fails"]),
+        passes=tuple(data.get("passes", ())),
+        pointer=data["pointer"],
+        previous=None if previous is None else tuple(previous),
+        profile=data.get("profile"),
+    )
+
+
+def rule(code: str) -> Callable[[RuleFunction], RuleFunction]:
+    """Decorator that registers a generator function as the rule ``code``, with the metadata
+    ``rules.json`` gives that code (name, severity, titles, rationale, source, example)."""
     if not _CODE.fullmatch(code):
         raise ValueError(f"rule code {code!r} is not ROL plus three digits in a known family")
+    data = metadata()["rules"][code]
 
     def decorate(function: RuleFunction) -> RuleFunction:
         if code in _REGISTRY:
             raise ValueError(f"rule code {code} registered twice")
         _REGISTRY[code] = Rule(
             code=code,
-            name=name,
-            severity=severity,
-            title=title,
-            title_zh=title_zh,
-            rationale=rationale,
-            source=source,
-            example=example,
+            name=data["name"],
+            severity=data["severity"],
+            title=data["title"],
+            title_zh=data["title_zh"],
+            rationale=data["rationale"],
+            source=data["source"].format_map(metadata()["sources"]),
+            example=_example(data["example"]),
             function=function,
         )
         return function

@@ -6,11 +6,8 @@ import datetime as dt
 from collections.abc import Iterator
 
 from rol_model.checker._profiles import deadline_date
-from rol_model.checker._registry import Context, Example, Hit, register
+from rol_model.checker._registry import Context, Hit, rule
 from rol_model.model import Cause, Plan, Shortcoming
-
-DATA = "data consistency"
-REGULATION = "2019 规定 (《法治政府建设与责任落实督察工作规定》, 厅字〔2019〕28号)"
 
 #: Units that count whole things: a count is a non-negative whole number.
 COUNT_UNITS = frozenset(
@@ -65,20 +62,7 @@ PERCENT_UNITS = frozenset({"%", "％"})
 _CHANGE_WORDS = ("增", "涨", "升", "提高", "提升", "倍", "同比", "环比", "较", "比上年", "超")
 
 
-@register(
-    code="ROL201",
-    name="duplicate-id",
-    severity="error",
-    title="Two items or figures share an id",
-    title_zh="标识重复",
-    rationale="Ids make cross references (a plan's addressed shortcomings) and year-over-year "
-    "comparison possible; a repeated id makes both ambiguous.",
-    source=DATA,
-    example=Example(
-        fails=({"op": "replace", "path": "/parts/0/measures/1/id", "value": "m1"},),
-        pointer="/parts/0/measures/1/id",
-    ),
-)
+@rule("ROL201")
 def duplicate_id(context: Context) -> Iterator[Hit]:
     """Every item and figure id occurs once."""
     seen: dict[str, str] = {}
@@ -102,20 +86,7 @@ def duplicate_id(context: Context) -> Iterator[Hit]:
             seen[identifier] = pointer
 
 
-@register(
-    code="ROL202",
-    name="unresolved-reference",
-    severity="error",
-    title="A plan or cause names a shortcoming that does not exist",
-    title_zh="引用的不足不存在",
-    rationale="shortcoming_ids link plans and causes to the shortcomings they address; a link "
-    "to nothing is a typo or a leftover of an edit.",
-    source=DATA,
-    example=Example(
-        fails=({"op": "replace", "path": "/parts/3/plans/1/shortcoming_ids", "value": ["s9"]},),
-        pointer="/parts/3/plans/1/shortcoming_ids/0",
-    ),
-)
+@rule("ROL202")
 def unresolved_reference(context: Context) -> Iterator[Hit]:
     """Each id in a plan's or cause's shortcoming_ids names a shortcoming of the report."""
     nodes = list(context.nodes())
@@ -133,28 +104,7 @@ def unresolved_reference(context: Context) -> Iterator[Hit]:
                 )
 
 
-@register(
-    code="ROL203",
-    name="percentage-out-of-range",
-    severity="error",
-    title="A percentage is below 0 or above 100",
-    title_zh="百分比超出0—100范围",
-    rationale="A rate (合格率, 覆盖率, 满意率) cannot exceed 100%; a figure that does is a typing "
-    "or import error. Percentages that state a change (同比增长150%) are exempt.",
-    source=DATA,
-    example=Example(
-        fails=({"op": "replace", "path": "/parts/0/measures/1/indicators/1/value", "value": 198},),
-        passes=(
-            {"op": "replace", "path": "/parts/0/measures/1/indicators/1/value", "value": 198},
-            {
-                "op": "replace",
-                "path": "/parts/0/measures/1/indicators/1/source",
-                "value": "咨询量同比增长198%",
-            },
-        ),
-        pointer="/parts/0/measures/1/indicators/1/value",
-    ),
-)
+@rule("ROL203")
 def percentage_out_of_range(context: Context) -> Iterator[Hit]:
     """Percentages that are shares lie between 0 and 100."""
     for pointer, indicator in context.indicators():
@@ -170,20 +120,7 @@ def percentage_out_of_range(context: Context) -> Iterator[Hit]:
             )
 
 
-@register(
-    code="ROL204",
-    name="count-not-whole",
-    severity="error",
-    title="A count is negative or not a whole number",
-    title_zh="计数不是非负整数",
-    rationale="Inspections, cases and people are counted in whole numbers; 46.5场 is an import "
-    "or typing error.",
-    source=DATA,
-    example=Example(
-        fails=({"op": "replace", "path": "/parts/0/measures/1/indicators/0/value", "value": 46.5},),
-        pointer="/parts/0/measures/1/indicators/0/value",
-    ),
-)
+@rule("ROL204")
 def count_not_whole(context: Context) -> Iterator[Hit]:
     """Figures counted in units such as 次, 件, 人 are non-negative whole numbers."""
     for pointer, indicator in context.indicators():
@@ -199,33 +136,7 @@ def count_not_whole(context: Context) -> Iterator[Hit]:
             )
 
 
-@register(
-    code="ROL205",
-    name="period-outside-year",
-    severity="warning",
-    title="A figure covers a period outside the reported year",
-    title_zh="数据所属期间不在报告年度内",
-    rationale="The report covers one year; a figure for another period misleads unless it is "
-    "said to be a comparison. Targets of plans may cover the next year.",
-    source=REGULATION + ": the report covers the previous year",
-    example=Example(
-        fails=(
-            {
-                "op": "add",
-                "path": "/parts/0/measures/0/indicators/0/period",
-                "value": {"start": "2022-01-01", "end": "2022-12-31"},
-            },
-        ),
-        passes=(
-            {
-                "op": "add",
-                "path": "/parts/0/measures/0/indicators/0/period",
-                "value": {"start": "2023-01-01", "end": "2023-12-31"},
-            },
-        ),
-        pointer="/parts/0/measures/0/indicators/0/period",
-    ),
-)
+@rule("ROL205")
 def period_outside_year(context: Context) -> Iterator[Hit]:
     """A figure's period lies within the reported year (within the next year for plan targets)."""
     year = context.report.year
@@ -246,20 +157,7 @@ def period_outside_year(context: Context) -> Iterator[Hit]:
             )
 
 
-@register(
-    code="ROL206",
-    name="published-before-issued",
-    severity="error",
-    title="The report is published before the date it bears",
-    title_zh="公开日期早于成文日期",
-    rationale="A report cannot be published before it is written and dated; one of the two "
-    "dates is wrong.",
-    source=DATA,
-    example=Example(
-        fails=({"op": "replace", "path": "/published_on", "value": "2024-02-01"},),
-        pointer="/published_on",
-    ),
-)
+@rule("ROL206")
 def published_before_issued(context: Context) -> Iterator[Hit]:
     """The publication date is not earlier than the report's own date."""
     report = context.report
@@ -272,20 +170,7 @@ def published_before_issued(context: Context) -> Iterator[Hit]:
         )
 
 
-@register(
-    code="ROL207",
-    name="date-before-year",
-    severity="error",
-    title="The report is dated before the year it reports on",
-    title_zh="报告日期早于所报告的年度",
-    rationale="A report on a year cannot be dated or published before that year begins; the "
-    "date or the year is wrong (often a stale page date on a web copy).",
-    source=DATA,
-    example=Example(
-        fails=({"op": "replace", "path": "/issued_on", "value": "2022-12-30"},),
-        pointer="/issued_on",
-    ),
-)
+@rule("ROL207")
 def date_before_year(context: Context) -> Iterator[Hit]:
     """issued_on and published_on fall after the reported year has begun."""
     report = context.report
@@ -299,20 +184,7 @@ def date_before_year(context: Context) -> Iterator[Hit]:
             )
 
 
-@register(
-    code="ROL208",
-    name="published-late",
-    severity="warning",
-    title="The report was published after the deadline",
-    title_zh="公开晚于规定时限",
-    rationale="Reports must be made public every year before 1 April; timely publication has "
-    "historically been the exception, which is why supervisors check it first.",
-    source=REGULATION + ", article 24: published before 1 April",
-    example=Example(
-        fails=({"op": "replace", "path": "/published_on", "value": "2024-04-08"},),
-        pointer="/published_on",
-    ),
-)
+@rule("ROL208")
 def published_late(context: Context) -> Iterator[Hit]:
     """published_on is before the profile's publication deadline for the body."""
     report = context.report
@@ -328,21 +200,7 @@ def published_late(context: Context) -> Iterator[Hit]:
         )
 
 
-@register(
-    code="ROL209",
-    name="submitted-late",
-    severity="warning",
-    title="The report is dated after the submission deadline",
-    title_zh="报送晚于规定时限",
-    rationale="Government departments at county level and above report before 1 March, "
-    "provincial governments before 1 April. The submission date is submitted_on; when the "
-    "report does not record it, the report's own date (issued_on) stands in for it.",
-    source=REGULATION + ", reporting deadlines as restated in provincial guidelines",
-    example=Example(
-        fails=({"op": "replace", "path": "/issued_on", "value": "2024-03-05"},),
-        pointer="/issued_on",
-    ),
-)
+@rule("ROL209")
 def submitted_late(context: Context) -> Iterator[Hit]:
     """The submission (or issue) date is before the profile's deadline for the body."""
     report = context.report

@@ -9,22 +9,16 @@ from decimal import Decimal
 
 from rol_model.checker._registry import (
     Context,
-    Example,
     Hit,
     excerpt,
     gist,
     part_pointers,
-    register,
+    rule,
 )
 from rol_model.checker._rules_consistency import PERCENT_UNITS
 from rol_model.model import Indicator, Report, iter_indicators
 from rol_model.text import arithmetic, normalize
 from rol_model.trends import follow_ups, recurrences
-
-SUPERVISION = (
-    "supervision practice under the 2019 规定 (督察: whether last year's problems were fixed "
-    "and plans carried out)"
-)
 
 
 def _comparable(context: Context) -> bool:
@@ -35,32 +29,7 @@ def _comparable(context: Context) -> bool:
     return normalize(previous.organization.name) == normalize(context.report.organization.name)
 
 
-@register(
-    code="ROL401",
-    name="recurring-shortcoming",
-    severity="warning",
-    title="A shortcoming reported last year is reported again",
-    title_zh="上年度的不足再次出现",
-    rationale="A problem that recurs year after year shows that last year's remedy did not "
-    "work. Shortcomings are matched by meaning, not by equal text, exactly as rol trend "
-    "(rol_model.compare) matches them: the topical bigrams of heading and text (generic words "
-    "such as 有待, 加强, 不足 left out), weighted by rarity over both years' shortcomings, "
-    "reach a Dice score of recurring_overlap (default 0.3); each shortcoming pairs with at most "
-    "one of last year's, best pairs first.",
-    source=SUPERVISION,
-    example=Example(
-        fails=(),
-        previous=(
-            {
-                "op": "replace",
-                "path": "/parts/1/shortcomings/0/text",
-                "value": "部分基层执法人员法律素养不高，执法文书说理不够充分。",
-            },
-        ),
-        passes=(),
-        pointer="/parts/1/shortcomings/0",
-    ),
-)
+@rule("ROL401")
 def recurring_shortcoming(context: Context) -> Iterator[Hit]:
     """No shortcoming repeats, in meaning, one of last year's."""
     if context.previous is None or not _comparable(context):
@@ -77,36 +46,7 @@ def recurring_shortcoming(context: Context) -> Iterator[Hit]:
         )
 
 
-@register(
-    code="ROL402",
-    name="plan-not-followed-up",
-    severity="warning",
-    title="Last year's plan has no corresponding measure this year",
-    title_zh="上年度安排在本年度没有落实情况",
-    rationale="This year's measures should report on last year's plans. Exactly as in rol "
-    "trend (rol_model.compare), a previous top-level plan is followed up when some measure (at "
-    "any level; heading and own text) contains at least follow_through_overlap (default 0.4) "
-    "of the bigrams of one of the plan's sentences, weighted by rarity over the measures and "
-    "the plan sentences.",
-    source=SUPERVISION,
-    example=Example(
-        fails=(),
-        previous=(
-            {
-                "op": "add",
-                "path": "/parts/3/plans/-",
-                "value": {
-                    "id": "p2",
-                    "marker": "（二）",
-                    "heading": "建成行政复议调解中心",
-                    "text": "年内建成县行政复议调解中心，推行繁简分流。",
-                },
-            },
-        ),
-        passes=(),
-        pointer="/parts/0",
-    ),
-)
+@rule("ROL402")
 def plan_not_followed_up(context: Context) -> Iterator[Hit]:
     """Each of last year's top-level plans is taken up by some measure this year."""
     if context.previous is None or not _comparable(context):
@@ -147,23 +87,7 @@ def _sharp(old: Decimal, new: Decimal, unit: str, ratio: float, points: float) -
         return high / low >= Decimal(str(ratio))
 
 
-@register(
-    code="ROL403",
-    name="figure-changed-sharply",
-    severity="info",
-    title="A figure changed sharply from last year",
-    title_zh="数据较上年大幅变化",
-    rationale="A figure that grew or fell by a factor of sharp_change_ratio (default 3), or a "
-    "percentage that moved by sharp_change_points (default 30 points), deserves a sentence of "
-    "explanation, or is a typing error. Figures are paired when label and unit are equal and "
-    "occur once in each report; plan targets are not compared.",
-    source=SUPERVISION,
-    example=Example(
-        fails=({"op": "replace", "path": "/parts/0/measures/0/indicators/0/value", "value": 1000},),
-        previous=(),
-        pointer="/parts/0/measures/0/indicators/0",
-    ),
-)
+@rule("ROL403")
 def figure_changed_sharply(context: Context) -> Iterator[Hit]:
     """Figures with the same label and unit as last year's did not change by a large factor."""
     if context.previous is None or not _comparable(context):
@@ -186,22 +110,7 @@ def figure_changed_sharply(context: Context) -> Iterator[Hit]:
             )
 
 
-@register(
-    code="ROL404",
-    name="previous-not-last-year",
-    severity="warning",
-    title="The previous report is not last year's report of the same body",
-    title_zh="对比报告不是同一主体的上年度报告",
-    rationale="Year-over-year findings only make sense against the same body's report on the "
-    "year before; another year or another body makes them meaningless.",
-    source="data consistency",
-    example=Example(
-        fails=(),
-        previous=({"op": "replace", "path": "/year", "value": 2021},),
-        passes=(),
-        pointer="/year",
-    ),
-)
+@rule("ROL404")
 def previous_not_last_year(context: Context) -> Iterator[Hit]:
     """The previous report covers the year before, and comes from the same organization."""
     previous = context.previous

@@ -8,37 +8,21 @@ from collections.abc import Iterator
 from rol_model.checker._registry import (
     PART_NAMES,
     Context,
-    Example,
     Hit,
     excerpt,
     node_text,
     part_pointers,
-    register,
+    rule,
 )
 from rol_model.model import Part, Report, ShortcomingsPart
 from rol_model.text import DIGIT_TABLE, normalize
-
-REGULATION = "2019 规定 (《法治政府建设与责任落实督察工作规定》, 厅字〔2019〕28号)"
-PROFILE = "the profile in use (a provincial or departmental guideline)"
 
 # A year on its own: not one end of a range such as 2021—2025年 or 2021-2025.
 _SINGLE_YEAR = re.compile(r"(?<![0-9—–\-~至到])((?:19|20)[0-9]{2})(?=年)(?!年?\s*[—–\-~至到])")
 _CHINESE_DIGITS = DIGIT_TABLE
 
 
-@register(
-    code="ROL101",
-    name="missing-part",
-    severity="error",
-    title="A required part is missing",
-    title_zh="缺少必备部分",
-    rationale="The regulation prescribes what a report contains; a missing part (most often the "
-    "principal leaders' duty as first responsible persons) leaves the supervisor without a "
-    "required account. The national profile requires four parts; 'other matters' only exist when "
-    "there is something to report, so a profile must ask for it explicitly.",
-    source=REGULATION + ": content of the annual report",
-    example=Example(fails=({"op": "remove", "path": "/parts/2"},), pointer="/parts"),
-)
+@rule("ROL101")
 def missing_part(context: Context) -> Iterator[Hit]:
     """Each part the profile requires is present."""
     from rol_model.checker._required import missing_parts
@@ -58,26 +42,7 @@ def _is_empty(part: Part) -> bool:
     return not part.text and not any(items) and not part.indicators
 
 
-@register(
-    code="ROL102",
-    name="empty-part",
-    severity="error",
-    title="A part is empty",
-    title_zh="部分内容为空",
-    rationale="A heading with nothing under it reports nothing; it usually means text was lost "
-    "when the report was assembled or imported.",
-    source=REGULATION + ": content of the annual report",
-    example=Example(
-        fails=(
-            {
-                "op": "replace",
-                "path": "/parts/4",
-                "value": {"kind": "other", "heading": "五、其他"},
-            },
-        ),
-        pointer="/parts/4",
-    ),
-)
+@rule("ROL102")
 def empty_part(context: Context) -> Iterator[Hit]:
     """Every part has text or items."""
     for index, part in enumerate(context.report.parts):
@@ -97,18 +62,7 @@ def _mentions_causes(context: Context, index: int) -> bool:
     return any("原因" in text for text in texts)
 
 
-@register(
-    code="ROL103",
-    name="missing-causes",
-    severity="error",
-    title="Shortcomings are given without their causes",
-    title_zh="只列不足，未分析原因",
-    rationale="The regulation asks for shortcomings and their causes (存在的不足和原因). A list of "
-    "problems without causes is the most common gap in published reports, and without causes "
-    "the next year's plans cannot be judged.",
-    source=REGULATION + ": 存在的不足和原因",
-    example=Example(fails=({"op": "remove", "path": "/parts/1/causes"},), pointer="/parts/1"),
-)
+@rule("ROL103")
 def missing_causes(context: Context) -> Iterator[Hit]:
     """A shortcomings part states causes (as cause records, or at least in words: 原因)."""
     report = context.report
@@ -132,26 +86,7 @@ def _single_years(text: str) -> list[int]:
     return [int(match) for match in _SINGLE_YEAR.findall(text)]
 
 
-@register(
-    code="ROL104",
-    name="plans-wrong-year",
-    severity="warning",
-    title="The plans are not for the year after the reported one",
-    title_zh="工作安排不是针对下一年度",
-    rationale="Part four covers the next year's arrangements. A plans heading that names the "
-    "reported year (or another one) is usually last year's template left unchanged.",
-    source=REGULATION + ": 下一年度推进法治政府建设的主要安排",
-    example=Example(
-        fails=(
-            {
-                "op": "replace",
-                "path": "/parts/3/heading",
-                "value": "四、2023年推进法治政府建设的主要安排",
-            },
-        ),
-        pointer="/parts/3/heading",
-    ),
-)
+@rule("ROL104")
 def plans_wrong_year(context: Context) -> Iterator[Hit]:
     """The heading (or opening sentence) of a plans part names the year after the reported one."""
     expected = context.report.year + 1
@@ -188,20 +123,7 @@ def _title_has_year(title: str, year: int) -> bool:
     return str(year) in title.translate(_CHINESE_DIGITS)
 
 
-@register(
-    code="ROL105",
-    name="title-incomplete",
-    severity="warning",
-    title="The title does not name the organization and the year",
-    title_zh="标题未写明报告主体和年度",
-    rationale="Reports are filed and found by their title; one that omits the body or the year "
-    "cannot be told apart from the same body's other reports.",
-    source=REGULATION + "; report naming as in provincial guidelines (报告名称)",
-    example=Example(
-        fails=({"op": "replace", "path": "/title", "value": "法治政府建设年度报告"},),
-        pointer="/title",
-    ),
-)
+@rule("ROL105")
 def title_incomplete(context: Context) -> Iterator[Hit]:
     """The title contains the organization's name and the reported year."""
     report = context.report
@@ -221,34 +143,7 @@ def title_incomplete(context: Context) -> Iterator[Hit]:
         )
 
 
-_HEADING_PROFILE = {
-    "name": "example",
-    "title": "Example: the measures must report on organization and leadership",
-    "title_zh": "示例：举措部分须包含组织领导",
-    "source": "example",
-    "extends": "national",
-    "required_headings": [{"part": "measures", "any_of": ["组织领导", "党的领导"]}],
-}
-
-
-@register(
-    code="ROL106",
-    name="missing-heading",
-    severity="warning",
-    title="A heading the profile requires is missing",
-    title_zh="缺少规定的标题",
-    rationale="Provincial and city guidelines fix the topics a report must cover (Shenzhen's 2021 "
-    "guideline lists first-level items such as organization and leadership, decision-making and "
-    "law enforcement); a missing heading usually means a missing topic. Silent unless the "
-    "profile lists required headings.",
-    source=PROFILE + ": required_headings",
-    example=Example(
-        fails=(),
-        passes=({"op": "replace", "path": "/parts/0/measures/1/heading", "value": "加强组织领导"},),
-        pointer="/parts/0",
-        profile=_HEADING_PROFILE,
-    ),
-)
+@rule("ROL106")
 def missing_heading(context: Context) -> Iterator[Hit]:
     """Each required heading occurs in some item heading of a part of its kind."""
     report = context.report
@@ -273,35 +168,7 @@ def missing_heading(context: Context) -> Iterator[Hit]:
             )
 
 
-@register(
-    code="ROL107",
-    name="title-wording",
-    severity="warning",
-    title="The title does not use the prescribed name",
-    title_zh="标题未使用规定的名称",
-    rationale="Some provinces fix the report's name (法治政府建设年度报告) so that reports can be "
-    "found and compared; real titles vary (…情况报告, …工作总结). Silent unless the profile lists "
-    "title terms.",
-    source=PROFILE + ": title_terms",
-    example=Example(
-        fails=(
-            {
-                "op": "replace",
-                "path": "/title",
-                "value": "示例县司法局2023年法治政府建设工作总结",
-            },
-        ),
-        pointer="/title",
-        profile={
-            "name": "example",
-            "title": "Example: the prescribed report name",
-            "title_zh": "示例：规定的报告名称",
-            "source": "example",
-            "extends": "national",
-            "title_terms": ["法治政府建设年度报告"],
-        },
-    ),
-)
+@rule("ROL107")
 def title_wording(context: Context) -> Iterator[Hit]:
     """The title contains every term the profile prescribes."""
     title = normalize(context.report.title)
@@ -341,37 +208,7 @@ def _outside(length: int, minimum: int | None, maximum: int | None) -> bool:
     return (minimum is not None and length < minimum) or (maximum is not None and length > maximum)
 
 
-@register(
-    code="ROL108",
-    name="length-out-of-bounds",
-    severity="warning",
-    title="The report or a part is too long or too short",
-    title_zh="篇幅超出规定范围",
-    rationale="Guidelines set length limits so that reports stay readable and complete; a "
-    "leadership part of two lines rarely gives a real account. Length counts letters and digits "
-    "only. Silent unless the profile sets length_limits.",
-    source=PROFILE + ": length_limits",
-    example=Example(
-        fails=(),
-        passes=(
-            {
-                "op": "replace",
-                "path": "/parts/2/items/0/text",
-                "value": "局主要负责人主持召开党组会专题研究法治建设4次，带头讲授法治课1次，"
-                "全年批示督办行政复议和行政应诉案件12件，带头出庭应诉2次。",
-            },
-        ),
-        pointer="/parts/2",
-        profile={
-            "name": "example",
-            "title": "Example: a leadership part of at least 40 characters",
-            "title_zh": "示例：第一责任人部分不少于40字",
-            "source": "example",
-            "extends": "national",
-            "length_limits": {"parts": {"leadership": {"minimum": 40}}},
-        },
-    ),
-)
+@rule("ROL108")
 def length_out_of_bounds(context: Context) -> Iterator[Hit]:
     """The whole report and the parts of each kind stay within the profile's length limits."""
     report = context.report

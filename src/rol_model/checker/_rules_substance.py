@@ -8,13 +8,12 @@ from collections.abc import Iterator
 from rol_model.checker._registry import (
     PART_NAMES,
     Context,
-    Example,
     Hit,
     excerpt,
     gist,
     node_text,
     part_pointers,
-    register,
+    rule,
 )
 from rol_model.checker._similar_pairs import first_repeated
 from rol_model.model import (
@@ -29,12 +28,6 @@ from rol_model.model import (
 )
 from rol_model.text import content_bigrams, covered, normalize, topical_bigrams
 from rol_model.trends import is_cause_heading
-
-EVALUATIONS = (
-    "published evaluations of the reports (e.g. 明天, 法治政府建设报告制度实证研究, 2017: "
-    "few concrete examples or figures)"
-)
-REGULATION = "2019 规定 (《法治政府建设与责任落实督察工作规定》, 厅字〔2019〕28号)"
 
 # A plan is measurable when it has a figure, a time limit or a coverage target.
 _MEASURABLE = re.compile(
@@ -128,21 +121,7 @@ def _subtree_text(node: Node) -> str:
     return "".join(node_text(n) for n in _subtree(node))
 
 
-@register(
-    code="ROL301",
-    name="measure-without-figures",
-    severity="warning",
-    title="A group of measures states no figure at all",
-    title_zh="举措缺少具体数据",
-    rationale="Evaluations of the reports criticise them for few concrete figures: a group of "
-    "measures that states no number (cases handled, inspections, people trained) cannot be "
-    "checked or compared. Checked per top-level measure, including its sub-items.",
-    source=EVALUATIONS,
-    example=Example(
-        fails=({"op": "remove", "path": "/parts/0/measures/1/indicators"},),
-        pointer="/parts/0/measures/1",
-    ),
-)
+@rule("ROL301")
 def measure_without_figures(context: Context) -> Iterator[Hit]:
     """Every top-level measure has at least one figure in itself or its sub-items."""
     for index, part in enumerate(context.report.parts):
@@ -172,23 +151,7 @@ def _linked(plans: list[Plan]) -> set[str]:
     }
 
 
-@register(
-    code="ROL302",
-    name="shortcoming-not-addressed",
-    severity="warning",
-    title="No plan addresses a shortcoming",
-    title_zh="不足没有对应的整改安排",
-    rationale="Shortcomings are reported so that they get fixed: each should be taken up by a "
-    "plan for the next year. When plans name the shortcomings they address (shortcoming_ids), "
-    "those links decide; otherwise a plan addresses a shortcoming when it shares at least "
-    "addressed_overlap (default 0.15) of the content bigrams of the shortcoming's gist (its "
-    "heading or first clause, without generic words such as 加强, 有待, 推进).",
-    source=REGULATION + ": 存在的不足 and 下一年度主要安排",
-    example=Example(
-        fails=({"op": "remove", "path": "/parts/3/plans/1/shortcoming_ids"},),
-        pointer="/parts/1/shortcomings/1",
-    ),
-)
+@rule("ROL302")
 def shortcoming_not_addressed(context: Context) -> Iterator[Hit]:
     """Each top-level shortcoming is addressed by some plan (by link, or by shared wording)."""
     plans = _top_plans(context)
@@ -231,28 +194,7 @@ def _topics(shortcoming: Shortcoming) -> list[frozenset[str]]:
     return [topic for topic in gists if len(topic) >= 2]
 
 
-@register(
-    code="ROL303",
-    name="plan-without-target",
-    severity="info",
-    title="A plan has no measurable target",
-    title_zh="工作安排缺少可衡量的目标",
-    rationale="A plan with a figure, a time limit (6月底前, 年内) or a coverage target (全覆盖) "
-    "can be checked a year later; one without any cannot. When no plan of a part has a target, "
-    "one finding points at the part.",
-    source=EVALUATIONS,
-    example=Example(
-        fails=(
-            {"op": "remove", "path": "/parts/3/plans/1/indicators"},
-            {
-                "op": "replace",
-                "path": "/parts/3/plans/1/text",
-                "value": "继续优化公共法律服务网点布局，提升服务便利度。",
-            },
-        ),
-        pointer="/parts/3/plans/1",
-    ),
-)
+@rule("ROL303")
 def plan_without_target(context: Context) -> Iterator[Hit]:
     """Each top-level plan has a figure, a time limit or a coverage target."""
     for index, part in enumerate(context.report.parts):
@@ -284,28 +226,7 @@ def plan_without_target(context: Context) -> Iterator[Hit]:
 _MIN_REPEATED = 20  # shorter texts (a stock heading) may legitimately repeat
 
 
-@register(
-    code="ROL304",
-    name="repeated-paragraph",
-    severity="warning",
-    title="The same paragraph appears twice",
-    title_zh="段落重复",
-    rationale="A paragraph copied into a second place (often from the measures into the "
-    "plans, or between two groups) pads the report and hides what really happened. Two texts of "
-    "20 or more characters repeat when their bigram Jaccard similarity reaches "
-    "repeated_similarity (default 0.9).",
-    source=EVALUATIONS,
-    example=Example(
-        fails=(
-            {
-                "op": "replace",
-                "path": "/parts/0/measures/1/text",
-                "value": "开展行政执法案卷评查，评查案卷120卷，发现问题35个，已全部整改。",
-            },
-        ),
-        pointer="/parts/0/measures/1/text",
-    ),
-)
+@rule("ROL304")
 def repeated_paragraph(context: Context) -> Iterator[Hit]:
     """No item's text repeats another's (nearly) word for word."""
     threshold = context.threshold("repeated_similarity")
@@ -333,27 +254,7 @@ def _leaf(node: Node) -> bool:
     return not getattr(node, "children", ())
 
 
-@register(
-    code="ROL305",
-    name="near-empty-item",
-    severity="warning",
-    title="An item is empty or nearly so",
-    title_zh="条目内容空泛或为空",
-    rationale="An item with a heading and no content (加强队伍建设。) reports nothing. An item "
-    "without sub-items counts as near-empty below near_empty_characters (default 10) letters "
-    "and digits.",
-    source=EVALUATIONS,
-    example=Example(
-        fails=(
-            {
-                "op": "add",
-                "path": "/parts/0/measures/-",
-                "value": {"id": "m3", "marker": "（三）", "heading": "其他工作"},
-            },
-        ),
-        pointer="/parts/0/measures/2",
-    ),
-)
+@rule("ROL305")
 def near_empty_item(context: Context) -> Iterator[Hit]:
     """Every item without sub-items says something: enough letters and digits."""
     minimum = context.threshold("near_empty_characters")
@@ -394,30 +295,7 @@ def _boilerplate_share(clean: str) -> float:
     return 1 - len(rest) / len(clean)
 
 
-@register(
-    code="ROL306",
-    name="boilerplate-only",
-    severity="warning",
-    title="An item consists of stock phrases only",
-    title_zh="条目只有套话",
-    rationale="Sentences made of stock phrases (高度重视, 狠抓落实, 再上新台阶) fit any body and "
-    "any year; an item that says nothing else reports no measure. An item without figures counts "
-    "when stock phrases make up boilerplate_share (default 0.7) of its letters and digits.",
-    source=EVALUATIONS,
-    example=Example(
-        fails=(
-            {
-                "op": "add",
-                "path": "/parts/2/items/-",
-                "value": {
-                    "id": "l2",
-                    "text": "高度重视，提高认识，强化措施，狠抓落实，推动法治政府建设再上新台阶。",
-                },
-            },
-        ),
-        pointer="/parts/2/items/1",
-    ),
-)
+@rule("ROL306")
 def boilerplate_only(context: Context) -> Iterator[Hit]:
     """Items without sub-items and figures say more than stock phrases."""
     threshold = context.threshold("boilerplate_share")
@@ -447,42 +325,7 @@ def _figures_of_kind(context: Context, kind: str) -> int:
     return total
 
 
-@register(
-    code="ROL307",
-    name="too-few-figures",
-    severity="warning",
-    title="A part states fewer figures than the profile asks",
-    title_zh="数据项少于规定数量",
-    rationale="A guideline may ask for a minimum of concrete figures per part so that results "
-    "are shown, not asserted. Silent unless the profile sets minimum_figures.",
-    source="the profile in use: minimum_figures",
-    example=Example(
-        fails=(),
-        passes=(
-            {
-                "op": "add",
-                "path": "/parts/0/measures/0/indicators/-",
-                "value": {
-                    "id": "m1-i3",
-                    "label": "整改问题",
-                    "value": 35,
-                    "unit": "个",
-                    "source": "已全部整改",
-                    "qualifier": "exact",
-                },
-            },
-        ),
-        pointer="/parts/0",
-        profile={
-            "name": "example",
-            "title": "Example: at least five figures on measures",
-            "title_zh": "示例：举措部分至少5项数据",
-            "source": "example",
-            "extends": "national",
-            "minimum_figures": {"measures": 5},
-        },
-    ),
-)
+@rule("ROL307")
 def too_few_figures(context: Context) -> Iterator[Hit]:
     """The parts of each kind together state at least the profile's minimum of figures."""
     for kind, minimum in context.profile.minimum_figures.items():
