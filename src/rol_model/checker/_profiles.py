@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-import math
 import os
 from collections.abc import Mapping
 from decimal import Decimal
@@ -26,6 +25,7 @@ import attrs
 from rol_model.exceptions import InvalidProfileError, Issue, ReadError, Severity
 from rol_model.model import Organization, OrganizationKind, OrganizationLevel, PartKind, pointer
 from rol_model.trends import FOLLOW_THROUGH_THRESHOLD, RECURRING_THRESHOLD
+from rol_model.validation import value_issues
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
@@ -142,11 +142,17 @@ def deadline_date(year: int, month_day: tuple[int, int]) -> dt.date:
         return dt.date(year + 1, month, day - 1) + dt.timedelta(days=1)
 
 
+def _packaged(path: str) -> dict[str, Any]:
+    """A JSON document shipped in the package (``path`` below ``rol_model/``)."""
+    result: dict[str, Any] = json.loads(
+        resources.files("rol_model").joinpath(path).read_text("utf-8")
+    )
+    return result
+
+
 @functools.cache
 def _schema() -> dict[str, Any]:
-    text = resources.files("rol_model").joinpath("schemas/profile.schema.json").read_text("utf-8")
-    result: dict[str, Any] = json.loads(text)
-    return result
+    return _packaged("schemas/profile.schema.json")
 
 
 def profile_schema() -> dict[str, Any]:
@@ -323,9 +329,7 @@ def profile_from_dict(data: object, *, source: str | None = None) -> Profile:
 
 
 def _builtin_data(name: str) -> dict[str, Any]:
-    path = resources.files("rol_model").joinpath(f"profiles/{name}.json")
-    result: dict[str, Any] = json.loads(path.read_text("utf-8"))
-    return result
+    return _packaged(f"profiles/{name}.json")
 
 
 @functools.cache
@@ -354,50 +358,13 @@ def _read(path: Path) -> object:
 def _hostile_issues(data: object) -> list[Issue]:
     """Values no profile holds and the schema validator cannot report safely.
 
-    Nesting deeper than 32 levels (RecursionError), NaN and infinities (they compare false with
-    everything and would switch rules off silently), and integers beyond 64 bits (their text is
-    refused by Python past 4,300 digits).
+    Those of :func:`~rol_model.validation.value_issues` (nesting deeper than 32 levels, integers
+    too long for text, NaN and infinities, which compare false with everything and would switch
+    rules off silently), before and after the decimals become floats (a decimal too large for a
+    float would become an infinity).
     """
-    issues: list[Issue] = []
-    stack: list[tuple[list[object], object]] = [([], data)]
-    while stack and len(issues) < 20:
-        path, value = stack.pop()
-        if len(path) > _MAX_PROFILE_DEPTH:
-            issues.append(
-                Issue(
-                    code="limit.depth",
-                    message=f"nested deeper than {_MAX_PROFILE_DEPTH} levels",
-                    pointer=pointer(path[:_MAX_PROFILE_DEPTH]),
-                )
-            )
-            break
-        if isinstance(value, dict):
-            stack.extend(([*path, str(k)], v) for k, v in value.items())
-        elif isinstance(value, (list, tuple)):
-            stack.extend(([*path, i], v) for i, v in enumerate(value))
-        elif isinstance(value, bool):
-            continue
-        elif isinstance(value, int) and value.bit_length() > 64:
-            issues.append(
-                Issue(
-                    code="json.number", message="an integer beyond 64 bits", pointer=pointer(path)
-                )
-            )
-        elif isinstance(value, (float, Decimal)) and not _finite(value):
-            issues.append(
-                Issue(
-                    code="json.non-finite",
-                    message=f"{value} is not a number a profile can hold; write a finite number",
-                    pointer=pointer(path),
-                )
-            )
-    return issues
-
-
-def _finite(value: float | Decimal) -> bool:
-    if isinstance(value, Decimal):
-        return value.is_finite() and math.isfinite(float(value))
-    return math.isfinite(value)
+    issues = value_issues(data, max_depth=_MAX_PROFILE_DEPTH)
+    return issues or value_issues(_floats(data), max_depth=_MAX_PROFILE_DEPTH)
 
 
 def _floats(value: Any) -> Any:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from rol_model.checker._profiles import deadline_date
 from rol_model.checker._registry import Context, Hit, rule
-from rol_model.model import Cause, Plan, Shortcoming
+from rol_model.model import Cause, Indicator, Plan, Shortcoming
 
 #: Units that count whole things: a count is a non-negative whole number.
 COUNT_UNITS = frozenset(
@@ -104,36 +104,54 @@ def unresolved_reference(context: Context) -> Iterator[Hit]:
                 )
 
 
+def _figure_hits(
+    context: Context, fault: Callable[[str, Indicator], tuple[str, str, str] | None]
+) -> Iterator[Hit]:
+    """A hit at each figure ``fault`` finds wrong, quoting its source: ``fault`` gives the member
+    that is wrong and the message in English and Chinese, or ``None``."""
+    for pointer, indicator in context.indicators():
+        found = fault(pointer, indicator)
+        if found is not None:
+            member, message, message_zh = found
+            yield Hit(
+                pointer=f"{pointer}/{member}",
+                message=message,
+                message_zh=message_zh,
+                excerpt=indicator.source,
+            )
+
+
+def _impossible_share(_pointer: str, indicator: Indicator) -> tuple[str, str, str] | None:
+    if indicator.unit not in PERCENT_UNITS:
+        return None
+    value = indicator.value
+    is_change = any(word in indicator.source for word in _CHANGE_WORDS)
+    if value < 0 or (value > 100 and not is_change):
+        return "value", f"{value}% is not a possible share", f"{value}%不是可能的比例"
+    return None
+
+
 @rule("ROL203")
 def percentage_out_of_range(context: Context) -> Iterator[Hit]:
     """Percentages that are shares lie between 0 and 100."""
-    for pointer, indicator in context.indicators():
-        if indicator.unit not in PERCENT_UNITS:
-            continue
-        is_change = any(word in indicator.source for word in _CHANGE_WORDS)
-        if indicator.value < 0 or (indicator.value > 100 and not is_change):
-            yield Hit(
-                pointer=f"{pointer}/value",
-                message=f"{indicator.value}% is not a possible share",
-                message_zh=f"{indicator.value}%不是可能的比例",
-                excerpt=indicator.source,
-            )
+    return _figure_hits(context, _impossible_share)
+
+
+def _broken_count(_pointer: str, indicator: Indicator) -> tuple[str, str, str] | None:
+    value, unit = indicator.value, indicator.unit
+    if unit in COUNT_UNITS and (value < 0 or value != value.to_integral_value()):
+        return (
+            "value",
+            f"{value} {unit} is not a whole, non-negative count",
+            f"{value}{unit}不是非负整数",
+        )
+    return None
 
 
 @rule("ROL204")
 def count_not_whole(context: Context) -> Iterator[Hit]:
     """Figures counted in units such as 次, 件, 人 are non-negative whole numbers."""
-    for pointer, indicator in context.indicators():
-        if indicator.unit not in COUNT_UNITS:
-            continue
-        value = indicator.value
-        if value < 0 or value != value.to_integral_value():
-            yield Hit(
-                pointer=f"{pointer}/value",
-                message=f"{value} {indicator.unit} is not a whole, non-negative count",
-                message_zh=f"{value}{indicator.unit}不是非负整数",
-                excerpt=indicator.source,
-            )
+    return _figure_hits(context, _broken_count)
 
 
 @rule("ROL205")
@@ -143,18 +161,21 @@ def period_outside_year(context: Context) -> Iterator[Hit]:
     plan_prefixes = tuple(
         f"/parts/{i}/" for i, part in enumerate(context.report.parts) if part.kind == "plans"
     )
-    for pointer, indicator in context.indicators():
+
+    def outside(pointer: str, indicator: Indicator) -> tuple[str, str, str] | None:
         period = indicator.period
         if period is None:
-            continue
+            return None
         last = year + 1 if pointer.startswith(plan_prefixes) else year
-        if period.start < dt.date(year, 1, 1) or period.end > dt.date(last, 12, 31):
-            yield Hit(
-                pointer=f"{pointer}/period",
-                message=f"the figure covers {period.start} to {period.end}, outside {year}",
-                message_zh=f"该数据所属期间为{period.start}至{period.end}，不在{year}年度内",
-                excerpt=indicator.source,
-            )
+        if period.start >= dt.date(year, 1, 1) and period.end <= dt.date(last, 12, 31):
+            return None
+        return (
+            "period",
+            f"the figure covers {period.start} to {period.end}, outside {year}",
+            f"该数据所属期间为{period.start}至{period.end}，不在{year}年度内",
+        )
+
+    return _figure_hits(context, outside)
 
 
 @rule("ROL206")
@@ -184,19 +205,28 @@ def date_before_year(context: Context) -> Iterator[Hit]:
             )
 
 
+def _due_before(context: Context, date: dt.date | None, which: str) -> dt.date | None:
+    """The deadline ``date`` misses (``submit_before`` or ``publish_before`` of the profile's
+    deadline for the body), or ``None`` when it is on time or there is no such deadline."""
+    report = context.report
+    deadline = context.profile.deadline_for(report.organization)
+    month_day = None if deadline is None else getattr(deadline, which)
+    if month_day is None or date is None:
+        return None
+    due = deadline_date(report.year, month_day)
+    return due if date >= due else None
+
+
 @rule("ROL208")
 def published_late(context: Context) -> Iterator[Hit]:
     """published_on is before the profile's publication deadline for the body."""
-    report = context.report
-    deadline = context.profile.deadline_for(report.organization)
-    if deadline is None or deadline.publish_before is None or report.published_on is None:
-        return
-    due = deadline_date(report.year, deadline.publish_before)
-    if report.published_on >= due:
+    published = context.report.published_on
+    due = _due_before(context, published, "publish_before")
+    if due is not None:
         yield Hit(
             pointer="/published_on",
-            message=f"published on {report.published_on}; the deadline is before {due}",
-            message_zh=f"公开日期为{report.published_on}，应在{due}之前公开",
+            message=f"published on {published}; the deadline is before {due}",
+            message_zh=f"公开日期为{published}，应在{due}之前公开",
         )
 
 
@@ -204,16 +234,13 @@ def published_late(context: Context) -> Iterator[Hit]:
 def submitted_late(context: Context) -> Iterator[Hit]:
     """The submission (or issue) date is before the profile's deadline for the body."""
     report = context.report
-    deadline = context.profile.deadline_for(report.organization)
     field, date = (
         ("submitted_on", report.submitted_on)
         if report.submitted_on is not None
         else ("issued_on", report.issued_on)
     )
-    if deadline is None or deadline.submit_before is None or date is None:
-        return
-    due = deadline_date(report.year, deadline.submit_before)
-    if date >= due:
+    due = _due_before(context, date, "submit_before")
+    if due is not None:
         what, what_zh = ("submitted", "报送") if field == "submitted_on" else ("dated", "报告")
         yield Hit(
             pointer=f"/{field}",
