@@ -10,11 +10,13 @@ from pathlib import Path
 import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import rol_model as rm
 import strategies
 from rol_model.checker._examples import SAMPLE_PREVIOUS, SAMPLE_REPORT, run_example
 from rol_model.checker._registry import FAMILIES, Finding, position, rules
+from rol_model.checker._rules_substance import BOILERPLATE, _boilerplate_share, _may_be_boilerplate
 from rol_model.serialize._json import to_dict
 from rol_model.text._similarity import jaccard
 from strategies import examples
@@ -392,3 +394,16 @@ def test_submission_deadline_uses_the_submission_date_when_the_report_records_on
     ]
     on_time = attrs.evolve(late, submitted_on=sample.issued_on, issued_on=None)
     assert rm.check(on_time, select=["ROL209"]) == []
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(
+    pieces=st.lists(st.sampled_from([*BOILERPLATE[:20], "执法", "案卷", "评查", "120", "整改"])),
+    threshold=st.sampled_from([0.0, 0.3, 0.7, 0.9, 1.0]),
+)
+def test_the_stock_phrase_prefilter_never_hides_an_item_that_fires(
+    pieces: list[str], threshold: float
+) -> None:
+    clean = "".join(pieces)
+    if _boilerplate_share(clean) >= threshold:
+        assert _may_be_boilerplate(clean, threshold)

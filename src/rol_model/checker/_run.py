@@ -55,6 +55,8 @@ def check(
                 excerpt=hit.excerpt or context.excerpt_at(hit.pointer),
             )
             found.append((order, finding))
+    if len(found) < 2:  # nothing to put in order
+        return [finding for _, finding in found]
     keys = context.positions([finding.pointer for _, finding in found])
     ordered = sorted(zip(keys, found, strict=True), key=lambda entry: (entry[0], entry[1][0]))
     return [finding for _, (_, finding) in ordered]
