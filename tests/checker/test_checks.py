@@ -407,3 +407,20 @@ def test_the_stock_phrase_prefilter_never_hides_an_item_that_fires(
     clean = "".join(pieces)
     if _boilerplate_share(clean) >= threshold:
         assert _may_be_boilerplate(clean, threshold)
+
+
+# text that normalization may join across: combining marks, Hangul jamo, full-width forms
+_JOINABLE = st.text(alphabet="法治a1，。 \u0301\u0338=\u1100\u1161\u11a8ｅ①㈠가é", max_size=8)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(pieces=st.lists(_JOINABLE, max_size=4))
+def test_texts_normalized_one_by_one_join_as_the_joined_text_normalizes(pieces: list[str]) -> None:
+    from rol_model.checker._registry import Context
+    from rol_model.text import normalize
+
+    context = Context(report=rm.from_dict(SAMPLE_REPORT), profile=rm.load_profile("national"))
+    assert context.normalized_joined(pieces) == normalize("".join(pieces))
+    if len(pieces) == 2:
+        node = rm.Measure(id="m9", heading=pieces[0] or None, text=pieces[1] or None)
+        assert context.normalized_item(node) == normalize("".join(pieces))

@@ -240,13 +240,21 @@ class Context:
         return found
 
     def normalized_item(self, node: Node) -> str:
-        """``normalize(node_text(node))``, from the normalized heading and text when joining them
-        cannot change the result (see :func:`_starts_cleanly`), so the text is not normalized
-        twice."""
+        """``normalize(node_text(node))``, from the normalized heading and text (as
+        :meth:`normalized_joined`, for the one join every item has)."""
         heading, text = getattr(node, "heading", None), node.text
         if heading and text and _starts_cleanly(text):
             return self.normalized(heading) + self.normalized(text)
         return self.normalized(node_text(node))
+
+    def normalized_joined(self, texts: Iterable[str]) -> str:
+        """``normalize("".join(texts))``, from each text normalized (once per check call) when
+        joining them cannot change the result (see :func:`_starts_cleanly`), so no text is
+        normalized twice."""
+        pieces = [text for text in texts if text]
+        if all(_starts_cleanly(text) for text in pieces[1:]):
+            return "".join(map(self.normalized, pieces))
+        return self.normalized("".join(pieces))
 
 
 _PLACES: dict[type, dict[str, tuple[int, Any]]] = {}

@@ -121,6 +121,12 @@ def _subtree_text(node: Node) -> str:
     return "".join(node_text(n) for n in _subtree(node))
 
 
+def _offered(context: Context, plan: Plan) -> frozenset[str]:
+    """The topical bigrams of a plan with its sub-items (their normalized texts are at hand)."""
+    texts = [node_text(node) for node in _subtree(plan)]
+    return topical_bigrams("".join(texts), context.normalized_joined(texts))
+
+
 @rule("ROL301")
 def measure_without_figures(context: Context) -> Iterator[Hit]:
     """Every top-level measure has at least one figure in itself or its sub-items."""
@@ -172,7 +178,7 @@ def shortcoming_not_addressed(context: Context) -> Iterator[Hit]:
             else:
                 topics = _topics(shortcoming)
                 if topics and not offered:
-                    offered = [topical_bigrams(_subtree_text(plan)) for plan in plans]
+                    offered = [_offered(context, plan) for plan in plans]
                 addressed = not topics or any(
                     covered(topic, text) >= threshold for topic in topics for text in offered
                 )

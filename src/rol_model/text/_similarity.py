@@ -191,9 +191,12 @@ def content_bigrams(text: str) -> frozenset[str]:
     return frozenset(pair for part in stretches for pair in clean_bigrams(part))
 
 
-def topical_bigrams(text: str) -> frozenset[str]:
-    """Bigrams a text offers to :func:`covered`: its own and those with synonyms replaced."""
-    own = bigrams(text)
+def topical_bigrams(text: str, clean: str | None = None) -> frozenset[str]:
+    """Bigrams a text offers to :func:`covered`: its own and those with synonyms replaced.
+
+    ``clean`` is ``normalize(text)`` when the caller has it already.
+    """
+    own = clean_bigrams(normalize(text) if clean is None else clean)
     replaced = canonical(text)
     return own if replaced == text else own | bigrams(replaced)
 
