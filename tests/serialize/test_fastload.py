@@ -174,7 +174,7 @@ def test_a_hidden_duplicate_key_is_never_read_by_the_fast_path() -> None:
 def test_the_structuring_code_is_generated_from_the_model() -> None:
     source = _fastload.generated_source()
     for cls in (rm.Report, rm.Measure, rm.Indicator, rm.Period, rm.Cause, rm.OtherPart):
-        assert f"def _s_{cls.__name__}(d):" in source
+        assert f"def _s_{cls.__name__}(d, _seen):" in source
         for field in attrs.fields(cls):
             assert f"_set_{cls.__name__}_{field.name}(o, " in source
 

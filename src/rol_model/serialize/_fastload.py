@@ -32,20 +32,24 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import types
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+from typing import Any, get_origin, get_type_hints
 
 import attrs
 
 from rol_model import model as _model
-from rol_model.model import PART_CLASSES, Part, Report
-from rol_model.serialize._codegen import generate
-from rol_model.serialize._fasttext import ExactDecimals, colons, depth_within, raw_bytes
+from rol_model.model import PART_CLASSES, Report
+from rol_model.serialize._codegen import Templates, conversion, generate
+from rol_model.serialize._fasttext import (
+    ExactDecimals,
+    extensions_within,
+    raw_bytes,
+    repeats_no_key,
+)
 from rol_model.validation import is_valid
 
-__all__ = ["load_fast", "structure_report"]
+__all__ = ["load_fast", "structure", "structure_report"]
 
 _PART_CLASSES = tuple(PART_CLASSES.values())
 
@@ -69,13 +73,15 @@ def _integer(value: object) -> int:
     raise _Inexact
 
 
-def _extension(value: Any) -> Any:
-    """``sorted_json`` of the reference, refusing floats (orjson's, not exact)."""
+def _extension(value: Any, seen: Callable[[dict[str, Any]], object]) -> Any:
+    """``sorted_json`` of the reference, refusing floats (orjson's, not exact); each object is
+    handed to ``seen``, as the generated functions do."""
     kind = type(value)
     if kind is dict:
-        return {key: _extension(value[key]) for key in sorted(value)}
+        seen(value)
+        return {key: _extension(value[key], seen) for key in sorted(value)}
     if kind is list:
-        return [_extension(item) for item in value]
+        return [_extension(item, seen) for item in value]
     if kind is float:
         raise _Inexact
     return value
@@ -83,40 +89,20 @@ def _extension(value: Any) -> Any:
 
 # -- generated structuring ----------------------------------------------------------------------
 
-
-def _name(cls: type[Any]) -> str:
-    return f"_s_{cls.__name__}"
-
-
-def _conversion(hint: Any, var: str, classes: set[type[Any]]) -> str | None:
-    """Python expression converting ``var`` to ``hint``; ``None`` when it is already right."""
-    origin = get_origin(hint)
-    if hint is str or hint is Any or origin is Literal:
-        return None
-    if hint is int:
-        # an int stays; a float (orjson's 2023.0, or 2023.0000000000000001 rounded to it) is not
-        # exact: the reference decides on the Decimal of its text (2023.0 -> 2023, the other no)
-        return f"({var} if {var}.__class__ is int else _integer({var}))"
-    if hint is Decimal:
-        return f"(_Decimal({var}) if {var}.__class__ is int else _decimal({var}))"
-    if hint is dt.date:
-        return f"_date({var})"
-    if hint == Mapping[str, Any]:
-        return f"_extension({var})"
-    if hint == Part:
-        return f"_PART[{var}['kind']]({var})"
-    if attrs.has(hint):
-        classes.add(hint)
-        return f"{_name(hint)}({var})"
-    if origin is Union or origin is types.UnionType:
-        (inner,) = (arg for arg in get_args(hint) if arg is not type(None))
-        return _conversion(inner, var, classes)  # None stays None: see _function
-    if origin is tuple:
-        item, ellipsis = get_args(hint)
-        assert ellipsis is Ellipsis
-        converted = _conversion(item, "x", classes)
-        return f"tuple({var})" if converted is None else f"tuple([{converted} for x in {var}])"
-    raise TypeError(f"no fast structuring for {hint!r}")  # a new field type: extend this
+_TEMPLATES = Templates(
+    prefix="_s_",
+    plain=None,
+    # an int stays; a float (orjson's 2023.0, or 2023.0000000000000001 rounded to it) is not
+    # exact: the reference decides on the Decimal of its text (2023.0 -> 2023, the other no)
+    integer="({v} if {v}.__class__ is int else _integer({v}))",
+    decimal="(_Decimal({v}) if {v}.__class__ is int else _decimal({v}))",
+    date="_date({v})",
+    mapping="_extension({v}, _seen)",
+    part="_PART[{v}['kind']]({v}, _seen)",
+    nested="{name}({v}, _seen)",
+    sequence_plain="tuple({v})",
+    sequence="tuple([{f} for x in {v}])",
+)
 
 
 def _plain(cls: type[Any]) -> None:
@@ -139,15 +125,18 @@ def _function(cls: type[Any], classes: set[type[Any]]) -> str:
     is what the frozen ``__init__`` does minus the keyword parsing; :func:`_plain` makes sure
     there is nothing else (validators, init hooks) that would be skipped. A field's converter
     (``Report.extensions``: ``freeze_json``) runs in its setter, on the default too, as attrs does.
+    Each object is handed to ``_seen`` first, so the caller can count the members the parsed
+    tree holds (:func:`structure`): a parameter, not a closure, as functions of one closure
+    would refer to each other in a cycle that only the garbage collector could free.
     """
     _plain(cls)
     hints = get_type_hints(cls)
     name = cls.__name__
-    lines = [f"def {_name(cls)}(d):", f"    o = _new({name})"]
+    lines = [f"def {_TEMPLATES.name(cls)}(d, _seen):", "    _seen(d)", f"    o = _new({name})"]
     for field in attrs.fields(cls):
         key = field.name
         setter = f"_set_{name}_{key}(o, "
-        converted = _conversion(hints[key], "v", classes)
+        converted = conversion(hints[key], "v", classes, _TEMPLATES)
         if field.default is attrs.NOTHING:
             value = f"d[{key!r}]"
             lines.append(
@@ -161,6 +150,9 @@ def _function(cls: type[Any], classes: set[type[Any]]) -> str:
                 if converted is None
                 else f"    v = d.get({key!r}); {setter}None if v is None else {converted})"
             )
+        elif field.default == () and get_origin(hints[key]) is tuple:
+            # the schema makes an array of a present key: empty or absent alike give ()
+            lines.append(f"    {setter}{converted} if (v := d.get({key!r})) else ())")
         else:
             default = "{}" if isinstance(field.default, attrs.Factory) else repr(field.default)  # type: ignore[arg-type]
             if isinstance(field.default, attrs.Factory) and field.default.factory is not dict:  # type: ignore[arg-type]
@@ -195,7 +187,7 @@ def _converting(
     return converted
 
 
-def _compile() -> Callable[[dict[str, Any]], Report]:
+def _compile() -> Callable[[dict[str, Any], Callable[[dict[str, Any]], object]], Report]:
     namespace: dict[str, Any] = {
         "_decimal": _decimal,
         "_integer": _integer,
@@ -214,18 +206,31 @@ def _compile() -> Callable[[dict[str, Any]], Report]:
                     store = _converting(store, field.converter)
                 namespace[f"_set_{cls.__name__}_{field.name}"] = store
     exec(compile(generated_source(), "<rol_model structuring>", "exec"), namespace)  # noqa: S102
-    namespace["_PART"] = {cls.kind: namespace[_name(cls)] for cls in _PART_CLASSES}
-    function: Callable[[dict[str, Any]], Report] = namespace[_name(Report)]
+    namespace["_PART"] = {cls.kind: namespace[_TEMPLATES.name(cls)] for cls in _PART_CLASSES}
+    function: Callable[[dict[str, Any], Callable[[dict[str, Any]], object]], Report]
+    function = namespace[_TEMPLATES.name(Report)]
     return function
 
 
 _ABSENT = object()
-structure_report = _compile()
-"""Build the Report from a schema-valid document (JSON-shaped, as parsed).
+_structure = _compile()
 
-Raises on anything the reference would not build exactly the same way (``_Inexact`` for a
-binary float); callers step aside to the reference then.
-"""
+
+def structure(document: dict[str, Any]) -> tuple[Report, int]:
+    """Build the Report from a schema-valid document (JSON-shaped, as parsed), and count the
+    members (key-value pairs) of the objects it read: every object of the parsed tree, each once.
+
+    Raises on anything the reference would not build exactly the same way (``_Inexact`` for a
+    binary float); callers step aside to the reference then.
+    """
+    seen: list[dict[str, Any]] = []
+    report = _structure(document, seen.append)
+    return report, sum(map(len, seen))
+
+
+def structure_report(document: dict[str, Any]) -> Report:
+    """The Report of a schema-valid document; see :func:`structure`."""
+    return structure(document)[0]
 
 
 # -- the pipeline -------------------------------------------------------------------------------
@@ -235,19 +240,18 @@ try:
 except ImportError:  # the fast extra is not installed
     orjson = None  # type: ignore[assignment]
 
-#: Nesting the fast path leaves to the reference (whose parser has a recursion limit).
-_MAX_FAST_DEPTH = 200
 
-
-def _finish(document: object, limits: Any, *, exact: bool) -> Report | None:
+def _finish(raw: bytes | None, document: object, limits: Any, *, exact: bool) -> Report | None:
+    """The Report of a parsed document, or ``None``; ``raw`` (the text) is checked for repeated
+    keys, or ``None`` when the reference's parser already refused them."""
     if type(document) is not dict or not is_valid(document, exact=exact):
         return None
-    extensions = document.get("extensions")
-    if extensions and type(extensions) is dict:
-        limit = min(limits.max_depth, _MAX_FAST_DEPTH)
-        if not all(depth_within(value, limit) for value in extensions.values()):
-            return None
-    return structure_report(document)
+    if not extensions_within(document, limits.max_depth):
+        return None
+    report, members = structure(document)
+    if raw is not None and not repeats_no_key(raw, document, members):
+        return None
+    return report
 
 
 def load_fast(
@@ -270,10 +274,8 @@ def load_fast(
             document = orjson.loads(raw)
         except orjson.JSONDecodeError:
             return None
-        if colons(raw) != colons(orjson.dumps(document)):
-            return None  # a repeated key
         try:
-            return _finish(document, limits, exact=False)
+            return _finish(raw, document, limits, exact=False)
         except _Inexact:
             return _with_decimals(raw, limits)
     except Exception:  # anything unexpected: the reference decides
@@ -283,7 +285,7 @@ def load_fast(
 def _with_decimals(raw: bytes, limits: Any) -> Report | None:
     exact = ExactDecimals()
     document = json.loads(raw, parse_float=exact)
-    return _finish(document, limits, exact=exact.long)
+    return _finish(raw, document, limits, exact=exact.long)
 
 
 def _without_orjson(
@@ -292,4 +294,4 @@ def _without_orjson(
     parse: Callable[[str | bytes | bytearray, Any], tuple[Any, bool]],
 ) -> Report | None:
     document, long_decimal = parse(data, limits)  # refusals raise: the reference names them
-    return _finish(document, limits, exact=long_decimal)
+    return _finish(None, document, limits, exact=long_decimal)

@@ -19,31 +19,16 @@ classes, so a cold ``rol validate FILE`` loads less. The steps:
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 from typing import Any
 
-from rol_model.serialize._fasttext import ExactDecimals, colons, depth_within, raw_bytes
+from rol_model.serialize._fasttext import (
+    ExactDecimals,
+    extensions_within,
+    raw_bytes,
+    repeats_no_key,
+)
 
 __all__ = ["valid_fast"]
-
-_MAX_FAST_DEPTH = 200
-
-
-def _compact(document: Any, *, few: bool) -> bytes:
-    try:
-        if few:  # for a handful of files, importing orjson costs more than it saves
-            raise ImportError
-        import orjson
-    except ImportError:
-        text = json.dumps(document, ensure_ascii=False, separators=(",", ":"), default=str)
-        return text.encode("utf-8", "surrogatepass")
-
-    def fragment(value: object) -> Any:
-        if value.__class__ is Decimal:
-            return orjson.Fragment(str(value))
-        raise TypeError
-
-    return orjson.dumps(document, default=fragment)
 
 
 def valid_fast(data: bytes, limits: Any, *, few: bool = False) -> bool | None:
@@ -68,15 +53,10 @@ def valid_fast(data: bytes, limits: Any, *, few: bool = False) -> bool | None:
         document = json.loads(raw.decode("utf-8"), parse_float=exact, parse_constant=refuse)
         if type(document) is not dict:
             return None
-        if colons(raw) != colons(_compact(document, few=few)):
-            return None  # a repeated key
+        if not repeats_no_key(raw, document, few=few):
+            return None
         if not is_valid(document, exact=exact.long or few):
             return None
-        extensions = document.get("extensions")
-        if extensions and type(extensions) is dict:
-            limit = min(limits.max_depth, _MAX_FAST_DEPTH)
-            if not all(depth_within(value, limit) for value in extensions.values()):
-                return None
-        return True
+        return extensions_within(document, limits.max_depth) or None
     except Exception:  # malformed, too deep, anything odd: the reference decides
         return None
