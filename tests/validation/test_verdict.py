@@ -177,3 +177,39 @@ def test_keywords_without_a_type_apply_only_to_values_of_their_type() -> None:
     assert check({"kind": "plans"})
     assert not check({"kind": "measures"})
     assert not check("x")
+
+
+_PATTERNED = {
+    "id": ("i1", ["i1\n", "i1\r", "i1\n\n", "\ni1", "i1 ", "i1\u2028"]),
+    "date": ("2023-01-01", ["2023-01-01\n", "2023-01-01\r\n", "2023-01-0\n", "\n2023-01-01"]),
+    "key": ("a:b", ["a:b\n", "a:b\r", "A:b", "a:b\u0085"]),
+}
+
+
+def _patterned(kind: str, value: str) -> dict[str, Any]:
+    indicator = {"id": "i1", "label": "案件", "value": 3, "unit": "件"}
+    indicator |= {"qualifier": "exact", "source": "3件"}
+    document: dict[str, Any] = {"title": "报告", "organization": {"name": "某局"}, "year": 2023}
+    document["preamble"] = {"text": "导语", "indicators": [indicator]}
+    if kind == "id":
+        indicator["id"] = value
+    elif kind == "date":
+        document["issued_on"] = value
+    else:
+        document["extensions"] = {value: 1}
+    return document
+
+
+@pytest.mark.parametrize(("name", "engine"), ENGINES, ids=[name for name, _ in ENGINES])
+@pytest.mark.parametrize("kind", sorted(_PATTERNED))
+def test_every_engine_ends_a_pattern_where_python_does(
+    name: str, engine: Callable[[Any], bool], kind: str
+) -> None:
+    # the schema's patterns end in (?!\n)$ for Python's re; jsonschema-rs gets them as $ for
+    # Rust's regex crate, where $ is the very end of the text: a trailing newline must fail both
+    valid, invalid = _PATTERNED[kind]
+    assert engine(_patterned(kind, valid)) is True
+    for value in invalid:
+        document = _patterned(kind, value)
+        assert _reference(document) is False
+        assert engine(document) is False, repr(value)

@@ -31,7 +31,6 @@ refusal) on every fixture, mutations of them and hypothesis-generated documents.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, get_origin, get_type_hints
@@ -42,8 +41,8 @@ from rol_model import model as _model
 from rol_model.model import PART_CLASSES, Report
 from rol_model.serialize._codegen import Templates, conversion, generate
 from rol_model.serialize._fasttext import (
-    ExactDecimals,
     extensions_within,
+    parse_exact,
     raw_bytes,
     repeats_no_key,
 )
@@ -262,36 +261,27 @@ def load_fast(
     """The Report the reference would give for ``data``, or ``None``: then run the reference.
 
     ``parse`` is the reference's parser (``serialize._json._parse``: the document and whether it
-    holds a long decimal, or an exception), used when orjson is not installed.
+    holds a long decimal, or an exception), used for a text the fast parsers leave to it (an
+    escape that may hide a lone surrogate or a colon, a lone surrogate, a text over the limit).
     """
     try:
-        if orjson is None:
-            return None if parse is None else _without_orjson(data, limits, parse)
         raw = raw_bytes(data, limits.max_bytes)
         if raw is None:
-            return None
+            if parse is None:
+                return None
+            document, long_decimal = parse(data, limits)  # refusals raise: the reference's
+            return _finish(None, document, limits, exact=long_decimal)
+        if orjson is None:
+            document, long_decimal = parse_exact(raw)
+            return _finish(raw, document, limits, exact=long_decimal)
         try:
             document = orjson.loads(raw)
         except orjson.JSONDecodeError:
             return None
         try:
             return _finish(raw, document, limits, exact=False)
-        except _Inexact:
-            return _with_decimals(raw, limits)
+        except _Inexact:  # a fraction or an exponent: read the exact decimals of the text
+            document, long_decimal = parse_exact(raw)
+            return _finish(raw, document, limits, exact=long_decimal)
     except Exception:  # anything unexpected: the reference decides
         return None
-
-
-def _with_decimals(raw: bytes, limits: Any) -> Report | None:
-    exact = ExactDecimals()
-    document = json.loads(raw, parse_float=exact)
-    return _finish(raw, document, limits, exact=exact.long)
-
-
-def _without_orjson(
-    data: str | bytes | bytearray,
-    limits: Any,
-    parse: Callable[[str | bytes | bytearray, Any], tuple[Any, bool]],
-) -> Report | None:
-    document, long_decimal = parse(data, limits)  # refusals raise: the reference names them
-    return _finish(None, document, limits, exact=long_decimal)

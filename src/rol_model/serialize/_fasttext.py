@@ -14,6 +14,7 @@ __all__ = [
     "ExactDecimals",
     "colons",
     "extensions_within",
+    "parse_exact",
     "raw_bytes",
     "repeats_no_key",
 ]
@@ -38,6 +39,22 @@ class ExactDecimals:
         if len(text) > LONG_DECIMAL:
             self.long = True
         return Decimal(text)
+
+
+def _refuse(name: str) -> Any:
+    raise ValueError(name)  # NaN, Infinity: the reference names them
+
+
+def parse_exact(raw: bytes) -> tuple[Any, bool]:
+    """``raw`` read as the reference reads it, minus its hook for repeated keys (which a caller
+    proves absent with :func:`repeats_no_key`): the standard library's C parser with the exact
+    ``Decimal`` of every number with a fraction or exponent. Also whether a number was longer
+    than :data:`LONG_DECIMAL`. Raises where the reference refuses (malformed text, NaN).
+    """
+    exact = ExactDecimals()
+    # decoded here, strictly: json.loads(bytes) would let UTF-8-encoded surrogates through
+    document = json.loads(raw.decode("utf-8"), parse_float=exact, parse_constant=_refuse)
+    return document, exact.long
 
 
 def raw_bytes(data: str | bytes | bytearray, limit: int) -> bytes | None:

@@ -18,12 +18,11 @@ classes, so a cold ``rol validate FILE`` loads less. The steps:
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from rol_model.serialize._fasttext import (
-    ExactDecimals,
     extensions_within,
+    parse_exact,
     raw_bytes,
     repeats_no_key,
 )
@@ -44,18 +43,12 @@ def valid_fast(data: bytes, limits: Any, *, few: bool = False) -> bool | None:
         raw = raw_bytes(data, limits.max_bytes)
         if raw is None:
             return None
-        exact = ExactDecimals()
-
-        def refuse(name: str) -> Any:
-            raise ValueError(name)  # NaN, Infinity: the reference names them
-
-        # decoded here, strictly: json.loads(bytes) would let UTF-8-encoded surrogates through
-        document = json.loads(raw.decode("utf-8"), parse_float=exact, parse_constant=refuse)
+        document, long_decimal = parse_exact(raw)
         if type(document) is not dict:
             return None
         if not repeats_no_key(raw, document, few=few):
             return None
-        if not is_valid(document, exact=exact.long or few):
+        if not is_valid(document, exact=long_decimal or few):
             return None
         return extensions_within(document, limits.max_depth) or None
     except Exception:  # malformed, too deep, anything odd: the reference decides
