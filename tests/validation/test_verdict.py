@@ -8,6 +8,7 @@ is no. Both must give the same verdict on every document, valid or not.
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -213,3 +214,24 @@ def test_every_engine_ends_a_pattern_where_python_does(
         document = _patterned(kind, value)
         assert _reference(document) is False
         assert engine(document) is False, repr(value)
+
+
+def test_jsonschema_rs_gets_the_schema_changed_only_in_how_patterns_end() -> None:
+    changed: list[str] = []
+
+    def compare(python: Any, rust: Any, key: str = "") -> None:
+        if isinstance(python, dict):
+            assert python.keys() == rust.keys()
+            for name in python:
+                compare(python[name], rust[name], name)
+        elif isinstance(python, list):
+            assert len(python) == len(rust)
+            for a, b in zip(python, rust, strict=True):
+                compare(a, b, key)
+        elif python != rust:
+            assert key == "pattern"
+            assert python == rust.removesuffix("$") + "(?!\\n)$"
+            changed.append(python)
+
+    compare(_schema._schema(), _schema._rust_schema())
+    assert len(changed) == json.dumps(_schema._schema()).count('"pattern"')

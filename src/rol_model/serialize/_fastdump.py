@@ -28,7 +28,7 @@ from typing import Any, get_type_hints
 import attrs
 
 from rol_model.model import PART_CLASSES, FrozenMap, Report
-from rol_model.serialize._codegen import Templates, conversion, generate
+from rol_model.serialize._codegen import WRITE, conversion, function_name, generate
 from rol_model.serialize._limits import DEFAULT_LIMITS
 from rol_model.validation import extension_issues, is_valid
 
@@ -63,27 +63,13 @@ def _extension(value: Any) -> Any:
     raise _StepAside  # float (written differently), date, enum, subclasses: the reference
 
 
-_TEMPLATES = Templates(
-    prefix="_u_",
-    plain="{v}",  # a subclass reaches _fragment (OPT_PASSTHROUGH_SUBCLASS) and steps aside
-    integer="({v} if {v}.__class__ is int else _step())",  # orjson writes a float otherwise
-    decimal="({v} if {v}.__class__ is _Decimal and {v}.is_finite() else _step())",
-    date="(_isoformat({v}) if {v}.__class__ is _date else _step())",
-    mapping="_extension({v})",
-    part="_PART[{v}.__class__]({v})",
-    nested="{name}({v})",
-    sequence_plain="list({v})",
-    sequence="[{f} for x in {v}]",
-)
-
-
 def _function(cls: type[Any], classes: set[type[Any]]) -> str:
     hints = get_type_hints(cls)
-    lines = [f"def {_TEMPLATES.name(cls)}(o):"]
+    lines = [f"def {function_name(cls, WRITE)}(o):"]
     lines.append(f"    d = {{'kind': {cls.kind!r}}}" if cls in _PART_CLASSES else "    d = {}")
     for field in attrs.fields(cls):
         key = field.name
-        converted = conversion(hints[key], "v", classes, _TEMPLATES)
+        converted = conversion(hints[key], "v", classes, WRITE)
         if field.default is attrs.NOTHING:
             lines.append(f"    v = o.{key}; d[{key!r}] = {converted}")
         elif field.default is None:
@@ -115,8 +101,8 @@ def _compile() -> Callable[[Report], dict[str, Any]]:
         "_step": _step,
     }
     exec(compile(generated_source(), "<rol_model unstructuring>", "exec"), namespace)  # noqa: S102
-    namespace["_PART"] = {cls: namespace[_TEMPLATES.name(cls)] for cls in _PART_CLASSES}
-    function: Callable[[Report], dict[str, Any]] = namespace[_TEMPLATES.name(Report)]
+    namespace["_PART"] = {cls: namespace[function_name(cls, WRITE)] for cls in _PART_CLASSES}
+    function: Callable[[Report], dict[str, Any]] = namespace[function_name(Report, WRITE)]
     return function
 
 

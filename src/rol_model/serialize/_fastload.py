@@ -39,7 +39,7 @@ import attrs
 
 from rol_model import model as _model
 from rol_model.model import PART_CLASSES, Report
-from rol_model.serialize._codegen import Templates, conversion, generate
+from rol_model.serialize._codegen import READ, conversion, function_name, generate
 from rol_model.serialize._fasttext import (
     extensions_within,
     parse_exact,
@@ -88,21 +88,6 @@ def _extension(value: Any, seen: Callable[[dict[str, Any]], object]) -> Any:
 
 # -- generated structuring ----------------------------------------------------------------------
 
-_TEMPLATES = Templates(
-    prefix="_s_",
-    plain=None,
-    # an int stays; a float (orjson's 2023.0, or 2023.0000000000000001 rounded to it) is not
-    # exact: the reference decides on the Decimal of its text (2023.0 -> 2023, the other no)
-    integer="({v} if {v}.__class__ is int else _integer({v}))",
-    decimal="(_Decimal({v}) if {v}.__class__ is int else _decimal({v}))",
-    date="_date({v})",
-    mapping="_extension({v}, _seen)",
-    part="_PART[{v}['kind']]({v}, _seen)",
-    nested="{name}({v}, _seen)",
-    sequence_plain="tuple({v})",
-    sequence="tuple([{f} for x in {v}])",
-)
-
 
 def _plain(cls: type[Any]) -> None:
     """Refuse to generate code for a class whose ``__init__`` does more than store the fields."""
@@ -131,22 +116,22 @@ def _function(cls: type[Any], classes: set[type[Any]]) -> str:
     _plain(cls)
     hints = get_type_hints(cls)
     name = cls.__name__
-    lines = [f"def {_TEMPLATES.name(cls)}(d, _seen):", "    _seen(d)", f"    o = _new({name})"]
+    lines = [f"def {function_name(cls, READ)}(d, _seen):", "    _seen(d)", f"    o = _new({name})"]
     for field in attrs.fields(cls):
         key = field.name
         setter = f"_set_{name}_{key}(o, "
-        converted = conversion(hints[key], "v", classes, _TEMPLATES)
+        converted = conversion(hints[key], "v", classes, READ)
         if field.default is attrs.NOTHING:
             value = f"d[{key!r}]"
             lines.append(
                 f"    {setter}{value})"
-                if converted is None
+                if converted == "v"
                 else f"    v = {value}; {setter}{converted})"
             )
         elif field.default is None:
             lines.append(
                 f"    {setter}d.get({key!r}))"
-                if converted is None
+                if converted == "v"
                 else f"    v = d.get({key!r}); {setter}None if v is None else {converted})"
             )
         elif field.default == () and get_origin(hints[key]) is tuple:
@@ -157,7 +142,7 @@ def _function(cls: type[Any], classes: set[type[Any]]) -> str:
             if isinstance(field.default, attrs.Factory) and field.default.factory is not dict:  # type: ignore[arg-type]
                 raise TypeError(f"{name}.{key}: unsupported default {field.default!r}")
             lines.append(
-                f"    {setter}{converted or 'v'} if (v := d.get({key!r}, _ABSENT)) is not _ABSENT "
+                f"    {setter}{converted} if (v := d.get({key!r}, _ABSENT)) is not _ABSENT "
                 f"else {default})"
             )
     lines.append("    return o")
@@ -205,9 +190,9 @@ def _compile() -> Callable[[dict[str, Any], Callable[[dict[str, Any]], object]],
                     store = _converting(store, field.converter)
                 namespace[f"_set_{cls.__name__}_{field.name}"] = store
     exec(compile(generated_source(), "<rol_model structuring>", "exec"), namespace)  # noqa: S102
-    namespace["_PART"] = {cls.kind: namespace[_TEMPLATES.name(cls)] for cls in _PART_CLASSES}
+    namespace["_PART"] = {cls.kind: namespace[function_name(cls, READ)] for cls in _PART_CLASSES}
     function: Callable[[dict[str, Any], Callable[[dict[str, Any]], object]], Report]
-    function = namespace[_TEMPLATES.name(Report)]
+    function = namespace[function_name(Report, READ)]
     return function
 
 

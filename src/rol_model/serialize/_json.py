@@ -13,6 +13,8 @@ from typing import IO, Any
 from rol_model.exceptions import InvalidReportError, Issue
 from rol_model.model import Report, iter_indicators, pointer
 from rol_model.serialize._convert import UnrepresentableValueError, converter
+from rol_model.serialize._fasttext import LONG_DECIMAL
+from rol_model.serialize._limits import DEFAULT_LIMITS, Limits, PathLike, read_document
 from rol_model.validation import (
     DIAGNOSED,
     extension_issues,
@@ -21,21 +23,7 @@ from rol_model.validation import (
     value_issues,
 )
 
-__all__ = [
-    "DEFAULT_LIMITS",
-    "Limits",
-    "dump",
-    "dumps",
-    "from_dict",
-    "load",
-    "loads",
-    "parse_json",
-    "read_document",
-    "to_dict",
-]
-
-from rol_model.serialize._fasttext import LONG_DECIMAL
-from rol_model.serialize._limits import DEFAULT_LIMITS, Limits, PathLike, read_document
+# No __all__: the package (rol_model.serialize) names what it offers from this module.
 
 
 class _NonFinite:

@@ -21,10 +21,13 @@ if TYPE_CHECKING:
 __all__ = ["is_valid", "iter_schema_issues", "schema", "validate"]
 
 
+def _schema_text() -> str:
+    return resources.files("rol_model").joinpath("schemas/report.schema.json").read_text("utf-8")
+
+
 @functools.cache
 def _schema() -> dict[str, Any]:
-    text = resources.files("rol_model").joinpath("schemas/report.schema.json").read_text("utf-8")
-    result: dict[str, Any] = json.loads(text)
+    result: dict[str, Any] = json.loads(_schema_text())
     return result
 
 
@@ -70,37 +73,29 @@ def _rust() -> Callable[[Any], bool] | None:
     except ImportError:
         return None
     validator = jsonschema_rs.Draft202012Validator(
-        _rust_patterns(_schema()),
+        _rust_schema(),
         validate_formats=True,
         pattern_options=jsonschema_rs.RegexOptions(),
     )
     return validator.is_valid
 
 
-#: How the schema's patterns end: "end of text, not before a final newline" for Python's ``re``
-#: (whose ``$`` also matches before a final ``\n``), the only look-around they use.
-_PYTHON_END = "(?!\\n)$"
+#: How the schema's patterns end, as written in its JSON text: "end of text, not before a final
+#: newline" for Python's ``re`` (whose ``$`` also matches before a final ``\\n``).
+_PYTHON_END = "(?!\\\\n)$"
 
 
-def _rust_patterns(node: Any) -> Any:
+def _rust_schema() -> dict[str, Any]:
     """The schema with each pattern's ``(?!\\n)$`` written ``$`` for Rust's ``regex`` crate.
 
     There ``$`` already means the very end of the text, so the two say the same; without the
-    look-around every pattern compiles to the linear-time ``regex`` engine instead of
-    ``fancy-regex``'s backtracking one, which takes a third off jsonschema-rs' verdict on a
-    report (docs/scale.md). ``tests/validation/test_verdict.py`` holds the engines to the same
-    verdict, trailing newlines included.
+    look-around (the only one the patterns use) every pattern compiles to the linear-time
+    ``regex`` engine instead of ``fancy-regex``'s backtracking one, which takes a third off
+    jsonschema-rs' verdict on a report (docs/scale.md). ``tests/validation/test_verdict.py``
+    holds the engines to the same verdict, trailing newlines included.
     """
-    if isinstance(node, dict):
-        return {
-            key: value.replace(_PYTHON_END, "$")
-            if key == "pattern" and isinstance(value, str)
-            else _rust_patterns(value)
-            for key, value in node.items()
-        }
-    if isinstance(node, list):
-        return [_rust_patterns(item) for item in node]
-    return node
+    result: dict[str, Any] = json.loads(_schema_text().replace(_PYTHON_END, "$"))
+    return result
 
 
 def is_valid(data: object, *, exact: bool = False) -> bool:
