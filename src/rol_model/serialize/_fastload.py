@@ -5,24 +5,28 @@ NaN and exact decimals, then cattrs) is the reference. This module may only retu
 reference returns; whenever it cannot vouch for that it returns ``None`` and the caller runs the
 reference, which also produces every error a user sees. What it does:
 
-1. Parse with orjson when the ``fast`` extra is installed (the standard library's parser with the
-   reference hooks otherwise). orjson refuses everything the reference refuses as malformed
-   (invalid UTF-8, NaN, Infinity, trailing commas, control characters); any refusal steps aside.
-2. Prove that no object repeats a key without a Python hook: a ``:`` stands in JSON text either
-   between a key and its value or inside a string. orjson's compact re-encoding of the parsed
-   tree writes every kept member with one ``:`` and every string as it was, so the counts are
-   equal exactly when no member was dropped, that is when no key was repeated. ``\\u003a`` (an
-   escaped colon) would come back as ``:`` and could hide a dropped member: any such escape, and
-   any ``\\ud…`` escape (a possible lone surrogate), steps aside.
-3. Numbers with a fraction or an exponent: orjson reads them as binary floats, which lose the
-   exact text. The first float seen while structuring re-reads the document with the standard
-   library's parser and ``Decimal`` (the duplicate-key proof above still holds: it is about the
-   text), and the verdict is taken again on that tree, as the reference takes it.
-4. The schema verdict is the reference's own call (:func:`rol_model.validation.is_valid`); an
+1. Parse with orjson when the ``fast`` extra is installed, with the standard library's C parser
+   and ``Decimal`` for fractions otherwise (``_fasttext.parse_exact``: the reference's parser
+   without its Python hook per object). Both refuse everything the reference refuses as
+   malformed (invalid UTF-8, NaN, Infinity, trailing commas, control characters); any refusal
+   steps aside. A text with an escape that may be a lone surrogate or a colon (``\\ud…``,
+   ``\\u003…``), a lone surrogate or over the size limit is read by the reference's own parser
+   and still built below.
+2. The schema verdict is the reference's own call (:func:`rol_model.validation.is_valid`); an
    invalid document steps aside, so every issue comes from the reference.
-5. Structure with code generated from the attrs classes themselves (so it cannot drift from the
+3. Structure with code generated from the attrs classes themselves (so it cannot drift from the
    model): once the schema has passed, it only converts (tuples, dates, decimals, the part kind)
    and never re-checks; anything unexpected raises and steps aside.
+4. Prove that no object repeated a key (both parsers keep the last): a ``:`` stands in JSON text
+   either between a key and its value or inside a string. Structuring counts the members of
+   every object it reads; when the text holds exactly that many colons, every member was kept.
+   Otherwise (a colon in a text, such as a URL, or an extension key) the tree is written again
+   compactly, each kept member with one ``:`` and each string as it was, and the counts must be
+   equal (``_fasttext.repeats_no_key``). An escaped colon would come back as ``:``: step 1 leaves
+   those texts to the reference's parser, which finds repeated keys itself.
+5. Numbers with a fraction or an exponent: orjson reads them as binary floats, which lose the
+   exact text. The first float seen while structuring re-reads the document with ``parse_exact``,
+   and the verdict is taken again on that tree, as the reference takes it.
 
 ``tests/test_fastload.py`` proves the two paths agree (same ``repr`` of the Report, or a
 refusal) on every fixture, mutations of them and hypothesis-generated documents.

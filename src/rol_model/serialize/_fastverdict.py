@@ -9,7 +9,7 @@ classes, so a cold ``rol validate FILE`` loads less. The steps:
    as the reference reads it (so the verdict sees the very same tree), but without the Python
    hook per object that the reference uses to find repeated keys;
 2. repeated keys found instead by counting ``:`` in the text and in a compact re-encoding of the
-   tree, as ``_fastload`` does (any ``\\u003…`` or ``\\ud…`` escape steps aside);
+   tree (``_fasttext.repeats_no_key``; any ``\\u003…`` or ``\\ud…`` escape steps aside);
 3. the reference's verdict call, with the reference's rule for when it must be exact;
 4. the reference's depth limit on extension values.
 
