@@ -33,6 +33,7 @@ __all__ = [
     "FileResult",
     "Progress",
     "Summary",
+    "check_file",
     "check_many",
     "expand_arguments",
     "expand_paths",
