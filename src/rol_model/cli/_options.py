@@ -10,7 +10,17 @@ import argparse
 from collections.abc import Sequence
 from typing import TextIO
 
-__all__ = ["CORPUS_INPUTS", "corpus_refused", "inputs", "jobs", "output", "output_format", "raw"]
+__all__ = [
+    "CORPUS_INPUTS",
+    "all_issues",
+    "corpus_refused",
+    "flag",
+    "inputs",
+    "jobs",
+    "output",
+    "output_format",
+    "raw",
+]
 
 #: Help of the inputs of a command that reads a corpus.
 CORPUS_INPUTS = "report JSON file, directory (every *.json below it) or glob pattern"
@@ -22,10 +32,17 @@ def inputs(parser: argparse.ArgumentParser, help: str = CORPUS_INPUTS, dest: str
 
 
 def output_format(
-    parser: argparse.ArgumentParser, choices: Sequence[str], help: str, default: str = "text"
+    parser: argparse.ArgumentParser,
+    choices: Sequence[str],
+    help: str,
+    default: str = "text",
+    *,
+    output: str | None = None,
 ) -> None:
-    """``--format`` with its choices and its default."""
+    """``--format`` with its choices and its default; with ``output``, ``-o`` and its help too."""
     parser.add_argument("--format", choices=tuple(choices), default=default, help=help)
+    if output is not None:
+        parser.add_argument("-o", "--output", metavar="OUT", help=output)
 
 
 def output(
@@ -48,12 +65,27 @@ def jobs(parser: argparse.ArgumentParser) -> None:
 
 def raw(parser: argparse.ArgumentParser) -> None:
     """``--raw``: CSV text written exactly, even when it looks like a spreadsheet formula."""
-    parser.add_argument(
+    flag(
+        parser,
         "--raw",
-        action="store_true",
-        help="CSV: write text exactly, even when a spreadsheet would run it as a formula "
+        "CSV: write text exactly, even when a spreadsheet would run it as a formula "
         "(=, +, -, @ first; see docs/security.md)",
     )
+
+
+def all_issues(parser: argparse.ArgumentParser) -> None:
+    """``--all-issues``: every issue of an invalid report, not only the most relevant one."""
+    flag(
+        parser,
+        "--all-issues",
+        "when a report is invalid, list every issue, most relevant first "
+        "(default: the most relevant one and a count)",
+    )
+
+
+def flag(parser: argparse.ArgumentParser, name: str, help: str) -> None:
+    """An on/off option, off unless given."""
+    parser.add_argument(name, action="store_true", help=help)
 
 
 def corpus_refused(

@@ -17,17 +17,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
         ("text", "json", "patch", "markdown", "html"),
         "text outline (default), JSON following diff.schema.json, RFC 6902 JSON Patch, "
         "Markdown, or a self-contained HTML page (extra html) / 输出格式",
+        output="write the output here (UTF-8)",
     )
-    options.output(parser)
     parser.add_argument(
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
         help="colour the text outline: auto (on a terminal), always or never",
     )
-    from rol_model.cli._issues import add_option
-
-    add_option(parser)
+    options.all_issues(parser)
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

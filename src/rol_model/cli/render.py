@@ -16,11 +16,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
         ("text", "markdown", "html", "docx"),
         "plain text (default), Markdown, a self-contained HTML page (extra html), or a Word "
         "file in the GB/T 9704-2012 layout (extra docx; needs -o)",
+        output="write the output here (UTF-8; the .docx file)",
     )
-    options.output(parser, "write the output here (UTF-8; the .docx file)")
-    from rol_model.cli._issues import add_option
-
-    add_option(parser)
+    options.all_issues(parser)
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -15,8 +15,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
         parser,
         ("text", "csv", "json", "html"),
         "text (default), CSV, JSON, or a self-contained HTML page (extra html) / 输出格式",
+        output="write the output here (UTF-8)",
     )
-    options.output(parser)
     parser.add_argument(
         "--table",
         choices=("indicators", "plans", "shortcomings"),
@@ -30,9 +30,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="compare reports of different bodies anyway (a body renamed in a reorganisation); "
         "without it such a series is refused",
     )
-    from rol_model.cli._issues import add_option
-
-    add_option(parser)
+    options.all_issues(parser)
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
