@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from rol_model.corpus import COLUMNS
 from rol_model.exceptions import WriteError, require_extra
 from rol_model.survey._copies import THRESHOLD, paragraphs
 
@@ -63,17 +64,12 @@ def _pa() -> Any:
     return pa
 
 
-#: The counts of the export's reports table that the Parquet reports table keeps as they are.
-_COUNTS = (
-    "parts",
-    "measures",
-    "shortcomings",
-    "causes",
-    "plans",
-    "leadership_items",
-    "other_items",
-    "indicators",
-    "characters",
+#: The counts of the export's reports table (from ``parts`` on, lists of kinds left out), which
+#: the Parquet reports table keeps as they are.
+_COUNTS = tuple(
+    name
+    for name in COLUMNS["reports"][COLUMNS["reports"].index("parts") :]
+    if name not in ("part_kinds", "missing_parts")
 )
 
 
