@@ -285,27 +285,13 @@ def export_parquet(
     :attr:`ParquetSummary.skipped`. Needs pyarrow (extra ``rol-model[parquet]``) and datasketch
     (extra ``survey``); raises :class:`~rol_model.WriteError` when the files cannot be written.
     """
-    from rol_model.exceptions import InvalidReportError, ReadError
-    from rol_model.survey._clusters import CLUSTER_THRESHOLD
     from rol_model.survey._survey import build_survey, load_entries
 
     pa = _pa()
     checked, loaded, skipped = load_entries(sources, previous, profile, jobs)
     if skipped and not skip_invalid:
-        first = skipped[0]
-        if first.error is not None:
-            raise ReadError(first.error)
-        raise InvalidReportError(first.issues, source=first.path)
-    result = build_survey(
-        checked,
-        loaded,
-        skipped,
-        year=year,
-        profile=profile,
-        threshold=threshold,
-        boilerplate_bodies=None,
-        cluster_threshold=CLUSTER_THRESHOLD,
-    )
+        raise skipped[0].exception()
+    result = build_survey(checked, loaded, skipped, year=year, profile=profile, threshold=threshold)
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in PARQUET_TABLES}
     ids: dict[str, str] = {}
     for entry in [*checked, *loaded]:
