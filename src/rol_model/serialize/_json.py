@@ -23,7 +23,16 @@ from rol_model.validation import (
     value_issues,
 )
 
-# No __all__: the package (rol_model.serialize) names what it offers from this module.
+__all__ = [
+    "canonical_json",
+    "dump",
+    "dumps",
+    "from_dict",
+    "load",
+    "loads",
+    "parse_json",
+    "to_dict",
+]
 
 
 class _NonFinite:
