@@ -60,7 +60,7 @@ from rol_model.importer._source import (
 )
 from rol_model.importer._webpage import webpage_text
 from rol_model.model import Report, Source
-from rol_model.text import fold, forget_folds
+from rol_model.text import fold, remembered_folds
 
 __all__ = [
     "MAX_IMPORT_BYTES",
@@ -230,7 +230,7 @@ def _import(
     source: Source | None,
     notes: tuple[Issue, ...] = (),
 ) -> ImportResult:
-    """:func:`_import_text`, then the folds of long lines forgotten.
+    """:func:`_import_text`, each distinct line folded once (see :func:`remembered_folds`).
 
     The importer leaves the garbage collector alone: pausing it would save about a fifth of the
     time on a megabyte of adversarial text, but the collector is process-wide, and a library
@@ -249,10 +249,8 @@ def _import(
                 severity="warning",
             ),
         )
-    try:
+    with remembered_folds():
         return _import_text(text, organization=organization, year=year, source=source, notes=notes)
-    finally:
-        forget_folds()
 
 
 def _import_text(
