@@ -260,8 +260,8 @@ def split_heading(
     return None, rest
 
 
-# characters drawn one column wide (below the CJK radicals): rarer in a report than wide ones
-_NARROW = re.compile("[^\u2e80-\U0010ffff]")
+# characters drawn one column wide (below the CJK radicals) that are not ASCII: “”—…, rare
+_NARROW_NOT_ASCII = re.compile("[\x80-\u2e7f]")
 
 
 _SENTENCE_MARKS = re.compile("[。，；、,;]")
@@ -273,8 +273,12 @@ _NUMBER_START = re.compile(r"[\d０-９.．%％]")
 
 
 def _display_width(text: str) -> int:
-    """Columns ``text`` takes: two for each character from U+2E80 on, one for the others."""
-    return 2 * len(text) - len(_NARROW.findall(text))
+    """Columns ``text`` takes: two for each character from U+2E80 on, one for the others.
+
+    Counted without a string a character: the ASCII ones by the encoder dropping the rest, the
+    few other narrow ones by a pattern."""
+    ascii_count = len(text.encode("ascii", "ignore"))
+    return 2 * len(text) - ascii_count - len(_NARROW_NOT_ASCII.findall(text))
 
 
 def _most_common(values: list[int]) -> tuple[int, int]:
