@@ -8,9 +8,9 @@ only the matching copy is folded.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
 
 __all__ = ["SIMPLIFIED", "TRADITIONAL", "fold", "remembered_folds"]
 
@@ -53,8 +53,9 @@ _TABLE: list[int] = []
 
 # An import folds the same lines many times (the title, date, issuer, year and signature
 # readers all look at the first lines; a paragraph is folded by each reader of its items): in a
-# block of :func:`remembered_folds` each distinct string is folded once.
-_remembered: ContextVar[dict[str, str] | None] = ContextVar("rol_model_folds", default=None)
+# block of :func:`remembered_folds` each distinct string is folded once. Each thread has its
+# own (``threading``, unlike ``contextvars``, is loaded anyway when a command starts).
+_remembered = threading.local()
 
 
 def fold(text: str) -> str:
@@ -64,7 +65,7 @@ def fold(text: str) -> str:
     ``fold(a) + fold(b)`` and a slice of a folded text is the fold of the same slice; line
     breaks are never folded.
     """
-    folds = _remembered.get()
+    folds: dict[str, str] | None = getattr(_remembered, "folds", None)
     if folds is not None:
         folded = folds.get(text)
         if folded is None:
@@ -74,9 +75,9 @@ def fold(text: str) -> str:
 
 
 def _filled_table() -> list[int]:
-    # built on first use: modules that never fold (rol --version, rol validate) skip the cost
-    if not _TABLE:
-        _TABLE.extend(_table())
+    # built on first use, not when a command starts (about 3 ms); filled in one
+    # step, so two threads that both build it leave one whole table
+    _TABLE[:] = _table()
     return _TABLE
 
 
@@ -84,9 +85,10 @@ def _filled_table() -> list[int]:
 def remembered_folds() -> Iterator[None]:
     """Within the block, :func:`fold` folds each distinct string once and then returns the same
     copy (an import folds its lines many times); the copies are dropped when the block ends.
-    The memory is the current context's (thread's, task's) own."""
-    token = _remembered.set({})
+    The memory is the current thread's own."""
+    outer = getattr(_remembered, "folds", None)
+    _remembered.folds = {}
     try:
         yield
     finally:
-        _remembered.reset(token)
+        _remembered.folds = outer
