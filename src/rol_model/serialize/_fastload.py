@@ -12,11 +12,12 @@ reference, which also produces every error a user sees. What it does:
    steps aside. A text with an escape that may be a lone surrogate or a colon (``\\ud…``,
    ``\\u003…``), a lone surrogate or over the size limit is read by the reference's own parser
    and still built below.
-2. The schema verdict is the reference's own call (:func:`rol_model.validation.is_valid`); an
-   invalid document steps aside, so every issue comes from the reference.
-3. Structure with code generated from the attrs classes themselves (so it cannot drift from the
-   model): once the schema has passed, it only converts (tuples, dates, decimals, the part kind)
-   and never re-checks; anything unexpected raises and steps aside.
+2. Structure with code generated from the attrs classes themselves (so it cannot drift from the
+   model): it only converts (tuples, dates, decimals, the part kind) and never checks; anything
+   unexpected raises and steps aside.
+3. The schema verdict is the reference's own call (:func:`rol_model.validation.is_valid`); an
+   invalid document steps aside, so every issue comes from the reference, and what step 2 built
+   is only returned for a valid one (the schema is what makes the conversions right).
 4. Prove that no object repeated a key (both parsers keep the last): a ``:`` stands in JSON text
    either between a key and its value or inside a string. Structuring counts the members of
    every object it reads; when the text holds exactly that many colons, every member was kept.
@@ -231,12 +232,17 @@ except ImportError:  # the fast extra is not installed
 
 def _finish(raw: bytes | None, document: object, limits: Any, *, exact: bool) -> Report | None:
     """The Report of a parsed document, or ``None``; ``raw`` (the text) is checked for repeated
-    keys, or ``None`` when the reference's parser already refused them."""
-    if type(document) is not dict or not is_valid(document, exact=exact):
-        return None
-    if not extensions_within(document, limits.max_depth):
+    keys, or ``None`` when the reference's parser already refused them.
+
+    The report is built before the verdict is taken, so that a binary float (``_Inexact``, raised
+    to the caller) costs no verdict on a tree that is read again; what is built is only returned
+    once the verdict has passed.
+    """
+    if type(document) is not dict or not extensions_within(document, limits.max_depth):
         return None
     report, members = structure(document)
+    if not is_valid(document, exact=exact):
+        return None
     if raw is not None and not repeats_no_key(raw, document, members):
         return None
     return report
