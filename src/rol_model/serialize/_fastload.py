@@ -53,7 +53,7 @@ from rol_model.serialize._fasttext import (
 )
 from rol_model.validation import is_valid
 
-__all__ = ["load_fast", "structure", "structure_report"]
+__all__ = ["load_fast", "structure"]
 
 _PART_CLASSES = tuple(PART_CLASSES.values())
 
@@ -206,20 +206,16 @@ _structure = _compile()
 
 
 def structure(document: dict[str, Any]) -> tuple[Report, int]:
-    """Build the Report from a schema-valid document (JSON-shaped, as parsed), and count the
-    members (key-value pairs) of the objects it read: every object of the parsed tree, each once.
+    """Build the Report from a parsed document (JSON-shaped), and count the members (key-value
+    pairs) of the objects it read: every object of the parsed tree, each once.
 
+    The Report is right only for a schema-valid document (:func:`_finish` returns it only then).
     Raises on anything the reference would not build exactly the same way (``_Inexact`` for a
     binary float); callers step aside to the reference then.
     """
     seen: list[dict[str, Any]] = []
     report = _structure(document, seen.append)
     return report, sum(map(len, seen))
-
-
-def structure_report(document: dict[str, Any]) -> Report:
-    """The Report of a schema-valid document; see :func:`structure`."""
-    return structure(document)[0]
 
 
 # -- the pipeline -------------------------------------------------------------------------------
