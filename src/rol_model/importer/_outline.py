@@ -16,7 +16,7 @@ import attrs
 
 from rol_model.importer._figures import Figure
 from rol_model.importer._source import SourceLine
-from rol_model.model import MAX_OUTLINE_DEPTH
+from rol_model.model import MAX_OUTLINE_DEPTH, PartKind
 from rol_model.text import CHINESE_DIGITS, chinese_value, fold
 
 __all__ = [
@@ -137,7 +137,7 @@ class RawPart:
     paragraphs: list[Paragraph] = attrs.Factory(list)
     children: list[RawNode] = attrs.Factory(list)
     causes: list[RawCause] = attrs.Factory(list)
-    kind: str = "measures"
+    kind: PartKind = "measures"
     # figures read from a table rather than from the text (an attachment's data table)
     figures: list[Figure] = attrs.Factory(list)
 
