@@ -4,38 +4,29 @@ A list of items is patched in four steps: remove the items that have no partner 
 so indexes stay valid), move the partnered items that are out of order (only those outside a
 longest run that kept its order), add the new items at their final index, and last patch each
 partnered item in place. Inserting one measure at the top is therefore one ``add`` operation.
+
+:func:`json_patch` walks the two reports' model objects (``_view`` reads them as their JSON
+form); only the values an operation carries are converted. :func:`document_patch` walks
+JSON-shaped documents with the same code.
 """
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from rol_model.diffing._match import Pair, align, longest_increasing
+from rol_model.diffing._view import entries, get, is_object, json_value, on_reports, same
 from rol_model.model import pointer
 
 if TYPE_CHECKING:
     from rol_model.model import Report
 
-__all__ = ["document_patch", "json_patch"]
+__all__ = ["document_patch", "figure_label", "json_patch", "pairs_for", "same"]
 
 _NODE_LISTS = frozenset({"measures", "shortcomings", "causes", "plans", "items", "children"})
 
 Operation = dict[str, Any]
-
-
-def same(a: Any, b: Any) -> bool:
-    """Equal as JSON text would be: ``1``, ``1.0`` and ``true`` all differ."""
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
-    if isinstance(a, list):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
-    if isinstance(a, Decimal):
-        return str(a) == str(b)
-    return bool(a == b)
 
 
 def _no_id(_: Any) -> Hashable:
@@ -43,12 +34,13 @@ def _no_id(_: Any) -> Hashable:
 
 
 def _kind(part: Any) -> Hashable:
-    return part.get("kind") if isinstance(part, dict) else None
+    return get(part, "kind") if is_object(part) else None
 
 
-def _label(indicator: Any) -> Hashable:
-    if isinstance(indicator, dict):
-        return (indicator.get("label"), indicator.get("unit"))
+def figure_label(indicator: Any) -> Hashable:
+    """The key by which figures pair by label: label and unit."""
+    if is_object(indicator):
+        return (get(indicator, "label"), get(indicator, "unit"))
     return None
 
 
@@ -64,7 +56,7 @@ def pairs_for(field: str | None, old: Sequence[Any], new: Sequence[Any], model: 
     if model and field in _NODE_LISTS:
         return align(old, new)
     if model and field == "indicators":
-        return align(old, new, label=_label)
+        return align(old, new, label=figure_label)
     return align(old, new, ident=_no_id, by_similarity=False)
 
 
@@ -73,27 +65,30 @@ def _value_ops(
 ) -> None:
     if same(old, new):
         return
-    if isinstance(old, dict) and isinstance(new, dict):
-        for key in old:
-            if key not in new:
+    old_members, new_members = entries(old), entries(new)
+    if old_members is not None and new_members is not None:
+        before = dict(old_members)
+        after = {key for key, _ in new_members}
+        for key in before:
+            if key not in after:
                 ops.append({"op": "remove", "path": f"{path}{pointer([key])}"})
-        for key, value in new.items():
+        for key, value in new_members:
             where = f"{path}{pointer([key])}"
-            if key in old:
+            if key in before:
                 inner = model and not (path == "" and key == "extensions")
-                _value_ops(old[key], value, where, ops, field=key, model=inner)
+                _value_ops(before[key], value, where, ops, field=key, model=inner)
             else:
-                ops.append({"op": "add", "path": where, "value": value})
+                ops.append({"op": "add", "path": where, "value": json_value(value)})
         return
-    if isinstance(old, list) and isinstance(new, list):
+    if isinstance(old, (list, tuple)) and isinstance(new, (list, tuple)):
         _list_ops(old, new, path, ops, pairs=pairs_for(field, old, new, model), model=model)
         return
-    ops.append({"op": "replace", "path": path, "value": new})
+    ops.append({"op": "replace", "path": path, "value": json_value(new)})
 
 
 def _list_ops(
-    old: list[Any],
-    new: list[Any],
+    old: Sequence[Any],
+    new: Sequence[Any],
     path: str,
     ops: list[Operation],
     *,
@@ -121,13 +116,17 @@ def _list_ops(
     added = {pair.new for pair in pairs}
     for index, value in enumerate(new):
         if index not in added:
-            ops.append({"op": "add", "path": f"{path}/{index}", "value": value})
+            ops.append({"op": "add", "path": f"{path}/{index}", "value": json_value(value)})
     for pair in pairs:
         _value_ops(old[pair.old], new[pair.new], f"{path}/{pair.new}", ops, field=None, model=model)
 
 
 def document_patch(old: Any, new: Any) -> list[Operation]:
-    """The JSON Patch operations that turn JSON-shaped report data ``old`` into ``new``."""
+    """The JSON Patch operations that turn JSON-shaped report data ``old`` into ``new``.
+
+    :func:`json_patch` calls it with the reports themselves: ``old`` and ``new`` may be model
+    objects too, read as their JSON form.
+    """
     ops: list[Operation] = []
     _value_ops(old, new, "", ops, field=None, model=True)
     return ops
@@ -138,8 +137,7 @@ def json_patch(old: Report, new: Report) -> list[Operation]:
 
     Items are paired as :func:`rol_model.diff` pairs them, so an inserted measure is one
     ``add`` and a reordered group one ``move``. Values are JSON-shaped (figures are
-    :class:`~decimal.Decimal`, as in :func:`rol_model.to_dict`).
+    :class:`~decimal.Decimal`, as in :func:`rol_model.to_dict`). Raises
+    :class:`~rol_model.InvalidReportError` when a figure is not a JSON number.
     """
-    from rol_model.serialize import to_dict
-
-    return document_patch(to_dict(old), to_dict(new))
+    return on_reports(document_patch, old, new)
