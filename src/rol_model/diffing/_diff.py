@@ -8,8 +8,9 @@ content: renumbered ids are listed in :attr:`ReportDiff.renumbered` and nothing 
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Hashable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -96,6 +97,8 @@ class _Walker:
     """Walks both documents once to pair items, then again to describe the changes."""
 
     def __init__(self) -> None:
+        memo: dict[int, Hashable] = {}  # content keys of the model objects of this one diff
+        self.key: Callable[[Any], Hashable] = functools.partial(content_key, memo=memo)
         self.cache: dict[tuple[str, str], list[Pair]] = {}
         self.ids: dict[str, str] = {}
         self.renumbered: list[tuple[str, str]] = []
@@ -109,7 +112,7 @@ class _Walker:
     ) -> list[Pair]:
         key = (f"{old_ptr}/{field}", f"{new_ptr}/{field}")
         if key not in self.cache:
-            self.cache[key] = pairs_for(field, old, new, model=True)
+            self.cache[key] = pairs_for(field, old, new, True, self.key)
         return self.cache[key]
 
     def collect_ids(self, field: str, old: Node, new: Node, old_ptr: str, new_ptr: str) -> None:
@@ -140,7 +143,7 @@ class _Walker:
         self.found.extend(
             (f"{new_ptr}/indicators/{i}", v) for i, v in enumerate(news) if i not in new_paired
         )
-        return content_key(olds) != content_key(news)
+        return self.key(olds) != self.key(news)
 
     def subtree_figures(self, node: Node, pointer: str, bucket: list[tuple[str, Node]]) -> None:
         bucket.extend(
@@ -153,7 +156,9 @@ class _Walker:
         """Pair figures left over anywhere by label and unit (a figure moved between items)."""
         olds = [v for _, v in self.lost]
         news = [v for _, v in self.found]
-        pairs = align(olds, news, label=figure_label, by_similarity=False, ident=_anonymous)
+        pairs = align(
+            olds, news, label=figure_label, by_similarity=False, ident=_anonymous, key=self.key
+        )
         for pair in pairs:
             change = indicator_change(
                 olds[pair.old], news[pair.new], self.lost[pair.old][0], self.found[pair.new][0]
@@ -309,7 +314,7 @@ class _Walker:
             news = [c for c in added if c.item == item]
             old_nodes = [self.nodes["old", c.old_pointer or ""] for c in olds]
             new_nodes = [self.nodes["new", c.new_pointer or ""] for c in news]
-            for pair in align(old_nodes, new_nodes, ident=_anonymous):
+            for pair in align(old_nodes, new_nodes, ident=_anonymous, key=self.key):
                 gone, came = olds[pair.old], news[pair.new]
                 pointers = (gone.old_pointer or "", came.new_pointer or "")
                 _forget(self.lost, pointers[0])

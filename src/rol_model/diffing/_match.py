@@ -126,11 +126,14 @@ class _Aligner:
         self,
         old: Sequence[Any],
         new: Sequence[Any],
+        *,
         ident: Callable[[Any], Hashable],
         label: Callable[[Any], Hashable] | None,
         same_id_only: bool,
+        key: Callable[[Any], Hashable],
     ) -> None:
         self.old, self.new = old, new
+        self.key = key
         self.same_id_only = same_id_only
         self.ident, self.label = ident, label
         self.free_old = set(range(len(old)))
@@ -151,8 +154,8 @@ class _Aligner:
         return self.prints[key]
 
     def by_content(self) -> None:
-        old_keys = [content_key(node) for node in self.old]
-        new_keys = [content_key(node) for node in self.new]
+        old_keys = [self.key(node) for node in self.old]
+        new_keys = [self.key(node) for node in self.new]
         # equal content and equal id first, so repeated texts pair with their own item
         same: dict[tuple[Hashable, Hashable], list[int]] = defaultdict(list)
         for j in reversed(range(len(self.new))):
@@ -314,6 +317,7 @@ def align(
     label: Callable[[Any], Hashable] | None = None,
     by_similarity: bool = True,
     same_id_only: bool = False,
+    key: Callable[[Any], Hashable] = content_key,
 ) -> list[Pair]:
     """Pair the elements of two lists by the module's matching rule; sorted by ``new``.
 
@@ -322,7 +326,7 @@ def align(
     pair elements (used for lists of plain strings and values); with ``same_id_only=True``
     only elements with equal ``ident`` pair at all (parts pair only with parts of their kind).
     """
-    aligner = _Aligner(old, new, ident, label, same_id_only)
+    aligner = _Aligner(old, new, ident=ident, label=label, same_id_only=same_id_only, key=key)
     aligner.by_content()
     aligner.by_label()
     if by_similarity:

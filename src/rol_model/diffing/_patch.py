@@ -12,11 +12,20 @@ JSON-shaped documents with the same code.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+import functools
+from collections.abc import Callable, Hashable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rol_model.diffing._match import Pair, align, longest_increasing
-from rol_model.diffing._view import entries, get, is_object, json_value, on_reports, same
+from rol_model.diffing._view import (
+    content_key,
+    entries,
+    get,
+    is_object,
+    json_value,
+    on_reports,
+    same,
+)
 from rol_model.model import pointer
 
 if TYPE_CHECKING:
@@ -44,81 +53,93 @@ def figure_label(indicator: Any) -> Hashable:
     return None
 
 
-def pairs_for(field: str | None, old: Sequence[Any], new: Sequence[Any], model: bool) -> list[Pair]:
-    """Pair the elements of the list stored under ``field`` (``model=False`` inside extensions)."""
+def pairs_for(
+    field: str | None,
+    old: Sequence[Any],
+    new: Sequence[Any],
+    model: bool,
+    key: Callable[[Any], Hashable] = content_key,
+) -> list[Pair]:
+    """Pair the elements of the list stored under ``field`` (``model=False`` inside extensions).
+
+    ``key`` is the content key the first step pairs by (one that remembers, for one run).
+    """
     if model and field == "parts":
         # parts pair by kind; only two parts of one kind need their content compared
         kinds = [_kind(part) for part in (*old, *new)]
         ambiguous = any(
             kinds[: len(old)].count(k) > 1 or kinds[len(old) :].count(k) > 1 for k in set(kinds)
         )
-        return align(old, new, ident=_kind, same_id_only=True, by_similarity=ambiguous)
+        return align(old, new, ident=_kind, same_id_only=True, by_similarity=ambiguous, key=key)
     if model and field in _NODE_LISTS:
-        return align(old, new)
+        return align(old, new, key=key)
     if model and field == "indicators":
-        return align(old, new, label=figure_label)
-    return align(old, new, ident=_no_id, by_similarity=False)
+        return align(old, new, label=figure_label, key=key)
+    return align(old, new, ident=_no_id, by_similarity=False, key=key)
 
 
-def _value_ops(
-    old: Any, new: Any, path: str, ops: list[Operation], *, field: str | None, model: bool
-) -> None:
-    if same(old, new):
-        return
-    old_members, new_members = entries(old), entries(new)
-    if old_members is not None and new_members is not None:
-        before = dict(old_members)
-        after = {key for key, _ in new_members}
-        for key in before:
-            if key not in after:
-                ops.append({"op": "remove", "path": f"{path}{pointer([key])}"})
-        for key, value in new_members:
-            where = f"{path}{pointer([key])}"
-            if key in before:
-                inner = model and not (path == "" and key == "extensions")
-                _value_ops(before[key], value, where, ops, field=key, model=inner)
-            else:
-                ops.append({"op": "add", "path": where, "value": json_value(value)})
-        return
-    if isinstance(old, (list, tuple)) and isinstance(new, (list, tuple)):
-        _list_ops(old, new, path, ops, pairs=pairs_for(field, old, new, model), model=model)
-        return
-    ops.append({"op": "replace", "path": path, "value": json_value(new)})
+class _Patcher:
+    """The operations between two documents, collected as both are walked once."""
 
+    def __init__(self) -> None:
+        self.ops: list[Operation] = []
+        memo: dict[int, Hashable] = {}
+        self.key: Callable[[Any], Hashable] = functools.partial(content_key, memo=memo)
 
-def _list_ops(
-    old: Sequence[Any],
-    new: Sequence[Any],
-    path: str,
-    ops: list[Operation],
-    *,
-    pairs: list[Pair],
-    model: bool,
-) -> None:
-    partnered = {pair.old for pair in pairs}
-    for index in reversed(range(len(old))):
-        if index not in partnered:
-            ops.append({"op": "remove", "path": f"{path}/{index}"})
-    work = sorted(partnered)  # the list now, as old indexes
-    order = [pair.old for pair in pairs]  # the wanted order (pairs are sorted by new index)
-    placed = {order[k] for k in longest_increasing(order)}
-    for position, index in enumerate(order):
-        if index in placed:
-            continue
-        before = next((order[k] for k in range(position - 1, -1, -1) if order[k] in placed), None)
-        source = work.index(index)
-        work.pop(source)
-        target = work.index(before) + 1 if before is not None else 0
-        work.insert(target, index)
-        placed.add(index)
-        if source != target:
-            ops.append({"op": "move", "from": f"{path}/{source}", "path": f"{path}/{target}"})
-    added = {pair.new for pair in pairs}
-    for index, value in enumerate(new):
-        if index not in added:
-            ops.append({"op": "add", "path": f"{path}/{index}", "value": json_value(value)})
-    for pair in pairs:
-        _value_ops(old[pair.old], new[pair.new], f"{path}/{pair.new}", ops, field=None, model=model)
+    def value(self, old: Any, new: Any, path: str, *, field: str | None, model: bool) -> None:
+        if same(old, new):
+            return
+        old_members, new_members = entries(old), entries(new)
+        if old_members is not None and new_members is not None:
+            before = dict(old_members)
+            after = {key for key, _ in new_members}
+            for key in before:
+                if key not in after:
+                    self.ops.append({"op": "remove", "path": f"{path}{pointer([key])}"})
+            for key, value in new_members:
+                where = f"{path}{pointer([key])}"
+                if key in before:
+                    inner = model and not (path == "" and key == "extensions")
+                    self.value(before[key], value, where, field=key, model=inner)
+                else:
+                    self.ops.append({"op": "add", "path": where, "value": json_value(value)})
+            return
+        if isinstance(old, (list, tuple)) and isinstance(new, (list, tuple)):
+            self.list(old, new, path, pairs_for(field, old, new, model, self.key), model=model)
+            return
+        self.ops.append({"op": "replace", "path": path, "value": json_value(new)})
+
+    def list(
+        self, old: Sequence[Any], new: Sequence[Any], path: str, pairs: list[Pair], *, model: bool
+    ) -> None:
+        ops = self.ops
+        partnered = {pair.old for pair in pairs}
+        for index in reversed(range(len(old))):
+            if index not in partnered:
+                ops.append({"op": "remove", "path": f"{path}/{index}"})
+        work = sorted(partnered)  # the list now, as old indexes
+        order = [pair.old for pair in pairs]  # the wanted order (pairs are sorted by new index)
+        placed = {order[k] for k in longest_increasing(order)}
+        for position, index in enumerate(order):
+            if index in placed:
+                continue
+            before = next(
+                (order[k] for k in range(position - 1, -1, -1) if order[k] in placed), None
+            )
+            source = work.index(index)
+            work.pop(source)
+            target = work.index(before) + 1 if before is not None else 0
+            work.insert(target, index)
+            placed.add(index)
+            if source != target:
+                ops.append({"op": "move", "from": f"{path}/{source}", "path": f"{path}/{target}"})
+        added = {pair.new for pair in pairs}
+        for index, value in enumerate(new):
+            if index not in added:
+                ops.append({"op": "add", "path": f"{path}/{index}", "value": json_value(value)})
+        for pair in pairs:
+            where = f"{path}/{pair.new}"
+            self.value(old[pair.old], new[pair.new], where, field=None, model=model)
 
 
 def document_patch(old: Any, new: Any) -> list[Operation]:
@@ -127,9 +148,9 @@ def document_patch(old: Any, new: Any) -> list[Operation]:
     :func:`json_patch` calls it with the reports themselves: ``old`` and ``new`` may be model
     objects too, read as their JSON form.
     """
-    ops: list[Operation] = []
-    _value_ops(old, new, "", ops, field=None, model=True)
-    return ops
+    patcher = _Patcher()
+    patcher.value(old, new, "", field=None, model=True)
+    return patcher.ops
 
 
 def json_patch(old: Report, new: Report) -> list[Operation]:

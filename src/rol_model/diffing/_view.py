@@ -155,29 +155,36 @@ def _names(cls: type) -> tuple[str, ...] | None:
 _NAMES: dict[type, tuple[str, ...] | None] = {}
 
 
-def content_key(value: Any) -> Hashable:
+def content_key(value: Any, memo: dict[int, Hashable] | None = None) -> Hashable:
     """A key equal for two values whose content is equal apart from ids, markers and lines.
 
     Scalars keep their JSON type (``1``, ``1.0``, ``true`` and ``"1"`` differ, and so do the
     figures ``1`` and ``1.0``); two model objects have equal keys when they are of one class and
-    their JSON forms, ids, markers and lines aside, are equal.
+    their JSON forms, ids, markers and lines aside, are equal. ``memo`` remembers the keys of
+    model objects by identity: pass one dict for as long as the objects it has seen live.
     """
     cls = value.__class__
     if cls is str or value is None:
         text: str | None = value
         return text
     if cls is tuple or cls is list:
-        return ("[", tuple([content_key(item) for item in value]))
+        return ("[", tuple([content_key(item, memo) for item in value]))
     kept = _KEPT.get(cls)
     if kept is None and _names(cls) is not None:
         kept = _KEPT[cls] = tuple(name for name, _ in _fields(cls) if name not in _IGNORED)
     if kept is not None:
-        return (cls, tuple([content_key(getattr(value, name)) for name in kept]))
+        if memo is None:
+            return (cls, tuple([content_key(getattr(value, name)) for name in kept]))
+        key = memo.get(id(value))
+        if key is None:
+            key = memo[id(value)] = (
+                cls,
+                tuple([content_key(getattr(value, name), memo) for name in kept]),
+            )
+        return key
     if isinstance(value, dict) or cls is FrozenMap:
-        return (
-            "{",
-            tuple(sorted((k, content_key(v)) for k, v in value.items() if k not in _IGNORED)),
-        )
+        members = ((k, content_key(v, memo)) for k, v in value.items() if k not in _IGNORED)
+        return ("{", tuple(sorted(members)))
     if isinstance(value, bool):
         return ("b", value)
     if isinstance(value, int):
@@ -189,7 +196,7 @@ def content_key(value: Any) -> Hashable:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, (list, tuple)):
-        return ("[", tuple([content_key(item) for item in value]))
+        return ("[", tuple([content_key(item, memo) for item in value]))
     return ("?", repr(value))
 
 
