@@ -104,3 +104,26 @@ def test_diff_outputs_are_byte_identical_to_the_golden_ones() -> None:
 def test_every_edit_changes_some_report(name: str) -> None:
     changed = [path for path, report in reports() if rm.diff(report, mutated(report, [name]))]
     assert len(changed) >= 20
+
+
+def test_diff_and_json_patch_compare_model_objects_without_to_dict(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    reports = ROOT / "examples" / "reports"
+    old = rm.load(reports / "wusu-education-2023.json")
+    new = rm.load(reports / "wusu-education-2024-fictional.json")
+    new = mutated(new, list(MUTATIONS))
+    expected = outputs(old, new, html=True)  # these compare with the dict-based entry points
+
+    def refuse(*_: object) -> None:
+        raise AssertionError("a whole report was turned into a dict")
+
+    from rol_model.serialize import _fastdump, _json
+
+    monkeypatch.setattr(_fastdump, "unstructure_report", refuse)
+    monkeypatch.setattr(_json, "strict_to_dict", refuse)
+    changes = rm.diff(old, new)
+    assert "/".join(str(n) for n in changes.counts().values()) == expected[1]
+    assert _sha(canonical_json(rm.diff_to_dict(changes))) == expected[2]
+    assert _sha(canonical_json(rm.json_patch(old, new))) == expected[6]
+    assert _sha(rm.html_diff(old, new, changes)) == expected[7]

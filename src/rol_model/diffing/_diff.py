@@ -4,6 +4,10 @@ Items are paired by the rule in ``_match`` (same content, then similar content o
 id). Paired items report the fields that changed; ids and markers that merely follow the
 new position (``m3`` → ``m4``, ``（三）`` → ``（四）``) and line numbers are not changes of
 content: renumbered ids are listed in :attr:`ReportDiff.renumbered` and nothing else.
+
+The walker reads the two reports' model objects (or, for :func:`diff_documents`, two JSON
+documents) through ``_view``; a value is converted to its JSON form only when a
+:class:`FieldChange` records it, so the records are what they would be for ``to_dict`` data.
 """
 
 from __future__ import annotations
@@ -94,7 +98,7 @@ Node = Any
 
 
 class _Walker:
-    """Walks both documents once to pair items, then again to describe the changes."""
+    """Walks both reports once to pair items, then again to describe the changes."""
 
     def __init__(self) -> None:
         memo: dict[int, Hashable] = {}  # content keys of the model objects of this one diff
