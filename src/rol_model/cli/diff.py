@@ -5,28 +5,27 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
+from rol_model.cli import _options as options
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Two report files (one may be ``-``, standard input) and the output format."""
     parser.add_argument("old", metavar="OLD", help="the earlier report JSON file, or - for stdin")
     parser.add_argument("new", metavar="NEW", help="the later report JSON file, or - for stdin")
-    parser.add_argument(
-        "--format",
-        choices=("text", "json", "patch", "markdown", "html"),
-        default="text",
-        help="text outline (default), JSON following diff.schema.json, RFC 6902 JSON Patch, "
+    options.output_format(
+        parser,
+        ("text", "json", "patch", "markdown", "html"),
+        "text outline (default), JSON following diff.schema.json, RFC 6902 JSON Patch, "
         "Markdown, or a self-contained HTML page (extra html) / 输出格式",
+        output="write the output here (UTF-8)",
     )
-    parser.add_argument("-o", "--output", metavar="OUT", help="write the output here (UTF-8)")
     parser.add_argument(
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
         help="colour the text outline: auto (on a terminal), always or never",
     )
-    from rol_model.cli._issues import add_option
-
-    add_option(parser)
+    options.all_issues(parser)
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -22,15 +22,13 @@ from rol_model.validation import (
 )
 
 __all__ = [
-    "DEFAULT_LIMITS",
-    "Limits",
+    "canonical_json",
     "dump",
     "dumps",
     "from_dict",
     "load",
     "loads",
     "parse_json",
-    "read_document",
     "to_dict",
 ]
 

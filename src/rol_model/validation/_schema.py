@@ -6,13 +6,13 @@ import copy
 import functools
 import json
 from collections.abc import Callable, Iterator, Mapping
-from decimal import Decimal
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from rol_model.exceptions import Issue
 from rol_model.model import document_position, pointer
 from rol_model.validation._hostile import DIAGNOSED, extension_issues, value_issues
+from rol_model.validation._verdict import is_integer
 
 if TYPE_CHECKING:
     import jsonschema
@@ -34,15 +34,7 @@ def schema() -> dict[str, Any]:
 
 
 def _is_integer(checker: object, instance: object) -> bool:
-    # JSON has one number type: 2023.0 is an integer to every other validator, and our parser
-    # reads it as Decimal("2023.0"), so integral decimals count as integers here too.
-    if isinstance(instance, bool):
-        return False
-    if isinstance(instance, int):
-        return True
-    if isinstance(instance, Decimal):
-        return instance.is_finite() and instance == instance.to_integral_value()
-    return isinstance(instance, float) and instance.is_integer()
+    return is_integer(instance)
 
 
 @functools.cache
