@@ -103,7 +103,7 @@ def remove_and_move(data: Data) -> None:
 def figures(data: Data) -> None:
     found = _figures(data)
     if found:
-        found[0]["value"] += 1
+        found[0]["value"] += 1 if found[0]["value"] < 10**14 else -1  # within the schema
     if len(found) > 1:
         found[1]["qualifier"] = "approximately" if found[1]["qualifier"] == "exact" else "exact"
     if len(found) > 2:

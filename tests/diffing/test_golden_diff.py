@@ -17,8 +17,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import rol_model as rm
+import strategies
 from diffing.golden_edits import MUTATIONS, mutated, reports
 from rol_model.diffing import diff_documents, document_patch
 from rol_model.serialize import canonical_json
@@ -127,3 +130,16 @@ def test_diff_and_json_patch_compare_model_objects_without_to_dict(
     assert _sha(canonical_json(rm.diff_to_dict(changes))) == expected[2]
     assert _sha(canonical_json(rm.json_patch(old, new))) == expected[6]
     assert _sha(rm.html_diff(old, new, changes)) == expected[7]
+
+
+@settings(max_examples=strategies.examples(60), suppress_health_check=[HealthCheck.too_slow])
+@given(strategies.reports(), strategies.reports(), st.sampled_from(sorted(MUTATIONS)))
+def test_the_model_and_the_json_form_give_one_diff_and_one_patch(
+    first: rm.Report, second: rm.Report, edit: str
+) -> None:
+    for old, new in ((first, second), (first, mutated(first, [edit])), (second, second)):
+        old_data, new_data = rm.to_dict(old), rm.to_dict(new)
+        assert rm.diff(old, new) == diff_documents(old_data, new_data)
+        assert canonical_json(rm.json_patch(old, new)) == canonical_json(
+            document_patch(old_data, new_data)
+        )
