@@ -4,7 +4,8 @@ Every output (``diff_to_dict`` as canonical JSON, ``format_diff`` as text, colou
 Markdown, ``json_patch``, ``document_patch`` and ``diff_documents`` on the ``to_dict`` forms, and
 ``html_diff`` for the example pair) is hashed; ``golden/diff.json`` keeps each hash with the
 diff's counts, so a change of any byte of any output fails here and names the case.
-Regenerate (only after an intended change of output) with ``ROL_UPDATE_GOLDEN=1``.
+Regenerate (only after an intended change of output) with ``ROL_UPDATE_GOLDEN=1``; the whole
+run is marked slow (``pytest --slow``, or ``CI=true``).
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ def cases() -> Iterator[tuple[str, rm.Report, rm.Report, bool, bool]]:
         yield f"{first} -> {second}", old, new, first.startswith("reports/"), True
 
 
+@pytest.mark.slow  # about 7 s: every fixture, ten edits, both directions
 def test_diff_outputs_are_byte_identical_to_the_golden_ones() -> None:
     found = {}
     for name, old, new, html, both in cases():
