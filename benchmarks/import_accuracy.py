@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from rol_model import InvalidReportError, import_file
-from rol_model.importer._pipeline import ImportResult, import_bytes
+from rol_model.importer import ImportResult, import_bytes
 from rol_model.importer._source import decode_bytes
 from rol_model.model._classes import Report, iter_indicators
 from rol_model.text import SIMPLIFIED as _SIMPLIFIED

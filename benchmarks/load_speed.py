@@ -1,12 +1,20 @@
 """How long a validated load takes, as a ratio to plain ``json.loads`` of the same bytes.
 
-Usage: python benchmarks/load_speed.py [--repeat N] [--default-install]
+Usage: python benchmarks/load_speed.py [--rounds N] [--default-install] [--json FILE]
 
-Measures, in one run and on the same bytes: ``json.loads`` (the baseline), ``rol_model.loads``
-(parse strictly, validate against the schema, build the classes), validation alone, and
-``rol_model.dumps``. Reported for the bundled example and for a report ten times its size. Each
-figure is the median of N repetitions (each repetition the best of a few loops) with the spread
-(min–max) as ratios, so a noisy machine shows up as a wide spread rather than a wrong number.
+Measures, on the same bytes: ``json.loads`` (the baseline), ``rol_model.loads`` (parse strictly,
+validate against the schema, build the classes), validation alone, ``rol_model.dumps``, and the
+pydantic and msgspec peers (``benchmarks/pydantic_peer.py``, ``benchmarks/msgspec_peer.py``)
+when ``rol-model[bench]`` is installed. Reported for the bundled example and for a report ten
+times its size.
+
+Timing is CPU time of this thread (``time.thread_time``), so other processes on a shared machine
+do not count, in interleaved rounds: each round times the baseline and every operation once
+(each sample a loop of about 20 ms), and each ratio is taken against the baseline of its own
+round. The table gives the minimum and the median ratio over the rounds.
+
+``--default-install`` makes orjson and jsonschema-rs unimportable before rol_model is loaded:
+the figures of an install without the ``fast`` extra, from the same environment.
 """
 
 from __future__ import annotations
@@ -14,20 +22,22 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import timeit
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import attrs
-
-import rol_model as rm
-from rol_model.validation import _schema
+if TYPE_CHECKING:
+    import rol_model as rm
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "reports" / "wusu-education-2023.json"
 
 
 def _renumber(node: rm.Measure, prefix: str) -> rm.Measure:
+    import attrs
+
     new_id = f"{prefix}{node.id}"
     return attrs.evolve(
         node,
@@ -39,6 +49,10 @@ def _renumber(node: rm.Measure, prefix: str) -> rm.Measure:
 
 def enlarged(report: rm.Report, factor: int) -> rm.Report:
     """The report with its measures parts repeated ``factor`` times (ids kept unique)."""
+    import attrs
+
+    import rol_model as rm
+
     parts: list[rm.Part] = []
     for copy in range(factor):
         for part in report.parts:
@@ -50,12 +64,35 @@ def enlarged(report: rm.Report, factor: int) -> rm.Report:
     return attrs.evolve(report, parts=tuple(parts))
 
 
-def _time(function: Callable[[], object], loops: int) -> float:
-    return min(timeit.repeat(function, number=loops, repeat=3)) / loops
+def _cpu(function: Callable[[], object], loops: int) -> float:
+    start = time.thread_time()
+    for _ in range(loops):
+        function()
+    return (time.thread_time() - start) / loops
 
 
-def measure(data: bytes, repeat: int) -> dict[str, dict[str, float]]:
-    """Seconds per call and ratios to json.loads for each operation on ``data``."""
+def _peers() -> dict[str, Callable[[bytes], object]]:
+    peers: dict[str, Callable[[bytes], object]] = {}
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    try:
+        import pydantic_peer
+
+        peers["pydantic model_validate_json"] = pydantic_peer.Report.model_validate_json
+    except ImportError:
+        print("pydantic is not installed: no pydantic row (pip install 'rol-model[bench]')")
+    try:
+        import msgspec_peer
+
+        peers["msgspec typed decode"] = msgspec_peer.decode
+    except ImportError:
+        print("msgspec is not installed: no msgspec row (pip install 'rol-model[bench]')")
+    return peers
+
+
+def measure(data: bytes, rounds: int) -> dict[str, dict[str, float]]:
+    """CPU seconds per call and ratios to json.loads (min, median) for each operation."""
+    import rol_model as rm
+
     document = rm.loads(data)
     parsed = json.loads(data)
     operations: dict[str, Callable[[], object]] = {
@@ -64,38 +101,49 @@ def measure(data: bytes, repeat: int) -> dict[str, dict[str, float]]:
         "rol_model.validate only": lambda: rm.validate(parsed),
         "rol_model.dumps": lambda: rm.dumps(document),
     }
-    loops = max(1, int(0.05 / _time(operations["rol_model.loads (validated)"], 1)))
+    for name, peer in _peers().items():
+        operations[name] = lambda peer=peer: peer(data)
+    loops = {
+        name: max(1, int(0.02 / max(_cpu(function, 3), 1e-7)))
+        for name, function in operations.items()
+    }
     samples: dict[str, list[float]] = {name: [] for name in operations}
-    for _ in range(repeat):
+    for _ in range(rounds):
         for name, function in operations.items():
-            samples[name].append(_time(function, loops))
+            samples[name].append(_cpu(function, loops[name]))
     baseline = samples["json.loads (baseline)"]
     results = {}
     for name, times in samples.items():
         ratios = [t / b for t, b in zip(times, baseline, strict=True)]
         results[name] = {
             "median_seconds": statistics.median(times),
-            "ratio_median": statistics.median(ratios),
             "ratio_min": min(ratios),
+            "ratio_median": statistics.median(ratios),
             "ratio_max": max(ratios),
         }
     return results
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=7)
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     parser.add_argument(
         "--default-install",
         action="store_true",
-        help="measure the default install's verdict even when the fast extra is installed",
+        help="measure without the fast extra (orjson, jsonschema-rs) even when it is installed",
     )
     args = parser.parse_args()
     if args.default_install:
-        _schema._rust = lambda: None  # type: ignore[method-assign]
+        if "rol_model" in sys.modules:
+            raise SystemExit("--default-install must run before rol_model is imported")
+        sys.modules["orjson"] = None  # type: ignore[assignment]
+        sys.modules["jsonschema_rs"] = None  # type: ignore[assignment]
+    import rol_model as rm
+    from rol_model.validation import _schema
+
     engine = "jsonschema-rs (fast extra)" if _schema._rust() else "compiled schema (default)"
-    print(f"validation verdict: {engine}")
+    print(f"validation verdict: {engine}; CPU time, {args.rounds} interleaved rounds")
     report = rm.load(EXAMPLE)
     inputs = {
         "example": EXAMPLE.read_bytes(),
@@ -103,14 +151,13 @@ def main() -> None:
     }
     figures = {}
     for label, data in inputs.items():
-        figures[label] = measure(data, args.repeat)
+        figures[label] = measure(data, args.rounds)
         print(f"\n{label}: {len(data):,} bytes")
-        print(f"  {'operation':32} {'median':>10} {'× json.loads':>14} {'spread':>16}")
+        print(f"  {'operation':32} {'median':>10} {'× json.loads min':>17} {'median':>7}")
         for name, row in figures[label].items():
-            spread = f"{row['ratio_min']:.2f}–{row['ratio_max']:.2f}"
             print(
                 f"  {name:32} {row['median_seconds'] * 1e3:8.3f}ms "
-                f"{row['ratio_median']:13.2f}× {spread:>16}"
+                f"{row['ratio_min']:16.2f}× {row['ratio_median']:6.2f}×"
             )
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import rol_model as rm
-from rol_model.cli._main import main as main_cli
+from rol_model.cli import main as main_cli
 
 REPORTS = Path(__file__).parent / "reports"
 OLD = REPORTS / "wusu-education-2023.json"

@@ -118,3 +118,21 @@ def test_run_only_selects_groups_and_refuses_unknown_ones(tmp_path: Path) -> Non
     )
     assert completed.returncode != 0
     assert "unknown group" in completed.stderr
+
+
+@pytest.mark.parametrize("default_install", [False, True])
+def test_load_speed_measures_both_sizes_and_hides_the_fast_extra_when_asked(
+    tmp_path: Path, default_install: bool
+) -> None:
+    output = tmp_path / "load.json"
+    command = [sys.executable, str(BENCHMARKS / "load_speed.py"), "--rounds", "1"]
+    command += ["--json", str(output)] + (["--default-install"] if default_install else [])
+    completed = subprocess.run(command, capture_output=True, text=True, check=False, timeout=300)
+    assert completed.returncode == 0, completed.stderr
+    if default_install:
+        assert "validation verdict: compiled schema (default)" in completed.stdout
+    figures = json.loads(output.read_text(encoding="utf-8"))
+    assert set(figures) == {"example", "example x10"}
+    for rows in figures.values():
+        assert rows["json.loads (baseline)"]["ratio_median"] == 1
+        assert rows["rol_model.loads (validated)"]["median_seconds"] > 0

@@ -126,7 +126,7 @@ def test_import_refuses_a_report_json_file_and_says_what_to_run(tmp_path: Path) 
     code, _, err = run("import", str(other))
     assert code == 2
     assert "this is JSON, not the text of a published report" in err
-    from rol_model.importer._pipeline import import_bytes
+    from rol_model.importer import import_bytes
 
     with pytest.raises(rm.UnsupportedFormatError):
         import_bytes(b'<?xml version="1.0"?><rss></rss>', name="feed.xml")

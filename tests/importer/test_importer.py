@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import rol_model as rm
 from rol_model.cli import main
+from rol_model.importer import _files
 from rol_model.importer import _pipeline as _importer
 from rol_model.text import fold
 from strategies import examples
@@ -203,9 +204,11 @@ def test_a_missing_or_oversized_file_is_a_read_error(
         rm.import_file(tmp_path / "missing.txt")
     path = tmp_path / "big.txt"
     path.write_text(MINIMAL, encoding="utf-8")
-    monkeypatch.setattr(_importer, "MAX_IMPORT_BYTES", 10)
+    monkeypatch.setattr(_files, "MAX_IMPORT_BYTES", 10)  # where files and bytes are read
     with pytest.raises(rm.ReadError, match="limit of 10 bytes"):
         rm.import_file(path)
+    with pytest.raises(rm.ReadError, match="more than 10 bytes"):
+        _files.import_bytes(path.read_bytes(), name="big.txt")
 
 
 def test_web_page_chrome_and_word_bookmarks_are_dropped_with_line_numbers() -> None:

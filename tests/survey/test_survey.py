@@ -273,9 +273,9 @@ def test_a_missing_extra_is_a_clear_error(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from rol_model.survey import _html
+    from rol_model.views import page_environment
 
-    _html._environment.cache_clear()
+    page_environment.cache_clear()
     monkeypatch.setitem(sys.modules, module, None)  # import raises ModuleNotFoundError
     err = io.StringIO()
     arguments = [a.replace("{tmp}", str(tmp_path)) for a in arguments]
@@ -284,7 +284,7 @@ def test_a_missing_extra_is_a_clear_error(
     assert extra in err.getvalue()
     assert "Traceback" not in err.getvalue()
     assert not list(tmp_path.iterdir())
-    _html._environment.cache_clear()
+    page_environment.cache_clear()
 
 
 def test_the_survey_package_is_reachable_from_rol_model() -> None:

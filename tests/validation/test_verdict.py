@@ -8,6 +8,7 @@ is no. Both must give the same verdict on every document, valid or not.
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -177,3 +178,60 @@ def test_keywords_without_a_type_apply_only_to_values_of_their_type() -> None:
     assert check({"kind": "plans"})
     assert not check({"kind": "measures"})
     assert not check("x")
+
+
+_PATTERNED = {
+    "id": ("i1", ["i1\n", "i1\r", "i1\n\n", "\ni1", "i1 ", "i1\u2028"]),
+    "date": ("2023-01-01", ["2023-01-01\n", "2023-01-01\r\n", "2023-01-0\n", "\n2023-01-01"]),
+    "key": ("a:b", ["a:b\n", "a:b\r", "A:b", "a:b\u0085"]),
+}
+
+
+def _patterned(kind: str, value: str) -> dict[str, Any]:
+    indicator = {"id": "i1", "label": "案件", "value": 3, "unit": "件"}
+    indicator |= {"qualifier": "exact", "source": "3件"}
+    document: dict[str, Any] = {"title": "报告", "organization": {"name": "某局"}, "year": 2023}
+    document["preamble"] = {"text": "导语", "indicators": [indicator]}
+    if kind == "id":
+        indicator["id"] = value
+    elif kind == "date":
+        document["issued_on"] = value
+    else:
+        document["extensions"] = {value: 1}
+    return document
+
+
+@pytest.mark.parametrize(("name", "engine"), ENGINES, ids=[name for name, _ in ENGINES])
+@pytest.mark.parametrize("kind", sorted(_PATTERNED))
+def test_every_engine_ends_a_pattern_where_python_does(
+    name: str, engine: Callable[[Any], bool], kind: str
+) -> None:
+    # the schema's patterns end in (?!\n)$ for Python's re; jsonschema-rs gets them as $ for
+    # Rust's regex crate, where $ is the very end of the text: a trailing newline must fail both
+    valid, invalid = _PATTERNED[kind]
+    assert engine(_patterned(kind, valid)) is True
+    for value in invalid:
+        document = _patterned(kind, value)
+        assert _reference(document) is False
+        assert engine(document) is False, repr(value)
+
+
+def test_jsonschema_rs_gets_the_schema_changed_only_in_how_patterns_end() -> None:
+    changed: list[str] = []
+
+    def compare(python: Any, rust: Any, key: str = "") -> None:
+        if isinstance(python, dict):
+            assert python.keys() == rust.keys()
+            for name in python:
+                compare(python[name], rust[name], name)
+        elif isinstance(python, list):
+            assert len(python) == len(rust)
+            for a, b in zip(python, rust, strict=True):
+                compare(a, b, key)
+        elif python != rust:
+            assert key == "pattern"
+            assert python == rust.removesuffix("$") + "(?!\\n)$"
+            changed.append(python)
+
+    compare(_schema._schema(), _schema._rust_schema())
+    assert len(changed) == json.dumps(_schema._schema()).count('"pattern"')

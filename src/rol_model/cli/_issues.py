@@ -1,21 +1,10 @@
-"""``--all-issues``: how commands that read reports show an invalid report's issues."""
+"""How commands that read reports show an invalid report's issues (``--all-issues``)."""
 
 from __future__ import annotations
 
-import argparse
 from typing import TextIO
 
 from rol_model.exceptions import InvalidReportError
-
-
-def add_option(parser: argparse.ArgumentParser) -> None:
-    """Add ``--all-issues`` to a command that reads report files."""
-    parser.add_argument(
-        "--all-issues",
-        action="store_true",
-        help="when a report is invalid, list every issue, most relevant first "
-        "(default: the most relevant one and a count)",
-    )
 
 
 def print_invalid(error: InvalidReportError, command: str, everything: bool, err: TextIO) -> None:

@@ -9,13 +9,15 @@ output, which ``rol`` prints as one line with exit code 2. A closed pipe
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
-from typing import TYPE_CHECKING, Any, TextIO, cast
 
-if TYPE_CHECKING:  # imported when a write fails: rol --version should not load attrs
-    from rol_model.exceptions import WriteError
+# Not typing.TYPE_CHECKING: rol --version passes here, and typing alone costs more than it.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, TextIO
+
+    from rol_model.exceptions import WriteError  # imported when a write fails: no attrs at start
 
 __all__ = ["GuardedStream", "flush_at_exit", "guard"]
 
@@ -74,7 +76,8 @@ class GuardedStream:
 
 def guard(stream: TextIO | None, name: str) -> TextIO:
     """``stream`` wrapped in a :class:`GuardedStream` (typed as the stream it stands for)."""
-    return cast("TextIO", GuardedStream(stream, name))
+    guarded: TextIO = GuardedStream(stream, name)  # type: ignore[assignment]
+    return guarded
 
 
 def flush_at_exit(stream: TextIO | None) -> bool:
@@ -88,10 +91,12 @@ def flush_at_exit(stream: TextIO | None) -> bool:
     try:
         stream.flush()
     except (OSError, ValueError):
-        with contextlib.suppress(OSError, ValueError, AttributeError):
+        try:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, stream.fileno())
             os.close(devnull)
+        except (OSError, ValueError, AttributeError):
+            pass
         return False
     return True
 

@@ -7,6 +7,8 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from rol_model.cli import _options as options
+
 if TYPE_CHECKING:
     from rol_model.model import Report
 
@@ -17,12 +19,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     """The report, last year's report, the profile, rule selection and the output format."""
     from rol_model.cli.profiles import profile_list
 
-    parser.add_argument(
-        "file",
-        nargs="+",
-        metavar="FILE",
-        help="report JSON file, or - for stdin; several files, directories or glob patterns "
+    options.inputs(
+        parser,
+        "report JSON file, or - for stdin; several files, directories or glob patterns "
         "check a corpus (see docs/scale.md)",
+        dest="file",
     )
     parser.add_argument(
         "--previous",
@@ -45,20 +46,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--ignore", metavar="CODES", default="", help="skip these rules: codes or prefixes"
     )
-    parser.add_argument(
-        "--format",
-        choices=("text", "json", "jsonl", "html"),
-        default="text",
-        help="output format (default text); jsonl: one JSON line per file of a corpus; "
+    options.output_format(
+        parser,
+        ("text", "json", "jsonl", "html"),
+        "output format (default text); jsonl: one JSON line per file of a corpus; "
         "html: a self-contained page (extra html)",
     )
-    parser.add_argument(
-        "-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)"
-    )
+    options.jobs(parser)
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="corpus text output: only files with findings"
     )
-    parser.add_argument("-o", "--output", metavar="OUT", help="write the output here (UTF-8)")
+    options.output(parser)
 
 
 def _codes(text: str, known: Sequence[str], option: str) -> tuple[str, ...] | str:

@@ -5,49 +5,47 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
+from rol_model.cli import _options as options
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Two report files (one may be ``-``, standard input) and the output format."""
     parser.add_argument("old", metavar="OLD", help="the earlier report JSON file, or - for stdin")
     parser.add_argument("new", metavar="NEW", help="the later report JSON file, or - for stdin")
-    parser.add_argument(
-        "--format",
-        choices=("text", "json", "patch", "markdown", "html"),
-        default="text",
-        help="text outline (default), JSON following diff.schema.json, RFC 6902 JSON Patch, "
+    options.output_format(
+        parser,
+        ("text", "json", "patch", "markdown", "html"),
+        "text outline (default), JSON following diff.schema.json, RFC 6902 JSON Patch, "
         "Markdown, or a self-contained HTML page (extra html) / 输出格式",
+        output="write the output here (UTF-8)",
     )
-    parser.add_argument("-o", "--output", metavar="OUT", help="write the output here (UTF-8)")
     parser.add_argument(
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
         help="colour the text outline: auto (on a terminal), always or never",
     )
-    from rol_model.cli._issues import add_option
-
-    add_option(parser)
+    options.all_issues(parser)
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Print the changes; exit 0 when the reports are identical, 1 when they differ."""
     from rol_model.cli._files import emit, load_input
-    from rol_model.diffing import diff_documents, document_patch, same
-    from rol_model.serialize import canonical_json, to_dict
+    from rol_model.diffing import diff, json_patch, same
+    from rol_model.serialize import canonical_json
 
     if args.old == "-" and args.new == "-":
         print("rol diff: only one of OLD and NEW can be standard input", file=err)
         return 2
-    old, new = (to_dict(load_input(name)) for name in (args.old, args.new))
+    old, new = (load_input(name) for name in (args.old, args.new))
     if args.format == "patch":
-        emit(canonical_json(document_patch(old, new)), args.output, out)
+        emit(canonical_json(json_patch(old, new)), args.output, out)
         return 0 if same(old, new) else 1
-    changes = diff_documents(old, new)
+    changes = diff(old, new)
     if args.format == "html":
-        from rol_model.serialize import from_dict
         from rol_model.views import html_diff, write_page
 
-        page = html_diff(from_dict(old), from_dict(new), changes)
+        page = html_diff(old, new, changes)
         write_page(page, args.output, out)
         return 0 if changes.identical else 1
     if args.format == "json":

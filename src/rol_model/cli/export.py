@@ -5,15 +5,12 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
+from rol_model.cli import _options as options
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Inputs, the table format, the output folder, jobs and the Excel byte order mark."""
-    parser.add_argument(
-        "files",
-        nargs="+",
-        metavar="FILE",
-        help="report JSON file, directory (every *.json below it) or glob pattern",
-    )
+    options.inputs(parser)
     parser.add_argument(
         "--to",
         choices=("csv", "jsonl", "parquet"),
@@ -21,36 +18,25 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="table format (default csv; parquet: typed tables with findings and copies, "
         "extra parquet)",
     )
-    parser.add_argument(
-        "-o",
-        "--output",
+    options.output(
+        parser,
+        "folder for reports, items and indicators tables (created if missing)",
         required=True,
         metavar="OUT_DIR",
-        help="folder for reports, items and indicators tables (created if missing)",
     )
     parser.add_argument(
         "--bom", action="store_true", help="CSV: start with a UTF-8 byte order mark (for Excel)"
     )
-    parser.add_argument(
-        "--raw",
-        action="store_true",
-        help="CSV: write text exactly, even when a spreadsheet would run it as a formula "
-        "(=, +, -, @ first; see docs/security.md)",
-    )
-    parser.add_argument(
-        "-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)"
-    )
+    options.raw(parser)
+    options.jobs(parser)
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Export the valid reports; exit 1 when a file was invalid, 2 when one was unreadable."""
+    from rol_model.cli._files import report_skipped
     from rol_model.corpus import expand_arguments, export_tables
 
-    if args.jobs < 1:
-        print("rol export: --jobs must be at least 1", file=err)
-        return 2
-    if "-" in args.files:
-        print("rol export: reading from standard input is not supported", file=err)
+    if options.corpus_refused(args, err, inputs=args.files):
         return 2
     names = expand_arguments(args.files)
     if args.to == "parquet":
@@ -60,16 +46,10 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     summary = export_tables(
         names, args.output, args.to, bom=args.bom, raw=args.raw, jobs=args.jobs, skip_invalid=True
     )
-    for result in summary.skipped:
-        reason = result.error or f"not a valid report: {result.issues[0]}"
-        if result.error is None and len(result.issues) > 1:
-            reason += f" (and {len(result.issues) - 1} more)"
-        print(f"rol export: skipped {result.path}: {reason}", file=err)
+    status = report_skipped("export", summary.skipped, err)
     print(
         f"{summary.reports} reports, {summary.items} items, {summary.indicators} indicators "
         f"written to {', '.join(summary.files)}",
         file=out,
     )
-    if any(result.error is not None for result in summary.skipped):
-        return 2
-    return 1 if summary.skipped else 0
+    return status

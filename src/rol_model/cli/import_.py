@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, TextIO
 
+from rol_model.cli import _options as options
+
 if TYPE_CHECKING:
     from rol_model.importer import ImportResult
 
@@ -16,12 +18,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="report as text, a saved web page (.html, .mhtml), Word (.docx) or PDF; - is stdin",
     )
-    parser.add_argument("-o", "--output", metavar="OUT", help="write the report JSON here")
-    parser.add_argument(
-        "--format",
-        choices=("json", "text"),
+    options.output(parser, "write the report JSON here")
+    options.output_format(
+        parser,
+        ("json", "text"),
+        "what to print: the report JSON (default), or a text summary and the warnings",
         default="json",
-        help="what to print: the report JSON (default), or a text summary and the warnings",
     )
     parser.add_argument("--organization", help="reporting body, when the title lacks it")
     parser.add_argument("--year", type=int, help="reported year, when the title lacks it")

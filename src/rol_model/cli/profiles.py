@@ -6,6 +6,8 @@ import argparse
 import json
 from typing import Any, TextIO
 
+from rol_model.cli import _options as options
+
 #: Profile keys that are metadata, not requirements.
 _METADATA = ("$schema", "name", "title", "title_zh", "source", "extends")
 
@@ -43,11 +45,10 @@ def profile_list() -> str:
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """The output format."""
-    parser.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="a description (default), or JSON: a list of {name, title, title_zh, extends, "
+    options.output_format(
+        parser,
+        ("text", "json"),
+        "a description (default), or JSON: a list of {name, title, title_zh, extends, "
         "states, required_parts, rules}",
     )
 

@@ -5,23 +5,20 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
+from rol_model.cli import _options as options
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """The report JSON file (``-`` is standard input), the output format and file."""
     parser.add_argument("file", metavar="FILE", help="report JSON file, or - for stdin")
-    parser.add_argument(
-        "--format",
-        choices=("text", "markdown", "html", "docx"),
-        default="text",
-        help="plain text (default), Markdown, a self-contained HTML page (extra html), or a Word "
+    options.output_format(
+        parser,
+        ("text", "markdown", "html", "docx"),
+        "plain text (default), Markdown, a self-contained HTML page (extra html), or a Word "
         "file in the GB/T 9704-2012 layout (extra docx; needs -o)",
+        output="write the output here (UTF-8; the .docx file)",
     )
-    parser.add_argument(
-        "-o", "--output", metavar="OUT", help="write the output here (UTF-8; the .docx file)"
-    )
-    from rol_model.cli._issues import add_option
-
-    add_option(parser)
+    options.all_issues(parser)
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -6,6 +6,8 @@ import argparse
 import json
 from typing import TextIO
 
+from rol_model.cli import _options as options
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """The profile whose severities to show, and the output format."""
@@ -15,11 +17,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default="national",
         help="show the severities this profile gives (default national; see `rol profiles`)",
     )
-    parser.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="a table (default), or JSON: a list of {code, name, family, severity, "
+    options.output_format(
+        parser,
+        ("text", "json"),
+        "a table (default), or JSON: a list of {code, name, family, severity, "
         "default_severity, title, title_zh, rationale, source}",
     )
 

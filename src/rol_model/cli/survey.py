@@ -5,15 +5,12 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
+from rol_model.cli import _options as options
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Inputs, the year, the profile, last year's reports, the output format and file."""
-    parser.add_argument(
-        "files",
-        nargs="+",
-        metavar="FILE",
-        help="report JSON file, directory (every *.json below it) or glob pattern",
-    )
+    options.inputs(parser)
     parser.add_argument("--year", type=int, metavar="N", help="survey only the reports on year N")
     parser.add_argument(
         "--profile", metavar="P", help="check profile: built-in name or file (default national)"
@@ -25,11 +22,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="last year's reports (file, directory or pattern; repeatable) / 上年度报告",
     )
-    parser.add_argument(
-        "--format",
-        choices=("html", "xlsx", "csv", "json"),
+    options.output_format(
+        parser,
+        ("html", "xlsx", "csv", "json"),
+        "json (default), csv (one table, with BOM), xlsx (needs -o) or html / 输出格式",
         default="json",
-        help="json (default), csv (one table, with BOM), xlsx (needs -o) or html / 输出格式",
     )
     parser.add_argument(
         "--table",
@@ -37,32 +34,25 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default="bodies",
         help="which table --format csv writes (default bodies) / CSV 输出的表",
     )
-    parser.add_argument("-o", "--output", metavar="OUT", help="write the output here")
-    parser.add_argument(
-        "-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)"
-    )
+    options.output(parser, "write the output here")
+    options.jobs(parser)
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Write the survey; exit 1 when a file was invalid, 2 when one was unreadable."""
     import json
-    from pathlib import Path
 
+    from rol_model.cli._files import emit, report_skipped
     from rol_model.corpus import expand_arguments
     from rol_model.survey import (
         html_survey,
         survey,
         survey_csv,
         survey_to_dict,
-        write_atomic,
         write_survey_xlsx,
     )
 
-    if args.jobs < 1:
-        print("rol survey: --jobs must be at least 1", file=err)
-        return 2
-    if "-" in args.files or "-" in args.previous:
-        print("rol survey: reading from standard input is not supported", file=err)
+    if options.corpus_refused(args, err, inputs=[*args.files, *args.previous]):
         return 2
     if args.format == "xlsx" and not args.output:
         print("rol survey: --format xlsx needs -o OUT.xlsx", file=err)
@@ -70,9 +60,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     names = expand_arguments(args.files)
     previous = expand_arguments(args.previous) if args.previous else []
     result = survey(names, year=args.year, profile=args.profile, previous=previous, jobs=args.jobs)
-    for skipped in result.skipped:
-        reason = skipped.error or f"not a valid report: {skipped.issues[0]}"
-        print(f"rol survey: skipped {skipped.path}: {reason}", file=err)
+    status = report_skipped("survey", result.skipped, err)
     if args.format == "xlsx":
         write_survey_xlsx(result, args.output)
     else:
@@ -82,20 +70,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             text = survey_csv(result, args.table)
         else:
             text = html_survey(result)
-        if args.output:
-
-            def write(path: str) -> None:
-                Path(path).write_text(text, encoding="utf-8")
-
-            write_atomic(args.output, write)
-        else:
-            out.write(text)
+        emit(text, args.output, out)
     if args.output:
         print(
             f"{len(result.bodies)} reports, {len(result.copies)} copied paragraphs, "
             f"{len(result.shortcomings)} shared shortcomings written to {args.output}",
             file=err,
         )
-    if any(skipped.error is not None for skipped in result.skipped):
-        return 2
-    return 1 if result.skipped else 0
+    return status

@@ -5,40 +5,32 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
+from rol_model.cli import _options as options
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Report files of one body, one per year, and the output format."""
-    parser.add_argument(
-        "files", nargs="+", metavar="FILE", help="report JSON files, one per year, any order"
+    options.inputs(parser, "report JSON files, one per year, any order")
+    options.output_format(
+        parser,
+        ("text", "csv", "json", "html"),
+        "text (default), CSV, JSON, or a self-contained HTML page (extra html) / 输出格式",
+        output="write the output here (UTF-8)",
     )
-    parser.add_argument(
-        "--format",
-        choices=("text", "csv", "json", "html"),
-        default="text",
-        help="text (default), CSV, JSON, or a self-contained HTML page (extra html) / 输出格式",
-    )
-    parser.add_argument("-o", "--output", metavar="OUT", help="write the output here (UTF-8)")
     parser.add_argument(
         "--table",
         choices=("indicators", "plans", "shortcomings"),
         default="indicators",
         help="which table --format csv writes (default indicators) / CSV 输出的表",
     )
-    parser.add_argument(
-        "--raw",
-        action="store_true",
-        help="CSV: write text exactly, even when a spreadsheet would run it as a formula "
-        "(=, +, -, @ first; see docs/security.md)",
-    )
+    options.raw(parser)
     parser.add_argument(
         "--mixed-bodies",
         action="store_true",
         help="compare reports of different bodies anyway (a body renamed in a reorganisation); "
         "without it such a series is refused",
     )
-    from rol_model.cli._issues import add_option
-
-    add_option(parser)
+    options.all_issues(parser)
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

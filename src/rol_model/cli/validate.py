@@ -10,27 +10,23 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any, TextIO
 
+from rol_model.cli import _options as options
+
 if TYPE_CHECKING:
     from rol_model.corpus import FileResult
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Files, directories or patterns (``-`` is standard input), jobs and the output format."""
-    parser.add_argument(
-        "files",
-        nargs="+",
-        metavar="FILE",
-        help="report JSON file, directory (every *.json below it), glob pattern, or - for stdin",
+    options.inputs(
+        parser, "report JSON file, directory (every *.json below it), glob pattern, or - for stdin"
     )
-    parser.add_argument(
-        "--format",
-        choices=("text", "json", "jsonl"),
-        default="text",
-        help="output format: text, one JSON array, or one JSON line per file (default text)",
+    options.output_format(
+        parser,
+        ("text", "json", "jsonl"),
+        "output format: text, one JSON array, or one JSON line per file (default text)",
     )
-    parser.add_argument(
-        "-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)"
-    )
+    options.jobs(parser)
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="text format: print only problems and summary"
     )
@@ -88,8 +84,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from rol_model.corpus import expand_arguments, ordered_map, warm_up, write_many
     from rol_model.text import terminal_text
 
-    if args.jobs < 1:
-        print("rol validate: --jobs must be at least 1", file=err)
+    if options.corpus_refused(args, err, stdin=True):
         return 2
     names = expand_arguments(args.files)
     jobs = 1 if "-" in names else min(args.jobs, len(names))

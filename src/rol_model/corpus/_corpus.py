@@ -33,6 +33,7 @@ __all__ = [
     "FileResult",
     "Progress",
     "Summary",
+    "check_file",
     "check_many",
     "expand_arguments",
     "expand_paths",
@@ -85,6 +86,16 @@ class FileResult:
     def passed(self) -> bool:
         """Valid, and no checker finding of severity ``error``."""
         return self.valid and not any(f.severity == "error" for f in self.findings)
+
+    def exception(self) -> ReadError | InvalidReportError:
+        """The error that stands for this file when it is not a valid report.
+
+        :class:`~rol_model.ReadError` when it could not be read, else
+        :class:`~rol_model.InvalidReportError` with its issues, naming the file.
+        """
+        if self.error is not None:
+            return ReadError(self.error)
+        return InvalidReportError(self.issues, source=self.path)
 
 
 # -- discovery ---------------------------------------------------------------------------------

@@ -355,7 +355,7 @@ def export_tables(
     cannot be written.
     """
     from rol_model.corpus._corpus import ordered_map, warm_up
-    from rol_model.exceptions import InvalidReportError, ReadError, UnsupportedFormatError
+    from rol_model.exceptions import UnsupportedFormatError
 
     if format not in ("csv", "jsonl"):
         raise UnsupportedFormatError("export", format, ("csv", "jsonl"))
@@ -373,9 +373,7 @@ def export_tables(
         for rows in ordered_map(_rows_of, _sources(sources), jobs=jobs):
             if not isinstance(rows, _Rows):
                 if not skip_invalid:
-                    if rows.error is not None:
-                        raise ReadError(rows.error)
-                    raise InvalidReportError(rows.issues, source=rows.path)
+                    raise rows.exception()
                 skipped.append(rows)
                 continue
             report_id += 1

@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 from rol_model.diffing._diff import (
-    FieldChange,
-    ItemChange,
-    PartChange,
-    ReportDiff,
     diff,
     diff_documents,
 )
@@ -21,6 +17,12 @@ from rol_model.diffing._patch import (
     document_patch,
     json_patch,
     same,
+)
+from rol_model.diffing._records import (
+    FieldChange,
+    ItemChange,
+    PartChange,
+    ReportDiff,
 )
 
 __all__ = [

@@ -8,13 +8,12 @@ against 45 is "at most +5".
 from __future__ import annotations
 
 import decimal
-from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, Literal
 
 import attrs
 
-from rol_model.diffing._patch import same
+from rol_model.diffing._view import get, same
 from rol_model.text import arithmetic
 
 __all__ = ["Comparability", "IndicatorChange", "indicator_change", "lone_indicator"]
@@ -64,15 +63,19 @@ def _signed(value: Decimal) -> str:
     return f"{value:+}"
 
 
-def _qualifier_note(old: Mapping[str, Any], new: Mapping[str, Any], change: Decimal) -> str:
-    before, after = old.get("qualifier", "exact"), new.get("qualifier", "exact")
-    what = f"{old['source']} → {new['source']}"
+def _qualifier(indicator: Any) -> str:
+    return get(indicator, "qualifier") or "exact"
+
+
+def _qualifier_note(old: Any, new: Any, change: Decimal) -> str:
+    before, after = _qualifier(old), _qualifier(new)
+    what = f"{get(old, 'source')} → {get(new, 'source')}"
     if "approximately" in (before, after):
         return f"approximate figures ({what}): change about {_signed(change)} / " + (
             f"含约数（{what}）：变化约{_signed(change)}"
         )
-    old_low, old_high = _bounds(old["value"], before)
-    new_low, new_high = _bounds(new["value"], after)
+    old_low, old_high = _bounds(get(old, "value"), before)
+    new_low, new_high = _bounds(get(new, "value"), after)
     low = None if new_low is None or old_high is None else new_low - old_high
     high = None if new_high is None or old_low is None else new_high - old_low
     if low is not None and high is not None:
@@ -97,40 +100,40 @@ def _qualifier_note(old: Mapping[str, Any], new: Mapping[str, Any], change: Deci
 
 
 def indicator_change(
-    old: Mapping[str, Any], new: Mapping[str, Any], old_pointer: str, new_pointer: str
+    old: Any, new: Any, old_pointer: str, new_pointer: str
 ) -> IndicatorChange | None:
-    keys = ("label", "value", "unit", "qualifier", "period")
-    if (
-        all(same(old.get(k), new.get(k)) for k in keys if k != "value")
-        and old["value"] == new["value"]
-    ):
+    """How a paired figure (a model :class:`~rol_model.Indicator` or its JSON form) changed."""
+    old_value, new_value = get(old, "value"), get(new, "value")
+    keys = ("label", "unit", "qualifier", "period")
+    if all(same(get(old, k), get(new, k)) for k in keys) and old_value == new_value:
         return None
+    old_unit, new_unit = get(old, "unit"), get(new, "unit")
     common = {
         "kind": "changed",
-        "label": new["label"],
-        "unit": new["unit"],
-        "old_id": old["id"],
-        "new_id": new["id"],
+        "label": get(new, "label"),
+        "unit": new_unit,
+        "old_id": get(old, "id"),
+        "new_id": get(new, "id"),
         "old_pointer": old_pointer,
         "new_pointer": new_pointer,
-        "old_value": old["value"],
-        "new_value": new["value"],
-        "old_unit": old["unit"],
-        "old_qualifier": old.get("qualifier", "exact"),
-        "new_qualifier": new.get("qualifier", "exact"),
-        "old_source": old["source"],
-        "new_source": new["source"],
+        "old_value": old_value,
+        "new_value": new_value,
+        "old_unit": old_unit,
+        "old_qualifier": _qualifier(old),
+        "new_qualifier": _qualifier(new),
+        "old_source": get(old, "source"),
+        "new_source": get(new, "source"),
     }
-    if old["unit"] != new["unit"]:
-        units = f"{old['unit']} → {new['unit']}"
+    if old_unit != new_unit:
+        units = f"{old_unit} → {new_unit}"
         note = f"units differ ({units}) / 单位不同（{units}）"
         return IndicatorChange(**common, comparison="incomparable", note=note)
     with decimal.localcontext(arithmetic()) as context:  # no trap: any two values compare
-        change = new["value"] - old["value"]
+        change = new_value - old_value
         relative = None
-        if old["value"] != 0:
+        if old_value != 0:
             context.prec = 6
-            relative = context.create_decimal(change / old["value"])
+            relative = context.create_decimal(change / old_value)
     inexact = common["old_qualifier"] != "exact" or common["new_qualifier"] != "exact"
     return IndicatorChange(
         **common,
@@ -141,19 +144,18 @@ def indicator_change(
     )
 
 
-def lone_indicator(
-    kind: Literal["added", "removed"], ind: Mapping[str, Any], where: str
-) -> IndicatorChange:
+def lone_indicator(kind: Literal["added", "removed"], ind: Any, where: str) -> IndicatorChange:
+    """A figure with no partner on the other side: added or removed."""
     side = "new" if kind == "added" else "old"
     return IndicatorChange(
         kind=kind,
-        label=ind["label"],
-        unit=ind["unit"],
+        label=get(ind, "label"),
+        unit=get(ind, "unit"),
         **{
-            f"{side}_id": ind["id"],
+            f"{side}_id": get(ind, "id"),
             f"{side}_pointer": where,
-            f"{side}_value": ind["value"],
-            f"{side}_qualifier": ind.get("qualifier", "exact"),
-            f"{side}_source": ind["source"],
+            f"{side}_value": get(ind, "value"),
+            f"{side}_qualifier": _qualifier(ind),
+            f"{side}_source": get(ind, "source"),
         },
     )

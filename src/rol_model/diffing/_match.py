@@ -1,7 +1,7 @@
 """Pairing the items of two versions of a report (the text similarity is ``_similarity``'s).
 
-Everything here works on JSON-shaped data (what :func:`rol_model.to_dict` returns), so the
-structured diff and the JSON Patch pair items in exactly the same way.
+Elements are model objects or their JSON form, read through ``_view``, so the structured diff
+and the JSON Patch pair items in exactly the same way, whichever form they are given.
 
 The matching rule, for one list of siblings (the measures of a part, the children of an item,
 the indicators of an item, the parts of a report), in this order:
@@ -27,7 +27,6 @@ Everything left over is added or removed.
 from __future__ import annotations
 
 import heapq
-import json
 import math
 import re
 from collections import Counter, defaultdict
@@ -36,6 +35,7 @@ from typing import Any
 
 import attrs
 
+from rol_model.diffing._view import content_key, get, has, is_object, items
 from rol_model.text import Fingerprint, dice, fingerprint, normalize, similarity
 
 __all__ = [
@@ -69,7 +69,6 @@ FILTERED_PAIRS = 160_000
 #: windowed mode above :data:`FILTERED_PAIRS`.
 SIMILARITY_WINDOW = 16
 
-_IGNORED = frozenset({"id", "marker", "lines"})
 _POSITIONAL_ID = re.compile(r".*?\d+(?:\.\d+)*(?:-i\d+)?")
 _NODE_LISTS = ("measures", "shortcomings", "causes", "plans", "items", "children")
 
@@ -85,27 +84,16 @@ class Pair:
 
 def content_text(node: Any) -> str:
     """All the words of an item: its heading, its text and those of its descendants."""
-    if not isinstance(node, dict):
+    if not is_object(node):
         return "" if node is None else str(node)
-    pieces = [str(node.get(key) or "") for key in ("heading", "text")]
-    if "label" in node:  # an indicator
-        pieces = [str(node.get("label", "")), str(node.get("unit", "")), str(node.get("source"))]
+    if has(node, "label"):  # an indicator
+        pieces = [str(get(node, "label") or ""), str(get(node, "unit") or "")]
+        pieces.append(str(get(node, "source")))
+    else:
+        pieces = [str(get(node, key) or "") for key in ("heading", "text")]
     for key in _NODE_LISTS:
-        pieces.extend(content_text(child) for child in node.get(key, ()))
+        pieces.extend(content_text(child) for child in items(node, key))
     return "".join(pieces)
-
-
-def _strip(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _strip(v) for k, v in value.items() if k not in _IGNORED}
-    if isinstance(value, list):
-        return [_strip(v) for v in value]
-    return value
-
-
-def content_key(value: Any) -> str:
-    """A key equal for two items whose content is equal apart from ids, markers and lines."""
-    return json.dumps(_strip(value), ensure_ascii=False, sort_keys=True, default=repr)
 
 
 def longest_increasing(values: Sequence[int]) -> set[int]:
@@ -138,11 +126,14 @@ class _Aligner:
         self,
         old: Sequence[Any],
         new: Sequence[Any],
+        *,
         ident: Callable[[Any], Hashable],
         label: Callable[[Any], Hashable] | None,
         same_id_only: bool,
+        key: Callable[[Any], Hashable],
     ) -> None:
         self.old, self.new = old, new
+        self.key = key
         self.same_id_only = same_id_only
         self.ident, self.label = ident, label
         self.free_old = set(range(len(old)))
@@ -163,17 +154,17 @@ class _Aligner:
         return self.prints[key]
 
     def by_content(self) -> None:
-        old_keys = [content_key(node) for node in self.old]
-        new_keys = [content_key(node) for node in self.new]
+        old_keys = [self.key(node) for node in self.old]
+        new_keys = [self.key(node) for node in self.new]
         # equal content and equal id first, so repeated texts pair with their own item
-        same: dict[tuple[str, Hashable], list[int]] = defaultdict(list)
+        same: dict[tuple[Hashable, Hashable], list[int]] = defaultdict(list)
         for j in reversed(range(len(self.new))):
             same[new_keys[j], self.ident(self.new[j])].append(j)
         for i in range(len(self.old)):
             found = same.get((old_keys[i], self.ident(self.old[i])))
             if found:
                 self.take(i, found.pop(), 1.0)
-        waiting: dict[str, list[int]] = defaultdict(list)
+        waiting: dict[Hashable, list[int]] = defaultdict(list)
         for j in sorted(self.free_new, reverse=True):
             waiting[new_keys[j]].append(j)
         for i in sorted(self.free_old):
@@ -208,8 +199,8 @@ class _Aligner:
         falls short is dropped (positional filter). Exact: no qualifying pair is missed.
         """
         frequency: Counter[str] = Counter()
-        for side, items in ((0, olds), (1, news)):
-            for position in items:
+        for side, positions in ((0, olds), (1, news)):
+            for position in positions:
                 frequency.update(self.fingerprint(side, position).grams)
         jaccard = SIMILARITY_THRESHOLD / (2 - SIMILARITY_THRESHOLD)
 
@@ -314,7 +305,8 @@ def _positional_id(ident: Hashable) -> bool:
 
 
 def _id_of(node: Any) -> Hashable:
-    return node.get("id") if isinstance(node, dict) else None
+    ident: Hashable = get(node, "id")  # None for a value that is no object
+    return ident
 
 
 def align(
@@ -325,6 +317,7 @@ def align(
     label: Callable[[Any], Hashable] | None = None,
     by_similarity: bool = True,
     same_id_only: bool = False,
+    key: Callable[[Any], Hashable] = content_key,
 ) -> list[Pair]:
     """Pair the elements of two lists by the module's matching rule; sorted by ``new``.
 
@@ -333,7 +326,7 @@ def align(
     pair elements (used for lists of plain strings and values); with ``same_id_only=True``
     only elements with equal ``ident`` pair at all (parts pair only with parts of their kind).
     """
-    aligner = _Aligner(old, new, ident, label, same_id_only)
+    aligner = _Aligner(old, new, ident=ident, label=label, same_id_only=same_id_only, key=key)
     aligner.by_content()
     aligner.by_label()
     if by_similarity:

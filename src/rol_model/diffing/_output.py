@@ -8,8 +8,8 @@ from typing import Any, Literal
 
 import attrs
 
-from rol_model.diffing._diff import FieldChange, ItemChange, PartChange, ReportDiff
 from rol_model.diffing._indicators import IndicatorChange
+from rol_model.diffing._records import FieldChange, ItemChange, PartChange, ReportDiff
 from rol_model.text import markdown_text, signed_percent, terminal_text
 
 __all__ = ["DIFF_SCHEMA_ID", "diff_to_dict", "format_diff"]

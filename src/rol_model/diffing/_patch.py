@@ -4,38 +4,38 @@ A list of items is patched in four steps: remove the items that have no partner 
 so indexes stay valid), move the partnered items that are out of order (only those outside a
 longest run that kept its order), add the new items at their final index, and last patch each
 partnered item in place. Inserting one measure at the top is therefore one ``add`` operation.
+
+:func:`json_patch` walks the two reports' model objects (``_view`` reads them as their JSON
+form); only the values an operation carries are converted. :func:`document_patch` walks
+JSON-shaped documents with the same code.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
-from decimal import Decimal
+import functools
+from collections.abc import Callable, Hashable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rol_model.diffing._match import Pair, align, longest_increasing
+from rol_model.diffing._view import (
+    content_key,
+    entries,
+    get,
+    is_object,
+    json_value,
+    on_reports,
+    same,
+)
 from rol_model.model import pointer
 
 if TYPE_CHECKING:
     from rol_model.model import Report
 
-__all__ = ["document_patch", "json_patch"]
+__all__ = ["document_patch", "figure_label", "json_patch", "pairs_for", "same"]
 
 _NODE_LISTS = frozenset({"measures", "shortcomings", "causes", "plans", "items", "children"})
 
 Operation = dict[str, Any]
-
-
-def same(a: Any, b: Any) -> bool:
-    """Equal as JSON text would be: ``1``, ``1.0`` and ``true`` all differ."""
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
-    if isinstance(a, list):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
-    if isinstance(a, Decimal):
-        return str(a) == str(b)
-    return bool(a == b)
 
 
 def _no_id(_: Any) -> Hashable:
@@ -43,94 +43,114 @@ def _no_id(_: Any) -> Hashable:
 
 
 def _kind(part: Any) -> Hashable:
-    return part.get("kind") if isinstance(part, dict) else None
+    return get(part, "kind") if is_object(part) else None
 
 
-def _label(indicator: Any) -> Hashable:
-    if isinstance(indicator, dict):
-        return (indicator.get("label"), indicator.get("unit"))
+def figure_label(indicator: Any) -> Hashable:
+    """The key by which figures pair by label: label and unit."""
+    if is_object(indicator):
+        return (get(indicator, "label"), get(indicator, "unit"))
     return None
 
 
-def pairs_for(field: str | None, old: Sequence[Any], new: Sequence[Any], model: bool) -> list[Pair]:
-    """Pair the elements of the list stored under ``field`` (``model=False`` inside extensions)."""
+def pairs_for(
+    field: str | None,
+    old: Sequence[Any],
+    new: Sequence[Any],
+    model: bool,
+    key: Callable[[Any], Hashable] = content_key,
+) -> list[Pair]:
+    """Pair the elements of the list stored under ``field`` (``model=False`` inside extensions).
+
+    ``key`` is the content key the first step pairs by (one that remembers, for one run).
+    """
     if model and field == "parts":
         # parts pair by kind; only two parts of one kind need their content compared
         kinds = [_kind(part) for part in (*old, *new)]
         ambiguous = any(
             kinds[: len(old)].count(k) > 1 or kinds[len(old) :].count(k) > 1 for k in set(kinds)
         )
-        return align(old, new, ident=_kind, same_id_only=True, by_similarity=ambiguous)
+        return align(old, new, ident=_kind, same_id_only=True, by_similarity=ambiguous, key=key)
     if model and field in _NODE_LISTS:
-        return align(old, new)
+        return align(old, new, key=key)
     if model and field == "indicators":
-        return align(old, new, label=_label)
-    return align(old, new, ident=_no_id, by_similarity=False)
+        return align(old, new, label=figure_label, key=key)
+    return align(old, new, ident=_no_id, by_similarity=False, key=key)
 
 
-def _value_ops(
-    old: Any, new: Any, path: str, ops: list[Operation], *, field: str | None, model: bool
-) -> None:
-    if same(old, new):
-        return
-    if isinstance(old, dict) and isinstance(new, dict):
-        for key in old:
-            if key not in new:
-                ops.append({"op": "remove", "path": f"{path}{pointer([key])}"})
-        for key, value in new.items():
-            where = f"{path}{pointer([key])}"
-            if key in old:
-                inner = model and not (path == "" and key == "extensions")
-                _value_ops(old[key], value, where, ops, field=key, model=inner)
-            else:
-                ops.append({"op": "add", "path": where, "value": value})
-        return
-    if isinstance(old, list) and isinstance(new, list):
-        _list_ops(old, new, path, ops, pairs=pairs_for(field, old, new, model), model=model)
-        return
-    ops.append({"op": "replace", "path": path, "value": new})
+class _Patcher:
+    """The operations between two documents, collected as both are walked once."""
 
+    def __init__(self) -> None:
+        self.ops: list[Operation] = []
+        memo: dict[int, Hashable] = {}
+        self.key: Callable[[Any], Hashable] = functools.partial(content_key, memo=memo)
 
-def _list_ops(
-    old: list[Any],
-    new: list[Any],
-    path: str,
-    ops: list[Operation],
-    *,
-    pairs: list[Pair],
-    model: bool,
-) -> None:
-    partnered = {pair.old for pair in pairs}
-    for index in reversed(range(len(old))):
-        if index not in partnered:
-            ops.append({"op": "remove", "path": f"{path}/{index}"})
-    work = sorted(partnered)  # the list now, as old indexes
-    order = [pair.old for pair in pairs]  # the wanted order (pairs are sorted by new index)
-    placed = {order[k] for k in longest_increasing(order)}
-    for position, index in enumerate(order):
-        if index in placed:
-            continue
-        before = next((order[k] for k in range(position - 1, -1, -1) if order[k] in placed), None)
-        source = work.index(index)
-        work.pop(source)
-        target = work.index(before) + 1 if before is not None else 0
-        work.insert(target, index)
-        placed.add(index)
-        if source != target:
-            ops.append({"op": "move", "from": f"{path}/{source}", "path": f"{path}/{target}"})
-    added = {pair.new for pair in pairs}
-    for index, value in enumerate(new):
-        if index not in added:
-            ops.append({"op": "add", "path": f"{path}/{index}", "value": value})
-    for pair in pairs:
-        _value_ops(old[pair.old], new[pair.new], f"{path}/{pair.new}", ops, field=None, model=model)
+    def value(self, old: Any, new: Any, path: str, *, field: str | None, model: bool) -> None:
+        if same(old, new):
+            return
+        old_members, new_members = entries(old), entries(new)
+        if old_members is not None and new_members is not None:
+            before = dict(old_members)
+            after = {key for key, _ in new_members}
+            for key in before:
+                if key not in after:
+                    self.ops.append({"op": "remove", "path": f"{path}{pointer([key])}"})
+            for key, value in new_members:
+                where = f"{path}{pointer([key])}"
+                if key in before:
+                    inner = model and not (path == "" and key == "extensions")
+                    self.value(before[key], value, where, field=key, model=inner)
+                else:
+                    self.ops.append({"op": "add", "path": where, "value": json_value(value)})
+            return
+        if isinstance(old, (list, tuple)) and isinstance(new, (list, tuple)):
+            self.list(old, new, path, pairs_for(field, old, new, model, self.key), model=model)
+            return
+        self.ops.append({"op": "replace", "path": path, "value": json_value(new)})
+
+    def list(
+        self, old: Sequence[Any], new: Sequence[Any], path: str, pairs: list[Pair], *, model: bool
+    ) -> None:
+        ops = self.ops
+        partnered = {pair.old for pair in pairs}
+        for index in reversed(range(len(old))):
+            if index not in partnered:
+                ops.append({"op": "remove", "path": f"{path}/{index}"})
+        work = sorted(partnered)  # the list now, as old indexes
+        order = [pair.old for pair in pairs]  # the wanted order (pairs are sorted by new index)
+        placed = {order[k] for k in longest_increasing(order)}
+        for position, index in enumerate(order):
+            if index in placed:
+                continue
+            before = next(
+                (order[k] for k in range(position - 1, -1, -1) if order[k] in placed), None
+            )
+            source = work.index(index)
+            work.pop(source)
+            target = work.index(before) + 1 if before is not None else 0
+            work.insert(target, index)
+            placed.add(index)
+            if source != target:
+                ops.append({"op": "move", "from": f"{path}/{source}", "path": f"{path}/{target}"})
+        added = {pair.new for pair in pairs}
+        for index, value in enumerate(new):
+            if index not in added:
+                ops.append({"op": "add", "path": f"{path}/{index}", "value": json_value(value)})
+        for pair in pairs:
+            where = f"{path}/{pair.new}"
+            self.value(old[pair.old], new[pair.new], where, field=None, model=model)
 
 
 def document_patch(old: Any, new: Any) -> list[Operation]:
-    """The JSON Patch operations that turn JSON-shaped report data ``old`` into ``new``."""
-    ops: list[Operation] = []
-    _value_ops(old, new, "", ops, field=None, model=True)
-    return ops
+    """The JSON Patch operations that turn JSON-shaped report data ``old`` into ``new``.
+
+    :func:`json_patch` calls it with the reports themselves: ``old`` and ``new`` may be model
+    objects too, read as their JSON form.
+    """
+    patcher = _Patcher()
+    patcher.value(old, new, "", field=None, model=True)
+    return patcher.ops
 
 
 def json_patch(old: Report, new: Report) -> list[Operation]:
@@ -138,8 +158,7 @@ def json_patch(old: Report, new: Report) -> list[Operation]:
 
     Items are paired as :func:`rol_model.diff` pairs them, so an inserted measure is one
     ``add`` and a reordered group one ``move``. Values are JSON-shaped (figures are
-    :class:`~decimal.Decimal`, as in :func:`rol_model.to_dict`).
+    :class:`~decimal.Decimal`, as in :func:`rol_model.to_dict`). Raises
+    :class:`~rol_model.InvalidReportError` when a figure is not a JSON number.
     """
-    from rol_model.serialize import to_dict
-
-    return document_patch(to_dict(old), to_dict(new))
+    return on_reports(document_patch, old, new)

@@ -14,14 +14,12 @@ from rol_model.importer._figures import Figure, find_figures, find_references
 from rol_model.importer._outline import Paragraph, RawCause, RawNode, RawPart, split_heading
 from rol_model.importer._source import SourceLine
 from rol_model.model import (
+    PART_CLASSES,
     Cause,
     Indicator,
     Item,
-    LeadershipPart,
     LineRange,
     Measure,
-    MeasuresPart,
-    OtherPart,
     Part,
     Plan,
     PlansPart,
@@ -174,18 +172,12 @@ class Builder:
             "references": _references(raw.heading, text),
             "lines": LineRange(start=raw.start, end=raw.end),
         }
-        nodes = self.top_nodes(raw)
-        if raw.kind == "measures":
-            return MeasuresPart(measures=nodes, **common)
-        if raw.kind == "shortcomings":
+        part_class = PART_CLASSES[raw.kind]
+        common[part_class.items_field] = self.top_nodes(raw)
+        if part_class is ShortcomingsPart:
             # a cause with no words ("原因：" and nothing after it) is no cause
-            causes = tuple(self.cause(cause) for cause in raw.causes if cause.text.strip())
-            return ShortcomingsPart(shortcomings=nodes, causes=causes, **common)
-        if raw.kind == "plans":
-            return PlansPart(plans=nodes, **common)
-        if raw.kind == "leadership":
-            return LeadershipPart(items=nodes, **common)
-        return OtherPart(items=nodes, **common)
+            common["causes"] = tuple(self.cause(c) for c in raw.causes if c.text.strip())
+        return part_class(**common)
 
 
 _REMEDIES = re.compile(r"^针对(.{2,40}?)(?:等)?(?:的)?(?:问题|不足|短板|情况)")

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rol_model.importer import _pipeline
+from rol_model.exceptions import Issue, NotAReportError, ReadError
 from rol_model.importer._docx import import_docx
 from rol_model.importer._html import looks_like_html
 from rol_model.importer._pdf import import_pdf, pdf_bytes_to_text
 from rol_model.importer._pipeline import MAX_IMPORT_BYTES, ImportResult, PathLike, _import
+from rol_model.importer._refuse import refuse_non_report
 from rol_model.importer._source import decode_bytes
 from rol_model.importer._webpage import mhtml_to_html, webpage_text
 from rol_model.model import Source
@@ -34,8 +35,10 @@ def import_file(
     article read and its metadata rows kept as evidence; a ``.docx`` is read by
     :func:`~rol_model.import_docx` (extra ``docx``), a ``.pdf`` by
     :func:`~rol_model.importer.import_pdf` (extra ``pdf``). Raises
-    :class:`~rol_model.ReadError` when the file cannot be read, is too large, is binary, or is
-    not text in a supported encoding.
+    :class:`~rol_model.ReadError` when the file cannot be read, is too large (more than
+    :data:`MAX_IMPORT_BYTES`), is binary, or is not text in a supported encoding, and
+    :class:`~rol_model.exceptions.NotAReportError` (an
+    :class:`~rol_model.UnsupportedFormatError`) for a JSON or XML document.
     """
     file_path = Path(path)
     suffix = file_path.suffix.lower()
@@ -45,37 +48,50 @@ def import_file(
         return import_docx(file_path, organization=organization, year=year)
     if suffix in (".mhtml", ".mht"):
         html = mhtml_to_html(_read(file_path), name=file_path.name)
-        return _pipeline.import_bytes(
-            html.encode("utf-8"), name=file_path.name, organization=organization, year=year
-        )
-    if suffix in (".html", ".htm"):
-        return _import_page(file_path, organization=organization, year=year)
-    return _pipeline.import_file(file_path, organization=organization, year=year)
+        text, source, notes = _text_of(html.encode("utf-8"), file_path.name)
+    elif suffix in (".html", ".htm"):
+        text, source, notes = _page_text(_read(file_path), file_path.name)
+    else:
+        try:
+            text, source, notes = _text_of(_read(path), file_path.name)
+        except NotAReportError as error:  # name the file as the caller gave it
+            if str(file_path) == file_path.name:
+                raise
+            message = str(error).replace(file_path.name, str(file_path))
+            raise NotAReportError(message, format=error.format) from None
+    return _import(text, organization=organization, year=year, source=source, notes=notes)
 
 
-def _read(file_path: Path) -> bytes:
+def _read(path: PathLike) -> bytes:
     """The file's bytes through the one bounded reader (FIFOs and /dev/zero stop at the limit)."""
     from rol_model.serialize import read_bounded
 
-    return read_bounded(file_path, MAX_IMPORT_BYTES, what="report")
+    return read_bounded(path, MAX_IMPORT_BYTES, what="report")
 
 
-def _import_page(file_path: Path, *, organization: str | None, year: int | None) -> ImportResult:
+_Text = tuple[str, Source, tuple[Issue, ...]]
+
+
+def _text_of(data: bytes, name: str | None) -> _Text:
+    """``(text, source, notes)`` of text bytes: decoded with the encoding detected, refused when
+    they are JSON or XML, a web page's main article (its metadata rows in the notes)."""
+    if len(data) > MAX_IMPORT_BYTES:
+        raise ReadError(f"{name or '<bytes>'}: more than {MAX_IMPORT_BYTES} bytes")
+    text, encoding = decode_bytes(data, name=name or "<bytes>")
+    refuse_non_report(text, name)
+    notes: tuple[Issue, ...] = ()
+    if looks_like_html(text):
+        text, notes = webpage_text(text)  # the main article; metadata rows as page metadata
+    return text, Source(file=name, encoding=encoding), notes
+
+
+def _page_text(data: bytes, name: str) -> _Text:
     """A file named as a web page is read as one even when it lacks <html> (a saved fragment)."""
-    data = _read(file_path)
-    text, encoding = decode_bytes(data, name=file_path.name)
+    text, encoding = decode_bytes(data, name=name)
     if looks_like_html(text) or "<" not in text[:2000]:
-        return _pipeline.import_bytes(
-            data, name=file_path.name, organization=organization, year=year
-        )
+        return _text_of(data, name)
     page, notes = webpage_text(text)
-    return _import(
-        page,
-        organization=organization,
-        year=year,
-        source=Source(file=file_path.name, encoding=encoding),
-        notes=notes,
-    )
+    return page, Source(file=name, encoding=encoding), notes
 
 
 def import_bytes(
@@ -90,11 +106,13 @@ def import_bytes(
     ``name`` is recorded as ``report.source.file``. A PDF (``%PDF-`` header) is read as
     :func:`~rol_model.importer.import_pdf` reads a file; anything else is decoded as text as
     :func:`import_file` does. Raises :class:`~rol_model.ReadError` for binary or undecodable
-    bytes.
+    bytes (or more than :data:`MAX_IMPORT_BYTES` of them), and
+    :class:`~rol_model.exceptions.NotAReportError` for a JSON or XML document (a report JSON file
+    needs no import).
     """
     if data[:5] == b"%PDF-":
         text, notes = pdf_bytes_to_text(data, name=name or "<bytes>")
-        return _import(
-            text, organization=organization, year=year, source=Source(file=name), notes=notes
-        )
-    return _pipeline.import_bytes(data, name=name, organization=organization, year=year)
+        source = Source(file=name)
+    else:
+        text, source, notes = _text_of(data, name)
+    return _import(text, organization=organization, year=year, source=source, notes=notes)

@@ -267,6 +267,7 @@ _PREDICATE = (
     r"[贯貫][彻徹]|[学學][习習]|[统統][筹籌]|主[动動]|牢固|按|依法|推[进進]|加快|加[强強]|狠抓|抓|"
     r"[结結]合)"
 )
+_OPENING_SUBJECT = "the subject of the opening sentence"
 _NAME = r"(?P<name>[^,。、;:!?()《》“”\"]{2,30}?)"
 _SUBJECT = re.compile(_OPENING + _NAME + "(?=" + _PREDICATE + ")")
 _REPORTED_AS = re.compile("现将" + _NAME + _YEAR_WORD)
@@ -293,7 +294,7 @@ def opening_subject(text: str, line: int, body_text: str, issues: list[Issue]) -
             return _complete_level(name, level, line, body_text, issues)
         usable = usable_body(name)
         if usable is not None:
-            return Candidate(usable, "the subject of the opening sentence", line)
+            return Candidate(usable, _OPENING_SUBJECT, line)
     return None
 
 
@@ -340,26 +341,24 @@ def _complete_level(
             as_written = body_text[at : at + len(short)]
             middle = _PROVINCES[short][: -len(level)]
             full = f"{as_written}{middle}{written}"
-            issues.append(
-                Issue(
-                    code="import.organization-guessed",
-                    message=f"the opening names the body by its level ({name}); the text names "
-                    f"{as_written} {ranked[0][1]} times, so the body is taken as {full}",
-                    severity="warning",
-                    line=line,
-                )
+            why = (
+                f"the opening names the body by its level ({name}); the text names "
+                f"{as_written} {ranked[0][1]} times, so the body is taken as {full}"
             )
-            return Candidate(full, "the subject of the opening sentence", line)
-    issues.append(
-        Issue(
-            code="import.organization-guessed",
-            message=f"the opening names the body by its level only ({name}) and the text states "
-            f"no region for it; kept as {written} (pass organization= to name it)",
-            severity="warning",
-            line=line,
-        )
+            return _guessed(full, why, line, issues)
+    why = (
+        f"the opening names the body by its level only ({name}) and the text states "
+        f"no region for it; kept as {written} (pass organization= to name it)"
     )
-    return Candidate(written, "the subject of the opening sentence", line)
+    return _guessed(written, why, line, issues)
+
+
+def _guessed(name: str, why: str, line: int, issues: list[Issue]) -> Candidate:
+    """The opening's subject taken as ``name``, with the warning that says ``why``."""
+    issues.append(
+        Issue(code="import.organization-guessed", message=why, severity="warning", line=line)
+    )
+    return Candidate(name, _OPENING_SUBJECT, line)
 
 
 def _written_level(level: str, body_text: str) -> str | None:

@@ -16,7 +16,7 @@ import attrs
 
 from rol_model.importer._figures import Figure
 from rol_model.importer._source import SourceLine
-from rol_model.model import MAX_OUTLINE_DEPTH
+from rol_model.model import MAX_OUTLINE_DEPTH, PartKind
 from rol_model.text import CHINESE_DIGITS, chinese_value, fold
 
 __all__ = [
@@ -137,7 +137,7 @@ class RawPart:
     paragraphs: list[Paragraph] = attrs.Factory(list)
     children: list[RawNode] = attrs.Factory(list)
     causes: list[RawCause] = attrs.Factory(list)
-    kind: str = "measures"
+    kind: PartKind = "measures"
     # figures read from a table rather than from the text (an attachment's data table)
     figures: list[Figure] = attrs.Factory(list)
 
@@ -260,7 +260,8 @@ def split_heading(
     return None, rest
 
 
-_WIDE = re.compile("[\u2e80-\U0010ffff]")
+# characters drawn one column wide (below the CJK radicals) that are not ASCII: “”—…, rare
+_NARROW_NOT_ASCII = re.compile("[\x80-\u2e7f]")
 
 
 _SENTENCE_MARKS = re.compile("[。，；、,;]")
@@ -272,7 +273,17 @@ _NUMBER_START = re.compile(r"[\d０-９.．%％]")
 
 
 def _display_width(text: str) -> int:
-    return len(text) + len(_WIDE.findall(text))
+    """Columns ``text`` takes: two for each character from U+2E80 on, one for the others.
+
+    Counted without a string a character: the ASCII ones by the encoder dropping the rest, the
+    few other narrow ones by a pattern."""
+    ascii_count = len(text.encode("ascii", "ignore"))
+    return 2 * len(text) - ascii_count - len(_NARROW_NOT_ASCII.findall(text))
+
+
+def _most_common(values: list[int]) -> tuple[int, int]:
+    """``(value, count)`` of the most common value (the first met among equals)."""
+    return Counter(values).most_common(1)[0]
 
 
 def _wrap_width(lines: list[SourceLine]) -> tuple[int, int] | None:
@@ -280,9 +291,9 @@ def _wrap_width(lines: list[SourceLine]) -> tuple[int, int] | None:
     was: most long lines are about as long as the usual line, and most of those stop in the
     middle of a sentence (paragraphs that merely happen to be as long end with 。)."""
     # lines of running text only: headings (no comma or stop), often as long as each other and
-    # never ending a sentence, would look like wrapped lines
+    # never ending a sentence, would look like wrapped lines; each with its length and width
     sample = [
-        line.text
+        (line.text, len(line.text), _display_width(line.text))
         for line in lines[:2000]
         if len(line.text) >= 15 and _SENTENCE_MARKS.search(line.text)
     ]
@@ -290,14 +301,14 @@ def _wrap_width(lines: list[SourceLine]) -> tuple[int, int] | None:
         return None
     # the usual line: the most common display width, or, when lines mix half-width digits, the
     # most common length in characters
-    width = Counter(_display_width(text) for text in sample).most_common(1)[0][0]
-    lengths = Counter(len(text) for text in sample if _display_width(text) == width)
+    width = _most_common([shown for _, _, shown in sample])[0]
+    lengths = Counter(length for _, length, shown in sample if shown == width)
     chars = lengths.most_common(1)[0][0]
-    common_chars, count = Counter(len(text) for text in sample).most_common(1)[0]
+    common_chars, count = _most_common([length for _, length, _ in sample])
     if count > lengths[chars]:
         chars = common_chars
-        width = Counter(_display_width(t) for t in sample if len(t) == chars).most_common(1)[0][0]
-    full = [text for text in sample if _is_full(text, (chars, width))]
+        width = _most_common([shown for _, length, shown in sample if length == chars])[0]
+    full = [text for text, length, shown in sample if _is_full(length, shown, (chars, width))]
     broken = sum(1 for text in full if text[-1] not in "。！？；：!?;:")
     if chars < 15 or broken < len(full) * 0.5:
         return None
@@ -313,9 +324,10 @@ def _wrap_width(lines: list[SourceLine]) -> tuple[int, int] | None:
     return None
 
 
-def _is_full(text: str, wrap: tuple[int, int]) -> bool:
+def _is_full(length: int, shown: int, wrap: tuple[int, int]) -> bool:
+    """Whether a line of ``length`` characters and display width ``shown`` fills the wrap."""
     chars, width = wrap
-    return chars - 3 <= len(text) <= chars + 3 or width - 5 <= _display_width(text) <= width + 2
+    return chars - 3 <= length <= chars + 3 or width - 5 <= shown <= width + 2
 
 
 _NOT_NUMBER_CHAR = re.compile(r"[^\d.．]")
@@ -356,7 +368,7 @@ def merge_broken_lines(lines: list[SourceLine]) -> list[Paragraph]:
             or (
                 wrap is not None
                 and ending not in "。！？：!?:"
-                and _is_full(previous_line, wrap)
+                and _is_full(len(previous_line), _display_width(previous_line), wrap)
                 # a part heading without a full stop, or a numbered line without any sentence
                 # punctuation (2、……职责情况), is a heading that may merely fill the wrap width
                 and (

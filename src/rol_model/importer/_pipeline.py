@@ -2,9 +2,9 @@
 
 :func:`import_text` takes the text of a report as published and returns an
 :class:`ImportResult`: the report, schema-valid, and the warnings about what was uncertain or
-skipped, each with its line number. :func:`import_file` reads a file first, detecting its
-encoding (UTF-8, UTF-8 with BOM, UTF-16 with BOM, GB18030/GBK) and recording it in
-``report.source.encoding``. See ``docs/import.md`` for what is recognised.
+skipped, each with its line number. Files and bytes of every format (``_files``) and Word
+paragraphs (:func:`import_lines`) come here as text. See ``docs/import.md`` for what is
+recognised.
 """
 
 from __future__ import annotations
@@ -12,12 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Union
 
 import attrs
 
-from rol_model.exceptions import InvalidReportError, Issue, NotAReportError, ReadError
+from rol_model.exceptions import InvalidReportError, Issue
 from rol_model.importer._attachment import attachment_parts
 from rol_model.importer._body import parse_body
 from rol_model.importer._build import Builder, link_plans, preamble, validated
@@ -33,7 +32,6 @@ from rol_model.importer._header import (
     reported_year,
     signature,
 )
-from rol_model.importer._html import looks_like_html
 from rol_model.importer._identity import (
     Candidate,
     disclosure_opening,
@@ -55,19 +53,15 @@ from rol_model.importer._parts import (
 )
 from rol_model.importer._source import (
     SourceLine,
-    decode_bytes,
     split_lines,
 )
-from rol_model.importer._webpage import webpage_text
 from rol_model.model import Report, Source
-from rol_model.text import fold, forget_folds
+from rol_model.text import fold, remembered_folds
 
 __all__ = [
     "MAX_IMPORT_BYTES",
     "ImportResult",
     "classify_part",
-    "import_bytes",
-    "import_file",
     "import_lines",
     "import_text",
 ]
@@ -222,23 +216,12 @@ def _year(
     return None
 
 
-def _import(
-    text: str,
-    *,
-    organization: str | None,
-    year: int | None,
-    source: Source | None,
-    notes: tuple[Issue, ...] = (),
-) -> ImportResult:
-    """:func:`_import_text`, then the folds of long lines forgotten.
-
-    The importer leaves the garbage collector alone: pausing it would save about a fifth of the
-    time on a megabyte of adversarial text, but the collector is process-wide, and a library
-    called from a web server must not change it under other threads.
-    """
+def _characters_only(text: str, notes: tuple[Issue, ...]) -> tuple[str, tuple[Issue, ...]]:
+    """``text`` with each lone UTF-16 surrogate (no character JSON can carry) made U+FFFD, and
+    the notes with a warning when there was one."""
     try:
         text.encode("utf-8")
-    except UnicodeEncodeError:  # a str with lone surrogates: no character JSON can carry
+    except UnicodeEncodeError:
         text = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)
         notes = (
             *notes,
@@ -249,13 +232,11 @@ def _import(
                 severity="warning",
             ),
         )
-    try:
-        return _import_text(text, organization=organization, year=year, source=source, notes=notes)
-    finally:
-        forget_folds()
+    return text, notes
 
 
-def _import_text(
+@remembered_folds()  # each distinct line folded once however many readers look at it
+def _import(
     text: str,
     *,
     organization: str | None,
@@ -263,6 +244,13 @@ def _import_text(
     source: Source | None,
     notes: tuple[Issue, ...] = (),
 ) -> ImportResult:
+    """The report in ``text``, with the warnings (``notes`` first: what reading the file found).
+
+    The importer leaves the garbage collector alone: pausing it would save about a fifth of the
+    time on a megabyte of adversarial text, but the collector is process-wide, and a library
+    called from a web server must not change it under other threads.
+    """
+    text, notes = _characters_only(text, notes)
     lines, chrome, issues = split_lines(text)
     issues[:0] = notes
     if not lines:
@@ -319,25 +307,25 @@ def _import_text(
         lines=lines,
         issues=issues,
     )
-    missing = []
-    if report_year is None:
-        missing.append(
-            Issue(
-                code="import.year-missing",
-                line=lines[0].number,
-                message="the text states no reported year (not in the title, the opening, the "
+    # the two facts no report can go without, each named when the text does not state it
+    missing = [
+        Issue(code=f"import.{fact}-missing", line=lines[0].number, message=message)
+        for fact, value, message in (
+            (
+                "year",
+                report_year,
+                "the text states no reported year (not in the title, the opening, the "
                 f"signature date or the page's dates); {YEAR_HINT}",
-            )
-        )
-    if not name:
-        missing.append(
-            Issue(
-                code="import.organization-missing",
-                line=lines[0].number,
-                message="the text names no reporting body (not in the title, the opening "
+            ),
+            (
+                "organization",
+                name,
+                "the text names no reporting body (not in the title, the opening "
                 f"sentence, the signature or the page's metadata rows); {ORGANIZATION_HINT}",
-            )
+            ),
         )
+        if value is None or value == ""
+    ]
     if missing:
         raise InvalidReportError(missing)
     assert report_year is not None
@@ -381,62 +369,6 @@ def import_text(
     is reported in :attr:`ImportResult.warnings` instead.
     """
     return _import(text, organization=organization, year=year, source=None)
-
-
-def import_file(
-    path: PathLike, *, organization: str | None = None, year: int | None = None
-) -> ImportResult:
-    """Import a report from a text file, detecting its encoding (see :func:`import_text`).
-
-    The encoding used is recorded in ``report.source.encoding`` and the file name in
-    ``report.source.file``. Raises :class:`~rol_model.ReadError` when the file cannot be read,
-    is larger than :data:`MAX_IMPORT_BYTES`, is binary, or is not text in a supported encoding,
-    and :class:`~rol_model.exceptions.NotAReportError` (an
-    :class:`~rol_model.UnsupportedFormatError`) for a JSON or XML document.
-    """
-    from rol_model.serialize import read_bounded
-
-    file_path = Path(path)
-    data = read_bounded(path, MAX_IMPORT_BYTES, what="report")
-    try:
-        return import_bytes(data, name=file_path.name, organization=organization, year=year)
-    except NotAReportError as error:  # name the file as the caller gave it
-        if str(file_path) == file_path.name:
-            raise
-        message = str(error).replace(file_path.name, str(file_path))
-        raise NotAReportError(message, format=error.format) from None
-
-
-def import_bytes(
-    data: bytes,
-    *,
-    name: str | None = None,
-    organization: str | None = None,
-    year: int | None = None,
-) -> ImportResult:
-    """Import report text given as bytes (a file's or standard input's), detecting the encoding.
-
-    ``name`` is recorded as ``report.source.file``. Raises :class:`~rol_model.ReadError` for
-    binary or undecodable bytes, as :func:`import_file` does, and
-    :class:`~rol_model.exceptions.NotAReportError` for a JSON or XML document (a report JSON file
-    needs no import).
-    """
-    if len(data) > MAX_IMPORT_BYTES:
-        raise ReadError(f"{name or '<bytes>'}: more than {MAX_IMPORT_BYTES} bytes")
-    text, encoding = decode_bytes(data, name=name or "<bytes>")
-    from rol_model.importer._refuse import refuse_non_report
-
-    refuse_non_report(text, name)
-    notes: tuple[Issue, ...] = ()
-    if looks_like_html(text):
-        text, notes = webpage_text(text)  # the main article; metadata rows as page metadata
-    return _import(
-        text,
-        organization=organization,
-        year=year,
-        source=Source(file=name, encoding=encoding),
-        notes=notes,
-    )
 
 
 def import_lines(

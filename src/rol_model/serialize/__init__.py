@@ -6,59 +6,22 @@ validate; :func:`dump` writes atomically; :func:`dumps` gives the canonical text
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from rol_model.serialize._atomic import (
-    AtomicGroup,
-    write_file,
-)
-from rol_model.serialize._bounded import (
-    read_bounded,
-)
-from rol_model.serialize._fastverdict import valid_fast
-from rol_model.serialize._limits import DEFAULT_LIMITS, Limits, read_document
+from rol_model._lazy import exports
+from rol_model.serialize import _atomic, _bounded, _fastverdict, _limits
+from rol_model.serialize._atomic import *  # noqa: F403 - each name is listed once, in its module
+from rol_model.serialize._bounded import *  # noqa: F403
+from rol_model.serialize._fastverdict import *  # noqa: F403
+from rol_model.serialize._limits import *  # noqa: F403
 
 if TYPE_CHECKING:
-    from rol_model.serialize._json import (
-        canonical_json,
-        dump,
-        dumps,
-        from_dict,
-        load,
-        loads,
-        parse_json,
-        to_dict,
-    )
+    from rol_model.serialize._json import *  # noqa: F403
 
-#: Loaded on first use: they need the model, which ``rol validate`` does not (PEP 562).
-_JSON = ("canonical_json", "dump", "dumps", "from_dict", "load", "loads", "parse_json", "to_dict")
-
-
-def __getattr__(name: str) -> Any:
-    """Load the reading and writing functions on first use."""
-    if name in _JSON:
-        from rol_model.serialize import _json
-
-        value = getattr(_json, name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'rol_model.serialize' has no attribute {name!r}")
-
-
-__all__ = [
-    "DEFAULT_LIMITS",
-    "AtomicGroup",
-    "Limits",
-    "canonical_json",
-    "dump",
-    "dumps",
-    "from_dict",
-    "load",
-    "loads",
-    "parse_json",
-    "read_bounded",
-    "read_document",
-    "to_dict",
-    "valid_fast",
-    "write_file",
-]
+# Reading and writing load on first use (PEP 562): they need the model, which ``rol validate``
+# does not.
+__getattr__, __dir__ = exports(
+    __name__,
+    eager=[_limits, _atomic, _bounded, _fastverdict],
+    lazy=["rol_model.serialize._json"],
+)

@@ -21,15 +21,14 @@ verdict, the pure-Python canonical writer) stays what every output is compared w
 from __future__ import annotations
 
 import datetime as dt
-import types
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+from typing import Any, get_type_hints
 
 import attrs
 
-from rol_model.model import PART_CLASSES, FrozenMap, Part, Report
-from rol_model.serialize._codegen import generate
+from rol_model.model import PART_CLASSES, FrozenMap, Report
+from rol_model.serialize._codegen import WRITE, conversion, function_name, generate
 from rol_model.serialize._limits import DEFAULT_LIMITS
 from rol_model.validation import extension_issues, is_valid
 
@@ -64,45 +63,13 @@ def _extension(value: Any) -> Any:
     raise _StepAside  # float (written differently), date, enum, subclasses: the reference
 
 
-def _name(cls: type[Any]) -> str:
-    return f"_u_{cls.__name__}"
-
-
-def _conversion(hint: Any, var: str, classes: set[type[Any]]) -> str | None:
-    origin = get_origin(hint)
-    if hint is str or origin is Literal:
-        return var  # a subclass reaches _fragment (OPT_PASSTHROUGH_SUBCLASS) and steps aside
-    if hint is int:  # orjson writes a float otherwise than float.__repr__
-        return f"({var} if {var}.__class__ is int else _step())"
-    if hint is Decimal:
-        return f"({var} if {var}.__class__ is _Decimal and {var}.is_finite() else _step())"
-    if hint is dt.date:
-        return f"(_isoformat({var}) if {var}.__class__ is _date else _step())"
-    if hint == Mapping[str, Any]:
-        return f"_extension({var})"
-    if hint == Part:
-        return f"_PART[{var}.__class__]({var})"
-    if attrs.has(hint):
-        classes.add(hint)
-        return f"{_name(hint)}({var})"
-    if origin is Union or origin is types.UnionType:
-        (inner,) = (arg for arg in get_args(hint) if arg is not type(None))
-        return _conversion(inner, var, classes)  # None is the default: left out before this
-    if origin is tuple:
-        item, ellipsis = get_args(hint)
-        assert ellipsis is Ellipsis
-        converted = _conversion(item, "x", classes)
-        return f"list({var})" if converted == "x" else f"[{converted} for x in {var}]"
-    raise TypeError(f"no fast unstructuring for {hint!r}")  # a new field type: extend this
-
-
 def _function(cls: type[Any], classes: set[type[Any]]) -> str:
     hints = get_type_hints(cls)
-    lines = [f"def {_name(cls)}(o):"]
+    lines = [f"def {function_name(cls, WRITE)}(o):"]
     lines.append(f"    d = {{'kind': {cls.kind!r}}}" if cls in _PART_CLASSES else "    d = {}")
     for field in attrs.fields(cls):
         key = field.name
-        converted = _conversion(hints[key], "v", classes)
+        converted = conversion(hints[key], "v", classes, WRITE)
         if field.default is attrs.NOTHING:
             lines.append(f"    v = o.{key}; d[{key!r}] = {converted}")
         elif field.default is None:
@@ -134,8 +101,8 @@ def _compile() -> Callable[[Report], dict[str, Any]]:
         "_step": _step,
     }
     exec(compile(generated_source(), "<rol_model unstructuring>", "exec"), namespace)  # noqa: S102
-    namespace["_PART"] = {cls: namespace[_name(cls)] for cls in _PART_CLASSES}
-    function: Callable[[Report], dict[str, Any]] = namespace[_name(Report)]
+    namespace["_PART"] = {cls: namespace[function_name(cls, WRITE)] for cls in _PART_CLASSES}
+    function: Callable[[Report], dict[str, Any]] = namespace[function_name(Report, WRITE)]
     return function
 
 

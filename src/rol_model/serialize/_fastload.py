@@ -5,24 +5,29 @@ NaN and exact decimals, then cattrs) is the reference. This module may only retu
 reference returns; whenever it cannot vouch for that it returns ``None`` and the caller runs the
 reference, which also produces every error a user sees. What it does:
 
-1. Parse with orjson when the ``fast`` extra is installed (the standard library's parser with the
-   reference hooks otherwise). orjson refuses everything the reference refuses as malformed
-   (invalid UTF-8, NaN, Infinity, trailing commas, control characters); any refusal steps aside.
-2. Prove that no object repeats a key without a Python hook: a ``:`` stands in JSON text either
-   between a key and its value or inside a string. orjson's compact re-encoding of the parsed
-   tree writes every kept member with one ``:`` and every string as it was, so the counts are
-   equal exactly when no member was dropped, that is when no key was repeated. ``\\u003a`` (an
-   escaped colon) would come back as ``:`` and could hide a dropped member: any such escape, and
-   any ``\\ud…`` escape (a possible lone surrogate), steps aside.
-3. Numbers with a fraction or an exponent: orjson reads them as binary floats, which lose the
-   exact text. The first float seen while structuring re-reads the document with the standard
-   library's parser and ``Decimal`` (the duplicate-key proof above still holds: it is about the
-   text), and the verdict is taken again on that tree, as the reference takes it.
-4. The schema verdict is the reference's own call (:func:`rol_model.validation.is_valid`); an
-   invalid document steps aside, so every issue comes from the reference.
-5. Structure with code generated from the attrs classes themselves (so it cannot drift from the
-   model): once the schema has passed, it only converts (tuples, dates, decimals, the part kind)
-   and never re-checks; anything unexpected raises and steps aside.
+1. Parse with orjson when the ``fast`` extra is installed, with the standard library's C parser
+   and ``Decimal`` for fractions otherwise (``_fasttext.parse_exact``: the reference's parser
+   without its Python hook per object). Both refuse everything the reference refuses as
+   malformed (invalid UTF-8, NaN, Infinity, trailing commas, control characters); any refusal
+   steps aside. A text with an escape that may be a lone surrogate or a colon (``\\ud…``,
+   ``\\u003…``), a lone surrogate or over the size limit is read by the reference's own parser
+   and still built below.
+2. Structure with code generated from the attrs classes themselves (so it cannot drift from the
+   model): it only converts (tuples, dates, decimals, the part kind) and never checks; anything
+   unexpected raises and steps aside.
+3. The schema verdict is the reference's own call (:func:`rol_model.validation.is_valid`); an
+   invalid document steps aside, so every issue comes from the reference, and what step 2 built
+   is only returned for a valid one (the schema is what makes the conversions right).
+4. Prove that no object repeated a key (both parsers keep the last): a ``:`` stands in JSON text
+   either between a key and its value or inside a string. Structuring counts the members of
+   every object it reads; when the text holds exactly that many colons, every member was kept.
+   Otherwise (a colon in a text, such as a URL, or an extension key) the tree is written again
+   compactly, each kept member with one ``:`` and each string as it was, and the counts must be
+   equal (``_fasttext.repeats_no_key``). An escaped colon would come back as ``:``: step 1 leaves
+   those texts to the reference's parser, which finds repeated keys itself.
+5. Numbers with a fraction or an exponent: orjson reads them as binary floats, which lose the
+   exact text. The first float seen while structuring re-reads the document with ``parse_exact``,
+   and the verdict is taken again on that tree, as the reference takes it.
 
 ``tests/test_fastload.py`` proves the two paths agree (same ``repr`` of the Report, or a
 refusal) on every fixture, mutations of them and hypothesis-generated documents.
@@ -31,21 +36,24 @@ refusal) on every fixture, mutations of them and hypothesis-generated documents.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import types
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+from typing import Any, get_origin, get_type_hints
 
 import attrs
 
 from rol_model import model as _model
-from rol_model.model import PART_CLASSES, Part, Report
-from rol_model.serialize._codegen import generate
-from rol_model.serialize._fasttext import ExactDecimals, colons, depth_within, raw_bytes
+from rol_model.model import PART_CLASSES, Report
+from rol_model.serialize._codegen import READ, conversion, function_name, generate
+from rol_model.serialize._fasttext import (
+    extensions_within,
+    parse_exact,
+    raw_bytes,
+    repeats_no_key,
+)
 from rol_model.validation import is_valid
 
-__all__ = ["load_fast", "structure_report"]
+__all__ = ["load_fast", "structure"]
 
 _PART_CLASSES = tuple(PART_CLASSES.values())
 
@@ -69,54 +77,21 @@ def _integer(value: object) -> int:
     raise _Inexact
 
 
-def _extension(value: Any) -> Any:
-    """``sorted_json`` of the reference, refusing floats (orjson's, not exact)."""
+def _extension(value: Any, seen: Callable[[dict[str, Any]], object]) -> Any:
+    """``sorted_json`` of the reference, refusing floats (orjson's, not exact); each object is
+    handed to ``seen``, as the generated functions do."""
     kind = type(value)
     if kind is dict:
-        return {key: _extension(value[key]) for key in sorted(value)}
+        seen(value)
+        return {key: _extension(value[key], seen) for key in sorted(value)}
     if kind is list:
-        return [_extension(item) for item in value]
+        return [_extension(item, seen) for item in value]
     if kind is float:
         raise _Inexact
     return value
 
 
 # -- generated structuring ----------------------------------------------------------------------
-
-
-def _name(cls: type[Any]) -> str:
-    return f"_s_{cls.__name__}"
-
-
-def _conversion(hint: Any, var: str, classes: set[type[Any]]) -> str | None:
-    """Python expression converting ``var`` to ``hint``; ``None`` when it is already right."""
-    origin = get_origin(hint)
-    if hint is str or hint is Any or origin is Literal:
-        return None
-    if hint is int:
-        # an int stays; a float (orjson's 2023.0, or 2023.0000000000000001 rounded to it) is not
-        # exact: the reference decides on the Decimal of its text (2023.0 -> 2023, the other no)
-        return f"({var} if {var}.__class__ is int else _integer({var}))"
-    if hint is Decimal:
-        return f"(_Decimal({var}) if {var}.__class__ is int else _decimal({var}))"
-    if hint is dt.date:
-        return f"_date({var})"
-    if hint == Mapping[str, Any]:
-        return f"_extension({var})"
-    if hint == Part:
-        return f"_PART[{var}['kind']]({var})"
-    if attrs.has(hint):
-        classes.add(hint)
-        return f"{_name(hint)}({var})"
-    if origin is Union or origin is types.UnionType:
-        (inner,) = (arg for arg in get_args(hint) if arg is not type(None))
-        return _conversion(inner, var, classes)  # None stays None: see _function
-    if origin is tuple:
-        item, ellipsis = get_args(hint)
-        assert ellipsis is Ellipsis
-        converted = _conversion(item, "x", classes)
-        return f"tuple({var})" if converted is None else f"tuple([{converted} for x in {var}])"
-    raise TypeError(f"no fast structuring for {hint!r}")  # a new field type: extend this
 
 
 def _plain(cls: type[Any]) -> None:
@@ -139,34 +114,40 @@ def _function(cls: type[Any], classes: set[type[Any]]) -> str:
     is what the frozen ``__init__`` does minus the keyword parsing; :func:`_plain` makes sure
     there is nothing else (validators, init hooks) that would be skipped. A field's converter
     (``Report.extensions``: ``freeze_json``) runs in its setter, on the default too, as attrs does.
+    Each object is handed to ``_seen`` first, so the caller can count the members the parsed
+    tree holds (:func:`structure`): a parameter, not a closure, as functions of one closure
+    would refer to each other in a cycle that only the garbage collector could free.
     """
     _plain(cls)
     hints = get_type_hints(cls)
     name = cls.__name__
-    lines = [f"def {_name(cls)}(d):", f"    o = _new({name})"]
+    lines = [f"def {function_name(cls, READ)}(d, _seen):", "    _seen(d)", f"    o = _new({name})"]
     for field in attrs.fields(cls):
         key = field.name
         setter = f"_set_{name}_{key}(o, "
-        converted = _conversion(hints[key], "v", classes)
+        converted = conversion(hints[key], "v", classes, READ)
         if field.default is attrs.NOTHING:
             value = f"d[{key!r}]"
             lines.append(
                 f"    {setter}{value})"
-                if converted is None
+                if converted == "v"
                 else f"    v = {value}; {setter}{converted})"
             )
         elif field.default is None:
             lines.append(
                 f"    {setter}d.get({key!r}))"
-                if converted is None
+                if converted == "v"
                 else f"    v = d.get({key!r}); {setter}None if v is None else {converted})"
             )
+        elif field.default == () and get_origin(hints[key]) is tuple:
+            # the schema makes an array of a present key: empty or absent alike give ()
+            lines.append(f"    {setter}{converted} if (v := d.get({key!r})) else ())")
         else:
             default = "{}" if isinstance(field.default, attrs.Factory) else repr(field.default)  # type: ignore[arg-type]
             if isinstance(field.default, attrs.Factory) and field.default.factory is not dict:  # type: ignore[arg-type]
                 raise TypeError(f"{name}.{key}: unsupported default {field.default!r}")
             lines.append(
-                f"    {setter}{converted or 'v'} if (v := d.get({key!r}, _ABSENT)) is not _ABSENT "
+                f"    {setter}{converted} if (v := d.get({key!r}, _ABSENT)) is not _ABSENT "
                 f"else {default})"
             )
     lines.append("    return o")
@@ -195,7 +176,7 @@ def _converting(
     return converted
 
 
-def _compile() -> Callable[[dict[str, Any]], Report]:
+def _compile() -> Callable[[dict[str, Any], Callable[[dict[str, Any]], object]], Report]:
     namespace: dict[str, Any] = {
         "_decimal": _decimal,
         "_integer": _integer,
@@ -214,18 +195,27 @@ def _compile() -> Callable[[dict[str, Any]], Report]:
                     store = _converting(store, field.converter)
                 namespace[f"_set_{cls.__name__}_{field.name}"] = store
     exec(compile(generated_source(), "<rol_model structuring>", "exec"), namespace)  # noqa: S102
-    namespace["_PART"] = {cls.kind: namespace[_name(cls)] for cls in _PART_CLASSES}
-    function: Callable[[dict[str, Any]], Report] = namespace[_name(Report)]
+    namespace["_PART"] = {cls.kind: namespace[function_name(cls, READ)] for cls in _PART_CLASSES}
+    function: Callable[[dict[str, Any], Callable[[dict[str, Any]], object]], Report]
+    function = namespace[function_name(Report, READ)]
     return function
 
 
 _ABSENT = object()
-structure_report = _compile()
-"""Build the Report from a schema-valid document (JSON-shaped, as parsed).
+_structure = _compile()
 
-Raises on anything the reference would not build exactly the same way (``_Inexact`` for a
-binary float); callers step aside to the reference then.
-"""
+
+def structure(document: dict[str, Any]) -> tuple[Report, int]:
+    """Build the Report from a parsed document (JSON-shaped), and count the members (key-value
+    pairs) of the objects it read: every object of the parsed tree, each once.
+
+    The Report is right only for a schema-valid document (:func:`_finish` returns it only then).
+    Raises on anything the reference would not build exactly the same way (``_Inexact`` for a
+    binary float); callers step aside to the reference then.
+    """
+    seen: list[dict[str, Any]] = []
+    report = _structure(document, seen.append)
+    return report, sum(map(len, seen))
 
 
 # -- the pipeline -------------------------------------------------------------------------------
@@ -235,19 +225,23 @@ try:
 except ImportError:  # the fast extra is not installed
     orjson = None  # type: ignore[assignment]
 
-#: Nesting the fast path leaves to the reference (whose parser has a recursion limit).
-_MAX_FAST_DEPTH = 200
 
+def _finish(raw: bytes | None, document: object, limits: Any, *, exact: bool) -> Report | None:
+    """The Report of a parsed document, or ``None``; ``raw`` (the text) is checked for repeated
+    keys, or ``None`` when the reference's parser already refused them.
 
-def _finish(document: object, limits: Any, *, exact: bool) -> Report | None:
-    if type(document) is not dict or not is_valid(document, exact=exact):
+    The report is built before the verdict is taken, so that a binary float (``_Inexact``, raised
+    to the caller) costs no verdict on a tree that is read again; what is built is only returned
+    once the verdict has passed.
+    """
+    if type(document) is not dict or not extensions_within(document, limits.max_depth):
         return None
-    extensions = document.get("extensions")
-    if extensions and type(extensions) is dict:
-        limit = min(limits.max_depth, _MAX_FAST_DEPTH)
-        if not all(depth_within(value, limit) for value in extensions.values()):
-            return None
-    return structure_report(document)
+    report, members = structure(document)
+    if not is_valid(document, exact=exact):
+        return None
+    if raw is not None and not repeats_no_key(raw, document, members):
+        return None
+    return report
 
 
 def load_fast(
@@ -258,38 +252,27 @@ def load_fast(
     """The Report the reference would give for ``data``, or ``None``: then run the reference.
 
     ``parse`` is the reference's parser (``serialize._json._parse``: the document and whether it
-    holds a long decimal, or an exception), used when orjson is not installed.
+    holds a long decimal, or an exception), used for a text the fast parsers leave to it (an
+    escape that may hide a lone surrogate or a colon, a lone surrogate, a text over the limit).
     """
     try:
-        if orjson is None:
-            return None if parse is None else _without_orjson(data, limits, parse)
         raw = raw_bytes(data, limits.max_bytes)
         if raw is None:
-            return None
+            if parse is None:
+                return None
+            document, long_decimal = parse(data, limits)  # refusals raise: the reference's
+            return _finish(None, document, limits, exact=long_decimal)
+        if orjson is None:
+            document, long_decimal = parse_exact(raw)
+            return _finish(raw, document, limits, exact=long_decimal)
         try:
             document = orjson.loads(raw)
         except orjson.JSONDecodeError:
             return None
-        if colons(raw) != colons(orjson.dumps(document)):
-            return None  # a repeated key
         try:
-            return _finish(document, limits, exact=False)
-        except _Inexact:
-            return _with_decimals(raw, limits)
+            return _finish(raw, document, limits, exact=False)
+        except _Inexact:  # a fraction or an exponent: read the exact decimals of the text
+            document, long_decimal = parse_exact(raw)
+            return _finish(raw, document, limits, exact=long_decimal)
     except Exception:  # anything unexpected: the reference decides
         return None
-
-
-def _with_decimals(raw: bytes, limits: Any) -> Report | None:
-    exact = ExactDecimals()
-    document = json.loads(raw, parse_float=exact)
-    return _finish(document, limits, exact=exact.long)
-
-
-def _without_orjson(
-    data: str | bytes | bytearray,
-    limits: Any,
-    parse: Callable[[str | bytes | bytearray, Any], tuple[Any, bool]],
-) -> Report | None:
-    document, long_decimal = parse(data, limits)  # refusals raise: the reference names them
-    return _finish(document, limits, exact=long_decimal)

@@ -5,9 +5,19 @@ They hold no model and import nothing heavy, so ``rol validate`` can use them co
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
+from typing import Any
 
-__all__ = ["LONG_DECIMAL", "ExactDecimals", "colons", "depth_within", "raw_bytes"]
+__all__ = [
+    "LONG_DECIMAL",
+    "ExactDecimals",
+    "colons",
+    "extensions_within",
+    "parse_exact",
+    "raw_bytes",
+    "repeats_no_key",
+]
 
 #: A number written with more characters than this may hold more significant digits than a
 #: binary double keeps: then the schema verdict must be taken on exact decimals.
@@ -29,6 +39,22 @@ class ExactDecimals:
         if len(text) > LONG_DECIMAL:
             self.long = True
         return Decimal(text)
+
+
+def _refuse(name: str) -> Any:
+    raise ValueError(name)  # NaN, Infinity: the reference names them
+
+
+def parse_exact(raw: bytes) -> tuple[Any, bool]:
+    """``raw`` read as the reference reads it, minus its hook for repeated keys (which a caller
+    proves absent with :func:`repeats_no_key`): the standard library's C parser with the exact
+    ``Decimal`` of every number with a fraction or exponent. Also whether a number was longer
+    than :data:`LONG_DECIMAL`. Raises where the reference refuses (malformed text, NaN).
+    """
+    exact = ExactDecimals()
+    # decoded here, strictly: json.loads(bytes) would let UTF-8-encoded surrogates through
+    document = json.loads(raw.decode("utf-8"), parse_float=exact, parse_constant=_refuse)
+    return document, exact.long
 
 
 def raw_bytes(data: str | bytes | bytearray, limit: int) -> bytes | None:
@@ -60,7 +86,55 @@ def colons(data: bytes) -> int:
     return len(data) - len(data.replace(b":", b""))
 
 
-def depth_within(value: object, limit: int) -> bool:
+def _compact(document: Any, *, few: bool) -> bytes:
+    """The compact JSON of a parsed tree, every string as it was (decimals as their text)."""
+    try:
+        if few:  # for a handful of files, importing orjson costs more than it saves
+            raise ImportError
+        import orjson
+    except ImportError:
+        text = json.dumps(document, ensure_ascii=False, separators=(",", ":"), default=str)
+        return text.encode("utf-8", "surrogatepass")
+
+    def fragment(value: object) -> Any:
+        if value.__class__ is Decimal:
+            return orjson.Fragment(str(value))
+        raise TypeError
+
+    return orjson.dumps(document, default=fragment)
+
+
+def repeats_no_key(raw: bytes, document: Any, members: int = -1, *, few: bool = False) -> bool:
+    """Whether no object of the JSON text ``raw`` repeats a key (``document``: its parsed tree).
+
+    A ``:`` stands in JSON text either between a key and its value or inside a string; a parser
+    keeps one member of a repeated key. ``members``, when given, counts the members of objects
+    of the tree (each object at most once): if the text holds no more colons than that, every
+    member of the text was kept and no string holds a colon, so no key was repeated. Otherwise
+    the tree is written again compactly, every kept member with one ``:`` and every string as
+    it was: the counts are equal exactly when no member was dropped. ``raw`` must hold no
+    ``\\u003…`` escape (:func:`raw_bytes` refuses them): an escaped colon would come back as
+    ``:`` and could hide a dropped member.
+    """
+    count = colons(raw)
+    return count == members or count == colons(_compact(document, few=few))
+
+
+#: Nesting the fast paths leave to the reference (whose parser has a recursion limit).
+_MAX_FAST_DEPTH = 200
+
+
+def extensions_within(document: dict[str, Any], max_depth: int) -> bool:
+    """Whether every extension value of ``document`` nests no deeper than the limit, which
+    the reference enforces (and no deeper than the fast paths vouch for)."""
+    extensions = document.get("extensions")
+    if extensions and type(extensions) is dict:
+        limit = min(max_depth, _MAX_FAST_DEPTH)
+        return all(_depth_within(value, limit) for value in extensions.values())
+    return True
+
+
+def _depth_within(value: object, limit: int) -> bool:
     """Whether ``value`` nests no deeper than ``limit`` levels of objects and arrays."""
     stack: list[tuple[object, int]] = [(value, 1)]
     while stack:

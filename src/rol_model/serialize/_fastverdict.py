@@ -9,7 +9,7 @@ classes, so a cold ``rol validate FILE`` loads less. The steps:
    as the reference reads it (so the verdict sees the very same tree), but without the Python
    hook per object that the reference uses to find repeated keys;
 2. repeated keys found instead by counting ``:`` in the text and in a compact re-encoding of the
-   tree, as ``_fastload`` does (any ``\\u003…`` or ``\\ud…`` escape steps aside);
+   tree (``_fasttext.repeats_no_key``; any ``\\u003…`` or ``\\ud…`` escape steps aside);
 3. the reference's verdict call, with the reference's rule for when it must be exact;
 4. the reference's depth limit on extension values.
 
@@ -18,32 +18,16 @@ classes, so a cold ``rol validate FILE`` loads less. The steps:
 
 from __future__ import annotations
 
-import json
-from decimal import Decimal
 from typing import Any
 
-from rol_model.serialize._fasttext import ExactDecimals, colons, depth_within, raw_bytes
+from rol_model.serialize._fasttext import (
+    extensions_within,
+    parse_exact,
+    raw_bytes,
+    repeats_no_key,
+)
 
 __all__ = ["valid_fast"]
-
-_MAX_FAST_DEPTH = 200
-
-
-def _compact(document: Any, *, few: bool) -> bytes:
-    try:
-        if few:  # for a handful of files, importing orjson costs more than it saves
-            raise ImportError
-        import orjson
-    except ImportError:
-        text = json.dumps(document, ensure_ascii=False, separators=(",", ":"), default=str)
-        return text.encode("utf-8", "surrogatepass")
-
-    def fragment(value: object) -> Any:
-        if value.__class__ is Decimal:
-            return orjson.Fragment(str(value))
-        raise TypeError
-
-    return orjson.dumps(document, default=fragment)
 
 
 def valid_fast(data: bytes, limits: Any, *, few: bool = False) -> bool | None:
@@ -59,24 +43,13 @@ def valid_fast(data: bytes, limits: Any, *, few: bool = False) -> bool | None:
         raw = raw_bytes(data, limits.max_bytes)
         if raw is None:
             return None
-        exact = ExactDecimals()
-
-        def refuse(name: str) -> Any:
-            raise ValueError(name)  # NaN, Infinity: the reference names them
-
-        # decoded here, strictly: json.loads(bytes) would let UTF-8-encoded surrogates through
-        document = json.loads(raw.decode("utf-8"), parse_float=exact, parse_constant=refuse)
+        document, long_decimal = parse_exact(raw)
         if type(document) is not dict:
             return None
-        if colons(raw) != colons(_compact(document, few=few)):
-            return None  # a repeated key
-        if not is_valid(document, exact=exact.long or few):
+        if not repeats_no_key(raw, document, few=few):
             return None
-        extensions = document.get("extensions")
-        if extensions and type(extensions) is dict:
-            limit = min(limits.max_depth, _MAX_FAST_DEPTH)
-            if not all(depth_within(value, limit) for value in extensions.values()):
-                return None
-        return True
+        if not is_valid(document, exact=long_decimal or few):
+            return None
+        return extensions_within(document, limits.max_depth) or None
     except Exception:  # malformed, too deep, anything odd: the reference decides
         return None

@@ -13,6 +13,8 @@ from typing import IO, Any
 from rol_model.exceptions import InvalidReportError, Issue
 from rol_model.model import Report, iter_indicators, pointer
 from rol_model.serialize._convert import UnrepresentableValueError, converter
+from rol_model.serialize._fasttext import LONG_DECIMAL
+from rol_model.serialize._limits import DEFAULT_LIMITS, Limits, PathLike, read_document
 from rol_model.validation import (
     DIAGNOSED,
     extension_issues,
@@ -22,20 +24,15 @@ from rol_model.validation import (
 )
 
 __all__ = [
-    "DEFAULT_LIMITS",
-    "Limits",
+    "canonical_json",
     "dump",
     "dumps",
     "from_dict",
     "load",
     "loads",
     "parse_json",
-    "read_document",
     "to_dict",
 ]
-
-from rol_model.serialize._fasttext import LONG_DECIMAL
-from rol_model.serialize._limits import DEFAULT_LIMITS, Limits, PathLike, read_document
 
 
 class _NonFinite:

@@ -19,7 +19,6 @@ from rol_model.survey._output import (
     survey_csv,
     survey_to_dict,
     table_rows,
-    write_atomic,
     write_survey_xlsx,
 )
 from rol_model.survey._parquet import PARQUET_TABLES, ParquetSummary, export_parquet, report_id
@@ -59,6 +58,5 @@ __all__ = [
     "survey_csv",
     "survey_to_dict",
     "table_rows",
-    "write_atomic",
     "write_survey_xlsx",
 ]

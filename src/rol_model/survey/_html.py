@@ -8,42 +8,16 @@ allows nothing to be fetched.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rol_model._about import __version__
-from rol_model.exceptions import require_extra
-from rol_model.views import inert
+from rol_model.views import page_environment
 
 if TYPE_CHECKING:
-    import jinja2
-
     from rol_model.survey._survey import Survey
 
 __all__ = ["render_survey"]
-
-
-@functools.lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    jinja = require_extra("jinja2", extra="html", feature="the survey page")
-    markupsafe = require_extra("markupsafe", extra="html", feature="the survey page")
-
-    def finalize(value: Any) -> Any:
-        if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
-            return inert(value)
-        return value
-
-    environment: jinja2.Environment = jinja.Environment(
-        loader=jinja.PackageLoader("rol_model.survey", "templates"),
-        autoescape=True,
-        undefined=jinja.StrictUndefined,
-        finalize=finalize,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    return environment
 
 
 def _percent(value: float) -> str:
@@ -64,7 +38,7 @@ def render_survey(
     )
     level_of = {(b.file, b.year): b.level or "" for b in result.bodies}
     return (
-        _environment()
+        page_environment("rol_model.survey", "the survey page")
         .get_template("survey.html.j2")
         .render(
             version=__version__,

@@ -12,14 +12,13 @@ import csv
 import datetime as dt
 import io
 import os
-import tempfile
-from collections.abc import Callable, Mapping
-from pathlib import Path
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from rol_model.exceptions import WriteError, require_extra
+from rol_model.exceptions import require_extra
+from rol_model.serialize import write_file
 
 if TYPE_CHECKING:
     from rol_model.survey._survey import BodySummary, Copy, Survey
@@ -31,7 +30,6 @@ __all__ = [
     "survey_csv",
     "survey_to_dict",
     "table_rows",
-    "write_atomic",
     "write_survey_xlsx",
 ]
 
@@ -263,31 +261,6 @@ def survey_csv(result: Survey, table: str = "bodies") -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-def write_atomic(path: str | os.PathLike[str], write: Callable[[str], None]) -> None:
-    """Call ``write(temporary_path)``, then move the file over ``path``; clean up on failure.
-
-    Raises :class:`~rol_model.WriteError` when the file cannot be written.
-    """
-    target = Path(path)
-    try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-        )
-    except OSError as error:
-        raise WriteError(f"{target}: {error.strerror or error}") from None
-    os.close(handle)
-    try:
-        write(temporary)
-        Path(temporary).chmod(0o644)
-        Path(temporary).replace(target)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise WriteError(f"{target}: {error.strerror or error}") from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def _xlsx_value(key: str, value: Cell) -> Cell:
     if key in ("issued_status", "published_status") and isinstance(value, str):
         return _STATUS_ZH.get(value, value)
@@ -334,7 +307,9 @@ def write_survey_xlsx(result: Survey, path: str | os.PathLike[str]) -> None:
                     cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.freeze_panes = "A2"
         sheet.auto_filter.ref = sheet.dimensions
-    write_atomic(path, book.save)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    write_file(path, buffer.getvalue())
 
 
 def html_survey(result: Survey) -> str:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from rol_model.corpus import COLUMNS
 from rol_model.exceptions import WriteError, require_extra
 from rol_model.survey._copies import THRESHOLD, paragraphs
 
@@ -63,17 +64,12 @@ def _pa() -> Any:
     return pa
 
 
-#: The counts of the export's reports table that the Parquet reports table keeps as they are.
-_COUNTS = (
-    "parts",
-    "measures",
-    "shortcomings",
-    "causes",
-    "plans",
-    "leadership_items",
-    "other_items",
-    "indicators",
-    "characters",
+#: The counts of the export's reports table (from ``parts`` on, lists of kinds left out), which
+#: the Parquet reports table keeps as they are.
+_COUNTS = tuple(
+    name
+    for name in COLUMNS["reports"][COLUMNS["reports"].index("parts") :]
+    if name not in ("part_kinds", "missing_parts")
 )
 
 
@@ -289,27 +285,13 @@ def export_parquet(
     :attr:`ParquetSummary.skipped`. Needs pyarrow (extra ``rol-model[parquet]``) and datasketch
     (extra ``survey``); raises :class:`~rol_model.WriteError` when the files cannot be written.
     """
-    from rol_model.exceptions import InvalidReportError, ReadError
-    from rol_model.survey._clusters import CLUSTER_THRESHOLD
     from rol_model.survey._survey import build_survey, load_entries
 
     pa = _pa()
     checked, loaded, skipped = load_entries(sources, previous, profile, jobs)
     if skipped and not skip_invalid:
-        first = skipped[0]
-        if first.error is not None:
-            raise ReadError(first.error)
-        raise InvalidReportError(first.issues, source=first.path)
-    result = build_survey(
-        checked,
-        loaded,
-        skipped,
-        year=year,
-        profile=profile,
-        threshold=threshold,
-        boilerplate_bodies=None,
-        cluster_threshold=CLUSTER_THRESHOLD,
-    )
+        raise skipped[0].exception()
+    result = build_survey(checked, loaded, skipped, year=year, profile=profile, threshold=threshold)
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in PARQUET_TABLES}
     ids: dict[str, str] = {}
     for entry in [*checked, *loaded]:

@@ -320,9 +320,9 @@ def build_survey(
     *,
     year: int | None,
     profile: Profile | str | None,
-    threshold: float,
-    boilerplate_bodies: int | None,
-    cluster_threshold: float,
+    threshold: float = THRESHOLD,
+    boilerplate_bodies: int | None = None,
+    cluster_threshold: float = CLUSTER_THRESHOLD,
     max_bucket: int = MAX_BUCKET,
 ) -> Survey:
     """The survey of reports already read (``checked`` with findings, ``loaded`` without)."""

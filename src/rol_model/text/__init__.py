@@ -13,7 +13,7 @@ from rol_model.text._decimal import (
     plain,
     signed_percent,
 )
-from rol_model.text._fold import SIMPLIFIED, TRADITIONAL, fold, forget_folds
+from rol_model.text._fold import SIMPLIFIED, TRADITIONAL, fold, remembered_folds
 from rol_model.text._inert import csv_cell, markdown_text, terminal_text
 from rol_model.text._numerals import CHINESE_DIGITS, DIGIT_TABLE, chinese_number, chinese_value
 from rol_model.text._similarity import (
@@ -55,11 +55,11 @@ __all__ = [
     "dice",
     "fingerprint",
     "fold",
-    "forget_folds",
     "jaccard",
     "markdown_text",
     "normalize",
     "plain",
+    "remembered_folds",
     "signed_percent",
     "similarity",
     "terminal_text",

@@ -8,7 +8,11 @@ only the matching copy is folded.
 
 from __future__ import annotations
 
-__all__ = ["SIMPLIFIED", "TRADITIONAL", "fold", "forget_folds"]
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+__all__ = ["SIMPLIFIED", "TRADITIONAL", "fold", "remembered_folds"]
 
 # Traditional → simplified, one character each, for the characters the importer's patterns use
 # (headings, units, qualifiers, page residue, organisation names). Content is never converted.
@@ -34,25 +38,57 @@ _FOLD.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0xFEFF: " "})
 _FOLD.update({ord("％"): "%", ord("﹪"): "%", ord("﹒"): ".", ord("〇"): "〇"})
 
 
-# Long lines are folded by several readers in turn (title, date, issuer, year, signature
-# checks all look at the first lines): their folds are kept until the import ends.
-_LONG_LINE = 2000
-_LONG_FOLDS_MAX = 32
-_long_folds: dict[str, str] = {}
+def _table() -> list[int]:
+    """:data:`_FOLD` as a list indexed by code point: ``str.translate`` looks a character up in
+    a list without the ``KeyError`` a dict raises for every character it does not hold (half
+    the time of the dict for Chinese text); past its end the character stays as it is."""
+    table = list(range(max(_FOLD) + 1))
+    for code, simple in _FOLD.items():
+        table[code] = ord(simple)
+    return table
+
+
+_TABLE: list[int] = []
+
+
+# An import folds the same lines many times (the title, date, issuer, year and signature
+# readers all look at the first lines; a paragraph is folded by each reader of its items): in a
+# block of :func:`remembered_folds` each distinct string is folded once. Each thread has its
+# own (``threading``, unlike ``contextvars``, is loaded anyway when a command starts).
+_remembered = threading.local()
 
 
 def fold(text: str) -> str:
-    """A copy of ``text`` for matching only: same length, half-width, simplified characters."""
-    if len(text) < _LONG_LINE:
-        return text.translate(_FOLD)
-    folded = _long_folds.get(text)
-    if folded is None:
-        if len(_long_folds) >= _LONG_FOLDS_MAX:
-            _long_folds.clear()
-        folded = _long_folds[text] = text.translate(_FOLD)
-    return folded
+    """A copy of ``text`` for matching only: same length, half-width, simplified characters.
+
+    Every character is folded on its own into one character, so ``fold(a + b)`` is
+    ``fold(a) + fold(b)`` and a slice of a folded text is the fold of the same slice; line
+    breaks are never folded.
+    """
+    folds: dict[str, str] | None = getattr(_remembered, "folds", None)
+    if folds is not None:
+        folded = folds.get(text)
+        if folded is None:
+            folded = folds[text] = text.translate(_TABLE or _filled_table())
+        return folded
+    return text.translate(_TABLE or _filled_table())
 
 
-def forget_folds() -> None:
-    """Drop the folds of long lines kept by :func:`fold` (called when an import ends)."""
-    _long_folds.clear()
+def _filled_table() -> list[int]:
+    # built on first use, not when a command starts (about 3 ms); filled in one
+    # step, so two threads that both build it leave one whole table
+    _TABLE[:] = _table()
+    return _TABLE
+
+
+@contextmanager
+def remembered_folds() -> Iterator[None]:
+    """Within the block, :func:`fold` folds each distinct string once and then returns the same
+    copy (an import folds its lines many times); the copies are dropped when the block ends.
+    The memory is the current thread's own."""
+    outer = getattr(_remembered, "folds", None)
+    _remembered.folds = {}
+    try:
+        yield
+    finally:
+        _remembered.folds = outer

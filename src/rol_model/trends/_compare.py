@@ -37,8 +37,6 @@ from rol_model.trends._history import (
 )
 
 __all__ = [
-    "FOLLOW_THROUGH_THRESHOLD",
-    "RECURRING_THRESHOLD",
     "Comparison",
     "FollowingMeasure",
     "IndicatorTrend",

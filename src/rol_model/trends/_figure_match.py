@@ -29,7 +29,7 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
-from rol_model.model import Indicator, Report, iter_indicators, iter_nodes
+from rol_model.model import Indicator, Report, walk_part
 from rol_model.text import dice, fingerprint, normalize
 
 __all__ = ["MATCH_THRESHOLD", "Located", "locate_figures", "match_score", "unit_factor"]
@@ -56,26 +56,24 @@ class Located:
 
 
 def locate_figures(report: Report) -> list[Located]:
-    """Every figure of ``report`` with its part kind and its item's heading (or first clause)."""
-    nodes = dict(iter_nodes(report))
-    result = []
-    for pointer, indicator in iter_indicators(report):
-        owner = pointer.rsplit("/indicators/", 1)[0]
-        tokens = owner.split("/")
-        part = ""
-        if len(tokens) > 2 and tokens[1] == "parts":
-            part = report.parts[int(tokens[2])].kind
-        elif owner == "/preamble":
-            part = "preamble"
-        node = nodes.get(owner)
-        if node is not None:
-            heading = getattr(node, "heading", None)
-            place = heading or _CLAUSE.split(node.text or "", 1)[0]
-        elif part and part != "preamble":
-            place = report.parts[int(tokens[2])].heading or part
-        else:
-            place = part
-        result.append(Located(indicator=indicator, part=part, place=place))
+    """Every figure of ``report`` with its part kind and its item's heading (or first clause).
+
+    In the order of :func:`~rol_model.iter_indicators`: the preamble's, then each part's own
+    figures and those of its items (walked with :func:`~rol_model.model.walk_part`).
+    """
+    preamble = report.preamble.indicators if report.preamble is not None else ()
+    result = [Located(indicator=figure, part="preamble", place="preamble") for figure in preamble]
+    for index, part in enumerate(report.parts):
+        place = part.heading or part.kind
+        result.extend(
+            Located(indicator=figure, part=part.kind, place=place) for figure in part.indicators
+        )
+        for visit in walk_part(index, part):
+            node = visit.node
+            place = getattr(node, "heading", None) or _CLAUSE.split(node.text or "", 1)[0]
+            result.extend(
+                Located(indicator=figure, part=part.kind, place=place) for figure in node.indicators
+            )
     return result
 
 

@@ -15,7 +15,6 @@ the Wusu 2023/2024 pair and on every pair of distinct bodies of the project corp
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 import attrs
 
@@ -23,11 +22,12 @@ from rol_model.model import (
     Measure,
     Node,
     Plan,
-    PlansPart,
     Report,
     Shortcoming,
+    children,
     iter_nodes,
     node_text,
+    walk,
 )
 from rol_model.text import (
     Weights,
@@ -158,9 +158,8 @@ class FollowUp:
 
 
 def _subtree_text(node: Node) -> str:
-    children: Sequence[Node] = getattr(node, "children", ())
     own = node_text(node, "。")
-    return "".join([own, *("。" + _subtree_text(child) for child in children)])
+    return "".join([own, *("。" + _subtree_text(child) for child in children(node))])
 
 
 def follow_up_units(plan: Node) -> list[str]:
@@ -188,11 +187,11 @@ def _units(plan: Node) -> list[list[tuple[str, str]]]:
 
 
 def _plans(report: Report) -> list[tuple[str, Plan]]:
+    """The top-level plans, with their pointers, in document order."""
     return [
-        (f"/parts/{index}/plans/{position}", plan)
-        for index, part in enumerate(report.parts)
-        if isinstance(part, PlansPart)
-        for position, plan in enumerate(part.plans)
+        (visit.pointer, visit.node)
+        for visit in walk(report)
+        if visit.depth == 1 and isinstance(visit.node, Plan)
     ]
 
 

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-__all__ = ["compile_schema"]
+__all__ = ["compile_schema", "is_integer"]
 
 Check = Callable[[Any], bool]
 
@@ -33,7 +33,12 @@ def _is_number(value: object) -> bool:
     return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
 
 
-def _is_integer(value: object) -> bool:
+def is_integer(value: object) -> bool:
+    """An integer as JSON means it: ``2023``, ``2023.0`` or ``Decimal("2023.0")``, never ``True``.
+
+    JSON has one number type: 2023.0 is an integer to every other validator, and our parser
+    reads it as ``Decimal("2023.0")``, so integral decimals count as integers too.
+    """
     if isinstance(value, bool):
         return False
     if isinstance(value, int):
@@ -47,7 +52,7 @@ _TYPES: dict[str, Check] = {
     "object": lambda v: isinstance(v, dict),
     "array": lambda v: isinstance(v, list),
     "string": lambda v: isinstance(v, str),
-    "integer": _is_integer,
+    "integer": is_integer,
     "number": _is_number,
     "boolean": lambda v: isinstance(v, bool),
     "null": lambda v: v is None,

@@ -11,6 +11,7 @@ from rol_model.views._html import (
     inert,
     write_page,
 )
+from rol_model.views._html_base import environment as page_environment
 from rol_model.views._render import (
     RenderFormat,
     render,
@@ -23,6 +24,7 @@ __all__ = [
     "html_report",
     "html_trend",
     "inert",
+    "page_environment",
     "render",
     "write_docx",
     "write_page",

@@ -41,13 +41,17 @@ def inert(text: str) -> str:
     return CONTROL_CHARACTERS.sub(lambda match: _label(match[0]), text)
 
 
-@functools.lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
-    """The Jinja2 environment of the views (autoescaping; control characters made inert).
+@functools.lru_cache(maxsize=4)
+def environment(
+    package: str = "rol_model.views", feature: str = "HTML views"
+) -> jinja2.Environment:
+    """The Jinja2 environment of the pages whose templates are in ``package``/templates.
 
-    Raises :class:`~rol_model.exceptions.MissingExtraError` when Jinja2 is not installed.
+    Autoescaping is on, every text passes :func:`inert`, and the ``t`` (text with control
+    characters shown) and ``number`` filters are there. Raises
+    :class:`~rol_model.exceptions.MissingExtraError` naming ``feature`` when Jinja2 is missing.
     """
-    require_extra("jinja2", extra="html", feature="HTML views")
+    require_extra("jinja2", extra="html", feature=feature)
     import jinja2
     import markupsafe  # installed with Jinja2
 
@@ -67,7 +71,7 @@ def environment() -> jinja2.Environment:
         )
 
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("rol_model.views", "templates"),
+        loader=jinja2.PackageLoader(package, "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         finalize=finalize,
