@@ -136,3 +136,14 @@ def test_load_speed_measures_both_sizes_and_hides_the_fast_extra_when_asked(
     for rows in figures.values():
         assert rows["json.loads (baseline)"]["ratio_median"] == 1
         assert rows["rol_model.loads (validated)"]["median_seconds"] > 0
+
+
+def test_check_speed_prints_cpu_ratios_for_both_sizes() -> None:
+    command = [sys.executable, str(BENCHMARKS / "check_speed.py"), "--rounds", "1"]
+    completed = subprocess.run(command, capture_output=True, text=True, check=False, timeout=300)
+    assert completed.returncode == 0, completed.stderr
+    lines = completed.stdout.splitlines()
+    assert [line.split(":")[0] for line in lines] == ["example", "example ×10"]
+    for line in lines:
+        median = float(line.split("median ")[1].split(",")[0])
+        assert median > 0
