@@ -45,25 +45,25 @@ def test_the_package_keeps_every_contract(tmp_path: Path) -> None:
     ("module", "line", "contract", "offender"),
     [
         # a lower layer reaching up: the text layer must know nothing of the model
-        ("text/_fold.py", "import rol_model.model", "Layers", "rol_model.text._fold"),
+        ("text/_fold.py", "import rol_model.model", "Layers", ("rol_model.text._fold",)),
         # a private module imported from another package
         (
             "views/_layout.py",
             "import rol_model.importer._outline",
             "Private modules",
-            "rol_model.importer._outline",
+            ("rol_model.importer._outline",),
         ),
-        # a cycle between two modules of one package
+        # a cycle between two modules of one package: either of its two imports is named
         (
             "checker/_registry.py",
             "import rol_model.checker._run",
             "No import cycles",
-            "._registry -> ._run",
+            ("._registry -> ._run", "._run -> ._registry"),
         ),
     ],
 )
 def test_a_wrong_import_breaks_a_contract_and_is_named(
-    tmp_path: Path, module: str, line: str, contract: str, offender: str
+    tmp_path: Path, module: str, line: str, contract: str, offender: tuple[str, ...]
 ) -> None:
     parent = _copy(tmp_path)
     path = parent / "rol_model" / module
@@ -72,4 +72,4 @@ def test_a_wrong_import_breaks_a_contract_and_is_named(
     assert result.returncode != 0
     assert f"{contract}" in result.stdout
     assert "BROKEN" in result.stdout
-    assert offender in result.stdout
+    assert any(name in result.stdout for name in offender), result.stdout

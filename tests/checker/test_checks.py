@@ -44,6 +44,22 @@ def test_codes_are_unique_banded_and_never_reused_for_another_name() -> None:
         assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name), rule.name
 
 
+def test_every_rule_in_rules_json_has_a_function_and_profiles_know_exactly_those_codes() -> None:
+    from rol_model.checker._metadata import rule_codes
+
+    assert rule_codes() == {rule.code for rule in RULES}
+    profile = rm.profile_from_dict(
+        {
+            "name": "all-off",
+            "title": "Every rule off",
+            "title_zh": "全部规则关闭",
+            "source": "tests/checker/test_checks.py",
+            "rules": {rule.code: "off" for rule in RULES},
+        }
+    )
+    assert set(profile.rules) == rule_codes()
+
+
 @pytest.mark.parametrize("rule", RULES, ids=_ids)
 def test_every_rule_declares_bilingual_titles_rationale_and_source(rule: rm.Rule) -> None:
     assert rule.severity in {"error", "warning", "info"}

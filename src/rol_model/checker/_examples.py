@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from rol_model.checker._registry import Finding, Rule, apply_patch, metadata
+from rol_model.checker._metadata import metadata
+from rol_model.checker._registry import Finding, Rule, apply_patch
 from rol_model.checker._run import check
 from rol_model.model import Report
 

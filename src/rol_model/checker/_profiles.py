@@ -22,6 +22,7 @@ from typing import Any, Literal, cast
 
 import attrs
 
+from rol_model.checker._metadata import rule_codes
 from rol_model.exceptions import InvalidProfileError, Issue, ReadError, Severity
 from rol_model.model import Organization, OrganizationKind, OrganizationLevel, PartKind, pointer
 from rol_model.trends import FOLLOW_THROUGH_THRESHOLD, RECURRING_THRESHOLD
@@ -211,9 +212,7 @@ def _limit(data: Mapping[str, int], pointer: str) -> LengthLimit:
 
 
 def _unknown_rules(data: Mapping[str, Any]) -> list[Issue]:
-    from rol_model.checker._registry import rules
-
-    known = {rule.code for rule in rules()}
+    known = rule_codes()
     return [
         Issue(
             code="profile.unknown-rule",

@@ -19,14 +19,13 @@ import copy
 import datetime as dt
 import functools
 import importlib
-import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from rol_model.checker._metadata import metadata
 from rol_model.exceptions import Issue, Severity
 from rol_model.model import (
     Indicator,
@@ -364,15 +363,6 @@ class Rule:
 
 
 _REGISTRY: dict[str, Rule] = {}
-
-
-@functools.cache
-def metadata() -> Mapping[str, Any]:
-    """``rules.json`` beside this module: every rule's metadata, the sources they cite and the
-    sample reports their worked examples patch."""
-    text = resources.files("rol_model.checker").joinpath("rules.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
 
 
 def _example(data: Mapping[str, Any]) -> Example:
