@@ -30,6 +30,8 @@ def _figures(sentence: str) -> list[tuple[Decimal, str, str, str]]:
     [
         ("办案结案率达百分之九十七点五。", [(Decimal("97.5"), "%", "exact")]),
         ("群众满意率百分之百。", [(Decimal(100), "%", "exact")]),
+        ("复议纠错率百分之三点零五。", [(Decimal("3.05"), "%", "exact")]),
+        ("覆盖率达百分之九十九点〇两。", [(Decimal("99.02"), "%", "exact")]),
         ("经过两轮审议，方案出台。", [(Decimal(2), "轮", "exact")]),
         ("分七期对机关干部进行轮训。", [(Decimal(7), "期", "exact")]),
         ("召开专题会议三次。", [(Decimal(3), "次", "exact")]),

@@ -20,7 +20,7 @@ from decimal import Decimal, InvalidOperation
 import attrs
 
 from rol_model.model import Qualifier
-from rol_model.text import chinese_value, fold
+from rol_model.text import DIGIT_TABLE, chinese_value, fold
 
 __all__ = ["Figure", "find_figures", "find_references"]
 
@@ -48,10 +48,6 @@ _FIGURE = re.compile(
 _PERCENT_WORDS = re.compile(
     rf"百分之(?P<int>[{_CN_ALL}]{{1,4}})(?:点(?P<dec>[{_CN_DIGITS}]{{1,4}}))?"
 )
-_DIGIT_OF = {ch: str(index) for index, ch in enumerate("零一二三四五六七八九")} | {
-    "〇": "0",
-    "两": "2",
-}
 # a single numeral counting 次 场 期 轮 批 after these words is a count even mid-clause (分七期)
 _COUNT_BEFORE = ("分", "共", "累计", "先后", "经过", "历经", "开展", "举办", "组织")
 # N个 before these words counts the parts of a list, not things: 从三个方面, 7个方面
@@ -569,7 +565,8 @@ def _word_value(match: re.Match[str]) -> Decimal | None:
         return None
     decimals = match.groupdict().get("dec")
     if decimals:
-        return Decimal(f"{whole}.{''.join(_DIGIT_OF[ch] for ch in decimals)}")
+        # digit by digit (点零五 is .05); 两 reads as 二 here
+        return Decimal(f"{whole}.{decimals.replace('两', '二').translate(DIGIT_TABLE)}")
     return Decimal(whole)
 
 
