@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from rol_model.exceptions import Issue
 from rol_model.importer._figures import Figure, find_figures
 from rol_model.importer._outline import Paragraph, RawPart
+from rol_model.importer._problems import warning
 from rol_model.importer._source import SourceLine
 from rol_model.text import fold
 
@@ -126,11 +127,10 @@ def attachment_part(cut: list[SourceLine], issues: list[Issue]) -> RawPart | Non
     )
     part.figures = figures
     issues.append(
-        Issue(
-            code="import.attachment-data",
-            message=f"the attachment {heading or marker or ''} states figures "
+        warning(
+            "import.attachment-data",
+            f"the attachment {heading or marker or ''} states figures "
             f"({len(figures) + len(text_figures)}); kept as an other part",
-            severity="warning",
             line=cut[0].number,
         )
     )

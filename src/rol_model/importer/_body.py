@@ -20,6 +20,7 @@ from rol_model.importer._outline import (
     split_heading,
     unnumbered_items,
 )
+from rol_model.importer._problems import info, warning
 from rol_model.model import MAX_OUTLINE_DEPTH
 from rol_model.text import fold
 
@@ -62,11 +63,10 @@ def _add_node(
     else:
         if len(stack) >= MAX_OUTLINE_DEPTH:
             issues.append(
-                Issue(
-                    code="import.depth",
-                    message=f"outline deeper than {MAX_OUTLINE_DEPTH} levels: "
+                warning(
+                    "import.depth",
+                    f"outline deeper than {MAX_OUTLINE_DEPTH} levels: "
                     f"{node.marker} kept as text of its parent",
-                    severity="warning",
                     line=node.start,
                 )
             )
@@ -75,19 +75,17 @@ def _add_node(
     if node.number == MASKED_NUMBER:
         node.number = siblings[-1].number + 1 if siblings else 1
         issues.append(
-            Issue(
-                code="import.marker-masked",
-                message=f"marker {node.marker} has its digits masked; read as number {node.number}",
-                severity="warning",
+            warning(
+                "import.marker-masked",
+                f"marker {node.marker} has its digits masked; read as number {node.number}",
                 line=node.start,
             )
         )
     if siblings and node.number not in (siblings[-1].number + 1, 1) and node.style != "enum":
         issues.append(
-            Issue(
-                code="import.numbering",
-                message=f"numbering jumps from {siblings[-1].marker} to {node.marker}",
-                severity="warning",
+            warning(
+                "import.numbering",
+                f"numbering jumps from {siblings[-1].marker} to {node.marker}",
                 line=node.start,
             )
         )
@@ -135,11 +133,10 @@ def _fill_part(part: RawPart, paragraphs: list[Paragraph], issues: list[Issue]) 
             bracket = fold(node.marker or "") if node.style.endswith("paren") else ""
             if bracket.endswith(")") and bracket[:1] != "(":
                 issues.append(
-                    Issue(
-                        code="import.numbering",
-                        message=f"marker {node.marker} lacks its opening bracket; read as "
+                    info(
+                        "import.numbering",
+                        f"marker {node.marker} lacks its opening bracket; read as "
                         f"{'（一）' if node.style == 'cn-paren' else '（1）'}",
-                        severity="info",
                         line=paragraph.start,
                     )
                 )

@@ -12,6 +12,7 @@ from rol_model.exceptions import InvalidReportError, Issue
 from rol_model.importer._attachment import table_figures
 from rol_model.importer._figures import Figure, find_figures, find_references
 from rol_model.importer._outline import Paragraph, RawCause, RawNode, RawPart, split_heading
+from rol_model.importer._problems import error
 from rol_model.importer._source import SourceLine
 from rol_model.model import (
     PART_CLASSES,
@@ -267,21 +268,21 @@ def _limit_issues(report: Report) -> list[Issue]:
 
     def too_long(pointer: str, value: str, limit: int, line: int | None) -> None:
         issues.append(
-            Issue(
-                code="import.too-long",
-                message=f"{len(value)} characters, more than the {limit} a report allows",
-                pointer=pointer,
+            error(
+                "import.too-long",
+                f"{len(value)} characters, more than the {limit} a report allows",
                 line=line,
+                pointer=pointer,
             )
         )
 
     def too_many(pointer: str, values: Sized, line: int | None) -> None:
         issues.append(
-            Issue(
-                code="import.too-many",
-                message=f"{len(values)} entries, more than the {_ARRAY_LIMIT} a report allows",
-                pointer=pointer,
+            error(
+                "import.too-many",
+                f"{len(values)} entries, more than the {_ARRAY_LIMIT} a report allows",
                 line=line,
+                pointer=pointer,
             )
         )
 
@@ -290,11 +291,7 @@ def _limit_issues(report: Report) -> list[Issue]:
     if len(report.organization.name) > _NAME_LIMIT:
         too_long("/organization/name", report.organization.name, _NAME_LIMIT, None)
     if not 2000 <= report.year <= 2100:
-        issues.append(
-            Issue(
-                code="import.year", message=f"year {report.year} is not 2000-2100", pointer="/year"
-            )
-        )
+        issues.append(error("import.year", f"year {report.year} is not 2000-2100", pointer="/year"))
     if len(report.parts) > _ARRAY_LIMIT:
         too_many("/parts", report.parts, None)
 
@@ -304,9 +301,9 @@ def _limit_issues(report: Report) -> list[Issue]:
         line = lines.start if lines is not None else None
         if lines is not None and lines.end > _LINE_LIMIT:
             issues.append(
-                Issue(
-                    code="import.too-long",
-                    message=f"line {lines.end} is past the {_LINE_LIMIT} lines a report allows",
+                error(
+                    "import.too-long",
+                    f"line {lines.end} is past the {_LINE_LIMIT} lines a report allows",
                     pointer=_pointer(path, "lines"),
                 )
             )
@@ -357,6 +354,6 @@ def validated(report: Report) -> Report:
 
     try:
         dumps(report)
-    except InvalidReportError as error:
-        raise InvalidReportError(error.issues, source="import") from None
+    except InvalidReportError as invalid:
+        raise InvalidReportError(invalid.issues, source="import") from None
     return report

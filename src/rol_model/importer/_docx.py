@@ -24,6 +24,7 @@ import attrs
 from rol_model.exceptions import Issue, ReadError, require_extra
 from rol_model.importer._outline import part_heading
 from rol_model.importer._pipeline import MAX_IMPORT_BYTES, ImportResult, PathLike, _import
+from rol_model.importer._problems import info, warning
 from rol_model.importer._wordtext import has_tracked_changes
 from rol_model.model import Source
 from rol_model.serialize import read_bounded
@@ -509,26 +510,21 @@ def _footnotes(document: Any) -> list[str]:
 def _read(document: Any) -> tuple[list[str], list[Issue]]:
     reader = _Reader(document)
     reader.block(document.element.body)
-    issues = [
-        Issue(code="import.docx", message=message, severity="info", line=number)
-        for number, message in reader.notes
-    ]
+    issues = [info("import.docx", message, line=number) for number, message in reader.notes]
     for kind in ("header", "footer"):
         for text in dict.fromkeys(_part_texts(document, kind)):
             issues.append(
-                Issue(
-                    code="import.docx-page-chrome",
-                    message=f"Word page {kind} left out (not report content): {text[:40]}",
-                    severity="info",
+                info(
+                    "import.docx-page-chrome",
+                    f"Word page {kind} left out (not report content): {text[:40]}",
                     line=1,
                 )
             )
     for index, text in enumerate(_footnotes(document), start=1):
         issues.append(
-            Issue(
-                code="import.docx-footnote",
-                message=f"footnote {index} not imported (the model has no notes): {text[:60]}",
-                severity="warning",
+            warning(
+                "import.docx-footnote",
+                f"footnote {index} not imported (the model has no notes): {text[:60]}",
                 line=len(reader.texts) or None,
             )
         )
@@ -559,12 +555,11 @@ def import_docx(
     if tracked:
         notes.insert(
             0,
-            Issue(
-                code="import.tracked-changes",
-                message="the Word file holds tracked changes: read as Word shows them with "
+            warning(
+                "import.tracked-changes",
+                "the Word file holds tracked changes: read as Word shows them with "
                 "changes accepted (insertions kept, deletions left out); accept or reject them "
                 "in Word to be sure",
-                severity="warning",
             ),
         )
     return _import(

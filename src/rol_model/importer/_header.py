@@ -8,6 +8,7 @@ import re
 from rol_model.exceptions import Issue
 from rol_model.importer._identity import clean_title
 from rol_model.importer._outline import Paragraph, cn_number, marker_style, part_heading
+from rol_model.importer._problems import info, warning
 from rol_model.importer._source import SourceLine
 from rol_model.model import Organization, OrganizationKind, OrganizationLevel
 from rol_model.text import DIGIT_TABLE, fold
@@ -136,10 +137,9 @@ def find_title(lines: list[SourceLine], issues: list[Issue]) -> tuple[str | None
             found += 1
     for skipped in lines[:first]:
         issues.append(
-            Issue(
-                code="import.residue",
-                message=f"skipped text above the title: {skipped.text[:40]}",
-                severity="warning",
+            warning(
+                "import.residue",
+                f"skipped text above the title: {skipped.text[:40]}",
                 line=skipped.number,
             )
         )
@@ -149,14 +149,7 @@ def find_title(lines: list[SourceLine], issues: list[Issue]) -> tuple[str | None
         title.replace(" ", ""),
         lines[found].text.replace(" ", ""),
     ):
-        issues.append(
-            Issue(
-                code="import.residue",
-                message="skipped a repeated title",
-                severity="info",
-                line=lines[body].number,
-            )
-        )
+        issues.append(info("import.residue", "skipped a repeated title", line=lines[body].number))
         body += 1
     title, body = _repeated_title(lines, body, title, issues)
     return title.strip() or None, body
@@ -185,10 +178,9 @@ def _repeated_title(
                 fuller = "".join(line.text.replace(" ", "") for line in lines[body : end + 1])
                 title = fuller[: len(joined) - len(want)] + title
             issues.append(
-                Issue(
-                    code="import.residue",
-                    message=f"skipped the title printed again over {end + 1 - body} lines",
-                    severity="info",
+                info(
+                    "import.residue",
+                    f"skipped the title printed again over {end + 1 - body} lines",
                     line=lines[body].number,
                 )
             )
@@ -277,10 +269,9 @@ def front_matter(
             and marker_style(folded) is None
         ):
             issues.append(
-                Issue(
-                    code="import.addressee",
-                    message=f"the report is addressed to {text.strip()}; not part of its text",
-                    severity="info",
+                info(
+                    "import.addressee",
+                    f"the report is addressed to {text.strip()}; not part of its text",
                     line=lines[index].number,
                 )
             )
@@ -352,11 +343,10 @@ def attachments(lines: list[SourceLine], issues: list[Issue]) -> list[SourceLine
         end += 1
     block = lines[start:end]
     issues.append(
-        Issue(
-            code="import.attachments",
-            message=f"a list of attachments ({len(block)} lines), not part of the report body: "
+        info(
+            "import.attachments",
+            f"a list of attachments ({len(block)} lines), not part of the report body: "
             + " / ".join(line.text for line in block)[:200],
-            severity="info",
             line=block[0].number,
         )
     )

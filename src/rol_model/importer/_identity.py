@@ -14,6 +14,7 @@ import re
 import attrs
 
 from rol_model.exceptions import Issue
+from rol_model.importer._problems import warning
 from rol_model.importer._source import SourceLine
 from rol_model.text import fold
 
@@ -97,7 +98,7 @@ def clean_title(text: str, line: int, issues: list[Issue]) -> str:
 
 
 def _cleaned(line: int, message: str) -> Issue:
-    return Issue(code="import.title-cleaned", message=message, severity="warning", line=line)
+    return warning("import.title-cleaned", message, line=line)
 
 
 # 湖北省人民政府关于2023年度法治政府建设情况的报告2023年，省政府坚持…… (line breaks lost)
@@ -120,11 +121,9 @@ def split_glued_title(lines: list[SourceLine], issues: list[Issue]) -> list[Sour
         return lines
     cut = match.end("title")
     issues.append(
-        Issue(
-            code="import.title-glued",
-            message="the title ran on into the text on the same line; split after "
-            + first.text[:cut],
-            severity="warning",
+        warning(
+            "import.title-glued",
+            "the title ran on into the text on the same line; split after " + first.text[:cut],
             line=first.number,
         )
     )
@@ -176,11 +175,9 @@ def strip_watermarks(lines: list[SourceLine], issues: list[Issue]) -> list[Sourc
         if cleaned.strip():
             kept.append(SourceLine(number=line.number, text=cleaned.strip()))
     issues.append(
-        Issue(
-            code="import.residue",
-            message="removed a reposting site's watermark repeated through the text: "
-            + " / ".join(marks),
-            severity="warning",
+        warning(
+            "import.residue",
+            "removed a reposting site's watermark repeated through the text: " + " / ".join(marks),
             line=first,
         )
     )
@@ -355,9 +352,7 @@ def _complete_level(
 
 def _guessed(name: str, why: str, line: int, issues: list[Issue]) -> Candidate:
     """The opening's subject taken as ``name``, with the warning that says ``why``."""
-    issues.append(
-        Issue(code="import.organization-guessed", message=why, severity="warning", line=line)
-    )
+    issues.append(warning("import.organization-guessed", why, line=line))
     return Candidate(name, _OPENING_SUBJECT, line)
 
 

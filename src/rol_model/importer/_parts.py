@@ -13,6 +13,7 @@ from rol_model.importer._outline import (
     part_heading,
     split_heading,
 )
+from rol_model.importer._problems import warning
 from rol_model.model import PartKind
 from rol_model.text import fold
 
@@ -104,10 +105,9 @@ def split_parts(
             number, length = found
             if number != expected:
                 issues.append(
-                    Issue(
-                        code="import.numbering",
-                        message=f"part numbering skips to {paragraph.text[:length]}",
-                        severity="warning",
+                    warning(
+                        "import.numbering",
+                        f"part numbering skips to {paragraph.text[:length]}",
                         line=paragraph.start,
                     )
                 )
@@ -115,11 +115,9 @@ def split_parts(
             kind, known = classify_part(heading or body or "", year)
             if not known:
                 issues.append(
-                    Issue(
-                        code="import.part-unrecognised",
-                        message=f"part heading not recognised, taken as {kind}: "
-                        f"{(heading or '')[:40]}",
-                        severity="warning",
+                    warning(
+                        "import.part-unrecognised",
+                        f"part heading not recognised, taken as {kind}: {(heading or '')[:40]}",
                         line=paragraph.start,
                     )
                 )
@@ -212,10 +210,9 @@ def fallback_parts(
             )
         )
         issues.append(
-            Issue(
-                code="import.part-unnumbered",
-                message=f"no 一、 part headings: took this line as the {kind} part",
-                severity="warning",
+            warning(
+                "import.part-unnumbered",
+                f"no 一、 part headings: took this line as the {kind} part",
                 line=paragraph.start,
             )
         )
@@ -273,11 +270,10 @@ def split_combined_parts(parts: list[RawPart], issues: list[Issue]) -> list[RawP
         part.paragraphs = part.paragraphs[:split_at]
         part.end = max([part.start, *(p.end for p in part.paragraphs)])
         issues.append(
-            Issue(
-                code="import.part-split",
-                message=f"the part {part.heading} holds more than one part: {sub_heading} is "
+            warning(
+                "import.part-split",
+                f"the part {part.heading} holds more than one part: {sub_heading} is "
                 f"a {kind} part of its own",
-                severity="warning",
                 line=start,
             )
         )
@@ -324,11 +320,10 @@ def lift_leadership(parts: list[RawPart], issues: list[Issue]) -> list[RawPart]:
         part.children = [node for node in part.children if node not in folded]
         for node in folded:
             issues.append(
-                Issue(
-                    code="import.leadership-folded",
-                    message=f"the measures item {node.marker or ''}{_lead_of(node)[:30]} reports "
+                warning(
+                    "import.leadership-folded",
+                    f"the measures item {node.marker or ''}{_lead_of(node)[:30]} reports "
                     "the principal leaders' duty; imported as the leadership part",
-                    severity="warning",
                     line=node.start,
                 )
             )

@@ -32,6 +32,7 @@ import attrs
 from rol_model.exceptions import Issue, ReadError, require_extra
 from rol_model.importer._outline import marker_style, part_heading
 from rol_model.importer._pipeline import MAX_IMPORT_BYTES, ImportResult, PathLike, _import
+from rol_model.importer._problems import info, warning
 from rol_model.model import Source
 from rol_model.text import fold
 
@@ -317,31 +318,28 @@ def pdf_to_text(path: PathLike, *, data: bytes | None = None) -> tuple[str, tupl
     for page_number, page_lines in enumerate(pages, start=1):
         if not page_lines:
             issues.append(
-                Issue(
-                    code="import.pdf-no-text",
-                    message=f"page {page_number} has no text (a scanned image?); its content, "
+                warning(
+                    "import.pdf-no-text",
+                    f"page {page_number} has no text (a scanned image?); its content, "
                     "if any, is missing: it needs OCR",
-                    severity="warning",
                     line=_nearest(first_line, page_number),
                 )
             )
     for line, kind in dropped:
         issues.append(
-            Issue(
-                code="import.pdf-page-chrome",
-                message=f"page {line.page}: dropped {kind}: {line.text[:40]}",
-                severity="info",
+            info(
+                "import.pdf-page-chrome",
+                f"page {line.page}: dropped {kind}: {line.text[:40]}",
                 line=_nearest(first_line, line.page),
             )
         )
     joined = sum(count - 1 for count in counts)
     if joined:
         issues.append(
-            Issue(
-                code="import.pdf-lines-joined",
-                message=f"{joined} line break(s) of the page layout joined into "
+            info(
+                "import.pdf-lines-joined",
+                f"{joined} line break(s) of the page layout joined into "
                 f"{sum(1 for count in counts if count > 1)} paragraph(s)",
-                severity="info",
             )
         )
     issues.sort(key=lambda issue: issue.line or 0)

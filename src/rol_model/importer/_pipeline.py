@@ -51,6 +51,7 @@ from rol_model.importer._parts import (
     split_combined_parts,
     split_parts,
 )
+from rol_model.importer._problems import error, info, warning
 from rol_model.importer._source import (
     SourceLine,
     split_lines,
@@ -146,11 +147,9 @@ def _reporting_body(
         else:
             name += "办事处" if fold(name).endswith("街道") else "人民政府"
         issues.append(
-            Issue(
-                code="import.organization-guessed",
-                message=f"{chosen.source} names a region ({chosen.name}); "
-                f"organization taken as {name}",
-                severity="info",
+            info(
+                "import.organization-guessed",
+                f"{chosen.source} names a region ({chosen.name}); organization taken as {name}",
                 line=chosen.line,
             )
         )
@@ -176,9 +175,9 @@ def _refuse_other_genre(title: str | None, lines: list[SourceLine]) -> None:
     if genre is not None:
         raise InvalidReportError(
             [
-                Issue(
-                    code="import.wrong-genre",
-                    message=f"this is {genre}, not a report on building a rule-of-law government "
+                error(
+                    "import.wrong-genre",
+                    f"this is {genre}, not a report on building a rule-of-law government "
                     "(法治政府建设年度报告); it has its own national format and is not imported",
                     line=lines[0].number if lines else None,
                 )
@@ -204,11 +203,10 @@ def _year(
         if when is not None:
             guessed = when.year - 1 if when.month <= 6 else when.year
             issues.append(
-                Issue(
-                    code="import.year-guessed",
-                    message=f"no year in the title or opening; taken as {guessed} from the date "
+                warning(
+                    "import.year-guessed",
+                    f"no year in the title or opening; taken as {guessed} from the date "
                     f"{when.isoformat()} the report was signed or published",
-                    severity="warning",
                     line=paragraphs[0].start if paragraphs else None,
                 )
             )
@@ -225,11 +223,10 @@ def _characters_only(text: str, notes: tuple[Issue, ...]) -> tuple[str, tuple[Is
         text = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)
         notes = (
             *notes,
-            Issue(
-                code="import.surrogate",
-                message="the text held lone UTF-16 surrogates, which are no characters; "
+            warning(
+                "import.surrogate",
+                "the text held lone UTF-16 surrogates, which are no characters; "
                 "each became U+FFFD (�)",
-                severity="warning",
             ),
         )
     return text, notes
@@ -254,9 +251,7 @@ def _import(
     lines, chrome, issues = split_lines(text)
     issues[:0] = notes
     if not lines:
-        raise InvalidReportError(
-            [Issue(code="import.empty", message="the text holds no report content")]
-        )
+        raise InvalidReportError([error("import.empty", "the text holds no report content")])
     lines = split_glued_title(strip_watermarks(lines, issues), issues)
     title, body_start = find_title(lines, issues)
     _refuse_other_genre(title, lines[body_start : body_start + 60])
@@ -283,10 +278,9 @@ def _import(
             preamble_paragraphs, raw_parts = fallback
     if not raw_parts:
         issues.append(
-            Issue(
-                code="import.no-parts",
-                message="no part headings (一、 二、 …) found; the text is kept as the preamble",
-                severity="warning",
+            warning(
+                "import.no-parts",
+                "no part headings (一、 二、 …) found; the text is kept as the preamble",
                 line=paragraphs[0].start if paragraphs else None,
             )
         )
@@ -309,7 +303,7 @@ def _import(
     )
     # the two facts no report can go without, each named when the text does not state it
     missing = [
-        Issue(code=f"import.{fact}-missing", line=lines[0].number, message=message)
+        error(f"import.{fact}-missing", message, line=lines[0].number)
         for fact, value, message in (
             (
                 "year",
@@ -333,11 +327,8 @@ def _import(
     if title is None:
         title = made_up_title(name, report_year, traditional=is_traditional(lines))
         issues.append(
-            Issue(
-                code="import.title-missing",
-                message=f"no title line found; using {title}",
-                severity="warning",
-                line=lines[0].number,
+            warning(
+                "import.title-missing", f"no title line found; using {title}", line=lines[0].number
             )
         )
     builder = Builder()

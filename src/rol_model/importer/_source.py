@@ -14,6 +14,7 @@ import re
 import attrs
 
 from rol_model.exceptions import Issue, ReadError
+from rol_model.importer._problems import info, warning
 from rol_model.text import fold
 
 __all__ = [
@@ -280,11 +281,10 @@ def remove_readings(text: str) -> tuple[str, Issue | None]:
 
     cleaned = _READING.sub(drop, text)
     line = text.count("\n", 0, first.start()) + 1
-    return cleaned, Issue(
-        code="import.readings",
-        message=f"removed {count} machine-added pinyin readings such as {first.group(0)} "
+    return cleaned, warning(
+        "import.readings",
+        f"removed {count} machine-added pinyin readings such as {first.group(0)} "
         "(a mirror site's annotation, not part of the report)",
-        severity="warning",
         line=line,
     )
 
@@ -309,12 +309,7 @@ def split_lines(text: str) -> tuple[list[SourceLine], list[SourceLine], list[Iss
             stripped_bookmarks = _BOOKMARK.sub("", line)
             if stripped_bookmarks != line:
                 issues.append(
-                    Issue(
-                        code="import.residue",
-                        message="removed Word export bookmark residue",
-                        severity="info",
-                        line=number,
-                    )
+                    info("import.residue", "removed Word export bookmark residue", line=number)
                 )
                 line = stripped_bookmarks
         line = line.strip().strip(_SPACE).strip()
@@ -326,13 +321,9 @@ def split_lines(text: str) -> tuple[list[SourceLine], list[SourceLine], list[Iss
             continue
         kind = chrome_kind(fold(line)) if len(line) <= 200 else None
         if kind is not None:
+            # an info, not a warning: `rol import` shows it all the same, line by line
             issues.append(
-                Issue(
-                    code="import.residue",
-                    message=f"skipped web page residue ({kind}): {line}",
-                    severity="info",  # shown by `rol import` all the same, line by line
-                    line=number,
-                )
+                info("import.residue", f"skipped web page residue ({kind}): {line}", line=number)
             )
             chrome.append(SourceLine(number=number, text=line))
             continue

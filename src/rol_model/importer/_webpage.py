@@ -30,6 +30,7 @@ import attrs
 
 from rol_model.exceptions import Issue, ReadError, require_extra
 from rol_model.importer._html import html_to_text
+from rol_model.importer._problems import info
 from rol_model.importer._source import chrome_kind
 from rol_model.text import fold
 
@@ -364,11 +365,10 @@ def _ancestors(node: _Node) -> list[_Node]:
     return found
 
 
-_NOTE = Issue(
-    code="import.html",
-    message="an HTML page: its visible paragraphs were imported (no main article found); line "
+_NOTE = info(
+    "import.html",
+    "an HTML page: its visible paragraphs were imported (no main article found); line "
     "numbers count the lines of that text, one per paragraph",
-    severity="info",
 )
 
 
@@ -394,15 +394,14 @@ def webpage_text(html: str) -> tuple[str, tuple[Issue, ...]]:
         lines.append(title)
     lines.extend(body)
     dropped = root.weight - article.weight - (len(title) if title else 0)
-    note = Issue(
-        code="import.html",
-        message=f"an HTML page: its main article <{article.tag}"
+    note = info(
+        "import.html",
+        f"an HTML page: its main article <{article.tag}"
         + (f' class="{article.attributes["class"]}"' if article.attributes.get("class") else "")
         + (f' id="{article.attributes["id"]}"' if article.attributes.get("id") else "")
         + f"> was imported, {max(dropped, 0)} characters of navigation, page header and "
         "footer left out, metadata rows kept as page metadata; line numbers count the lines "
         "of that text, one per paragraph",
-        severity="info",
     )
     return "\n".join(lines), (note,)
 
