@@ -102,6 +102,12 @@ HAND_MADE = [
     MINIMAL.replace('"value": 3', '"value": 123456789012345678901234567890'),
     MINIMAL.replace('"value": 3', '"value": 18446744073709551616'),
     MINIMAL.replace('"value": 3', '"value": NaN'),
+    # fractions outside an indicator's value, and text that looks like one
+    MINIMAL.replace('"title": "报告"', '"title": "比例\\": 1.5"'),
+    MINIMAL.replace('"year": 2023', '"year": 2023, "extensions": {"x:y": [0.10, 2E3]}'),
+    MINIMAL.replace('"value": 3', '"value": 3.0').replace(
+        '"year": 2023', '"year": 2023, "extensions": {"x:y": [0.10]}'
+    ),
     MINIMAL.replace('"value": 3', '"value": Infinity'),
     # duplicate keys, alone and hidden behind colons in strings or escaped colons
     MINIMAL.replace('"year": 2023', '"year": 2023, "year": 2024'),
