@@ -6,8 +6,10 @@ Measures, on the same bytes: ``json.loads`` (the baseline), ``rol_model.loads`` 
 validate against the schema, build the classes), validation alone, ``rol_model.dumps``, and the
 pydantic and msgspec peers (``benchmarks/pydantic_peer.py``, ``benchmarks/msgspec_peer.py``)
 when ``rol-model[bench]`` is installed. Reported for the bundled example, for a report ten
-times its size, and for that report with one figure written with a fraction (``40.5``), which
-the fast path reads with exact decimals instead of orjson.
+times its size, and for that report with one figure written with a fraction (``40.5``, which
+the fast path reads again with exact decimals), with a source URL (colons the repeated-key proof
+counts where they stand) and with a colon in an item's text (which that proof pays for by writing
+the tree again).
 
 Timing is CPU time of this thread (``time.thread_time``), so other processes on a shared machine
 do not count, in interleaved rounds: each round times the baseline and every operation once
@@ -30,6 +32,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import attrs
+
 if TYPE_CHECKING:
     import rol_model as rm
 
@@ -47,6 +51,12 @@ def _renumber(node: rm.Measure, prefix: str) -> rm.Measure:
         indicators=tuple(attrs.evolve(i, id=f"{prefix}{i.id}") for i in node.indicators),
         children=tuple(_renumber(child, prefix) for child in node.children),
     )
+
+
+def _colon_in_last_item(text: str) -> str:
+    """The JSON ``text`` with a colon written into its last sentence (deep in the last part)."""
+    end = text.rindex("。")
+    return text[:end] + "。详见:附件" + text[end + 1 :]
 
 
 def enlarged(report: rm.Report, factor: int) -> rm.Report:
@@ -147,13 +157,17 @@ def main() -> None:
     engine = "jsonschema-rs (fast extra)" if _schema._rust() else "compiled schema (default)"
     print(f"validation verdict: {engine}; CPU time, {args.rounds} interleaved rounds")
     report = rm.load(EXAMPLE)
-    ten = rm.dumps(enlarged(report, 10))
+    large = enlarged(report, 10)
+    ten = rm.dumps(large)
+    url = rm.Source(url="https://www.wusu.gov.cn/info/1234/5678.html")
     inputs = {
         "example": EXAMPLE.read_bytes(),
         "example x10": ten.encode("utf-8"),
         "example x10, a fraction": re.sub(
             r'"value": (\d+)', r'"value": \1.5', ten, count=1
         ).encode(),
+        "example x10, a source URL": rm.dumps(attrs.evolve(large, source=url)).encode(),
+        "example x10, a colon in an item": _colon_in_last_item(ten).encode(),
     }
     figures = {}
     for label, data in inputs.items():

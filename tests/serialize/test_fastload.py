@@ -122,6 +122,16 @@ HAND_MADE = [
     MINIMAL.replace('"title": "报告"', '"title": "a:b"'),
     MINIMAL.replace('"name": "某局"', '"name": "某局", "region": "x:y", "name": "z:"'),
     MINIMAL.replace('"year": 2023', '"year": 2023, "source": {"url": "https://x.gov.cn/a"}'),
+    # colons at the top of the tree (counted without re-encoding) beside a repeated key
+    MINIMAL.replace(
+        '"year": 2023', '"year": 2023, "source": {"url": "https://a", "url": "https://b"}'
+    ),
+    MINIMAL.replace('"year": 2023', '"year": 2023, "source": {"url": "https://a:8080/"}').replace(
+        '"name": "某局"', '"name": "某局", "name": "某局"'
+    ),
+    MINIMAL.replace('"year": 2023', '"year": 2023, "extensions": {"a:b": 1, "a:b": 2}'),
+    MINIMAL.replace('"year": 2023', '"year": 2023, "extensions": {"a:b": {"c:d": ":", "c:d": 1}}'),
+    MINIMAL.replace('"title": "报告"', '"title": ":::"').replace('"text": "导语"', '"text": "a:b"'),
     # escapes, surrogates, control characters
     MINIMAL.replace('"title": "报告"', '"title": "\\ud83d\\ude00 报告\\n\\"\\\\"'),
     MINIMAL.replace('"title": "报告"', '"title": "\\ud800"'),
@@ -181,6 +191,27 @@ def test_a_hidden_duplicate_key_is_never_read_by_the_fast_path() -> None:
     text = MINIMAL.replace('"title": "报告"', '"title": "a:b", "title": "报告"')
     assert _fastload.load_fast(text, rm.DEFAULT_LIMITS, _parse) is None
     assert [i.code for i in _strict(text)] == ["json.duplicate-key"]  # type: ignore[union-attr]
+
+
+def test_a_source_url_is_proved_without_writing_the_tree_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the colons of a URL are counted where they stand; a repeated key still steps aside
+    from rol_model.serialize import _fasttext
+
+    def refuse(document: Any, *, few: bool = False) -> bytes:
+        raise AssertionError("the tree was written again")
+
+    text = MINIMAL.replace(
+        '"year": 2023', '"year": 2023, "source": {"url": "https://x.gov.cn:8080/a"}'
+    )
+    monkeypatch.setattr(_fasttext, "_compact", refuse)
+    report = _fastload.load_fast(text, rm.DEFAULT_LIMITS, _parse)
+    assert report is not None
+    assert repr(report) == _strict(text)
+    repeated = text.replace('"name": "某局"', '"name": "某局", "name": "某局"')
+    monkeypatch.undo()
+    assert _fastload.load_fast(repeated, rm.DEFAULT_LIMITS, _parse) is None
 
 
 def _members(node: Any) -> int:

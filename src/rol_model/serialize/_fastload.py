@@ -21,7 +21,8 @@ reference, which also produces every error a user sees. What it does:
 4. Prove that no object repeated a key (both parsers keep the last): a ``:`` stands in JSON text
    either between a key and its value or inside a string. Structuring counts the members of
    every object it reads; when the text holds exactly that many colons, every member was kept.
-   Otherwise (a colon in a text, such as a URL, or an extension key) the tree is written again
+   Colons in the strings at the top of the tree (a source URL, an extension key) are counted
+   where they stand and added. Otherwise (a colon in an item's text) the tree is written again
    compactly, each kept member with one ``:`` and each string as it was, and the counts must be
    equal (``_fasttext.repeats_no_key``). An escaped colon would come back as ``:``: step 1 leaves
    those texts to the reference's parser, which finds repeated keys itself.

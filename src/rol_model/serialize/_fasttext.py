@@ -110,14 +110,42 @@ def repeats_no_key(raw: bytes, document: Any, members: int = -1, *, few: bool = 
     A ``:`` stands in JSON text either between a key and its value or inside a string; a parser
     keeps one member of a repeated key. ``members``, when given, counts the members of objects
     of the tree (each object at most once): if the text holds no more colons than that, every
-    member of the text was kept and no string holds a colon, so no key was repeated. Otherwise
-    the tree is written again compactly, every kept member with one ``:`` and every string as
-    it was: the counts are equal exactly when no member was dropped. ``raw`` must hold no
-    ``\\u003…`` escape (:func:`raw_bytes` refuses them): an escaped colon would come back as
-    ``:`` and could hide a dropped member.
+    member of the text was kept and no string holds a colon, so no key was repeated. Next, the
+    same with the colons of the strings at the top of the tree (:func:`_near_colons`: a source
+    URL, extension keys) added. Otherwise the tree is written again compactly, every kept member
+    with one ``:`` and every string as it was: the counts are equal exactly when no member was
+    dropped. ``raw`` must hold no ``\\u003…`` escape (:func:`raw_bytes` refuses them): an
+    escaped colon would come back as ``:`` and could hide a dropped member.
     """
     count = colons(raw)
-    return count == members or count == colons(_compact(document, few=few))
+    if count == members:
+        return True
+    if members >= 0 and type(document) is dict and count == members + _near_colons(document):
+        return True
+    return count == colons(_compact(document, few=few))
+
+
+def _near_colons(document: dict[str, Any]) -> int:
+    """The colons of the strings at the top of a report's tree: the values of its members, and
+    the keys and string values of its members' objects (``source.url``, extension keys).
+
+    Proof of :func:`repeats_no_key` without writing the tree again when these are the only
+    strings with a colon: the text's colons are its members plus the colons inside its strings.
+    The members kept are at most the text's, and these strings, each a kept string counted once,
+    hold at most the text's string colons; so colons == members kept + these only when no member
+    was dropped (and no other string holds a colon).
+    """
+    total = 0
+    for value in document.values():
+        kind = type(value)
+        if kind is str:
+            total += value.count(":")
+        elif kind is dict:
+            for key, item in value.items():
+                total += key.count(":")
+                if type(item) is str:
+                    total += item.count(":")
+    return total
 
 
 #: Nesting the fast paths leave to the reference (whose parser has a recursion limit).
