@@ -121,7 +121,7 @@ def test_run_only_selects_groups_and_refuses_unknown_ones(tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize("default_install", [False, True])
-def test_load_speed_measures_both_sizes_and_hides_the_fast_extra_when_asked(
+def test_load_speed_measures_every_case_and_hides_the_fast_extra_when_asked(
     tmp_path: Path, default_install: bool
 ) -> None:
     output = tmp_path / "load.json"
@@ -132,10 +132,33 @@ def test_load_speed_measures_both_sizes_and_hides_the_fast_extra_when_asked(
     if default_install:
         assert "validation verdict: compiled schema (default)" in completed.stdout
     figures = json.loads(output.read_text(encoding="utf-8"))
-    assert set(figures) == {"example", "example x10"}
+    assert set(figures) == {
+        "example",
+        "example x10",
+        "example x10, a fraction",
+        "example x10, a source URL",
+        "example x10, a colon in an item",
+    }
     for rows in figures.values():
         assert rows["json.loads (baseline)"]["ratio_median"] == 1
         assert rows["rol_model.loads (validated)"]["median_seconds"] > 0
+
+
+def test_corpus_cpu_measures_each_rol_given_on_the_same_files() -> None:
+    rol = str(Path(sys.executable).with_name("rol"))
+    command = [sys.executable, str(BENCHMARKS / "corpus_cpu.py"), "--size", "20"]
+    command += ["--rol", f"one={rol}", "--rol", f"two={rol}"]
+    completed = subprocess.run(command, capture_output=True, text=True, check=False, timeout=300)
+    assert completed.returncode == 0, completed.stderr
+    rows = [line.split() for line in completed.stdout.splitlines()]
+    labels = [" ".join(row[:3]) for row in rows if row[:1] == ["rol"]]
+    assert labels == [
+        "rol validate (one)",
+        "rol validate (two)",
+        "rol check (one)",
+        "rol check (two)",
+    ]
+    assert completed.stdout.startswith("20 reports, --jobs 2")
 
 
 def test_check_speed_prints_cpu_ratios_for_both_sizes() -> None:
