@@ -20,6 +20,7 @@ from rol_model.text import fold
 __all__ = [
     "SourceLine",
     "decode_bytes",
+    "metadata_row_text",
     "remove_readings",
     "split_lines",
 ]
@@ -205,6 +206,120 @@ _BULLET_ROW = re.compile(
     r"^[•·●▪◆]\s*(?:索引号|发文字号|文号|发布机构|发文机关|成文日期|发布日期|生效日期|主题分类|"
     r"有效性|标题|名称|内容概述|[^:。;,\s]{1,2})\s*:[^,。;]*$"
 )
+# the keys of a metadata table's rows, as the rows above are recognised when written plainly or
+# after a bullet; only these keys count when a row is written in a list or letter-spaced
+_ROW_KEYS = frozenset(
+    (
+        "索引号",
+        "发文字号",
+        "文号",
+        "发布机构",
+        "发文机关",
+        "发布单位",
+        "成文日期",
+        "发布日期",
+        "发文日期",
+        "生效日期",
+        "公开日期",
+        "发布时间",
+        "更新时间",
+        "主题分类",
+        "有效性",
+        "公开方式",
+        "公开范围",
+        "公开时限",
+        "统一登记号",
+        "内容概述",
+        "标题",
+        "名称",
+        "文章来源",
+        "信息来源",
+        "来源",
+        "责任编辑",
+        "编辑",
+        "作者",
+        "时间",
+    )
+)
+# a list bullet before a row: - 索引号: …, * 发布机构: …, – 成文日期: … (a single dash; a doubled
+# dash —— is punctuation of the text)
+_ROW_BULLETS = "-–—*•·●▪◆"
+_ROW_BULLET = re.compile(r"^(?:[-–*•·●▪◆]|—(?!—))[ \t]*")
+# a short key justified to a cell's width: 索 引 号:, 名    称:, 发 布 机 构 : (two to six
+# characters with spaces between them, then a colon)
+_SPACED_KEY = re.compile(
+    r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \t]{1,8}[\u4e00-\u9fff]){1,5}(?=[ \t]*:)"
+)
+# a row's key at the start of a line, after what metadata_row_text took away
+_ROW_KEY = re.compile(r"^(?P<key>[\u4e00-\u9fff]{2,6})[ \t]*:")
+
+
+def _row_spans(folded: str) -> tuple[int, list[tuple[int, int]]]:
+    """What a metadata row written as a list item or with letter-spaced keys has more than the
+    plain row: the length of a leading bullet (0 when none is taken away) and the spans of the
+    letter-spaced known keys (each key is read without its spaces)."""
+    spaced = [
+        (match.start(), match.end())
+        for match in _SPACED_KEY.finditer(folded)
+        if re.sub(r"[ \t]", "", match.group(0)) in _ROW_KEYS
+    ]
+    bullet = 0
+    if folded[:1] in _ROW_BULLETS:
+        lead = _ROW_BULLET.match(folded)
+        if lead is not None:
+            rest = _collapse(folded, folded, lead.end(), spaced)
+            key = _ROW_KEY.match(rest)
+            if key is not None and key.group("key") in _ROW_KEYS:
+                bullet = lead.end()
+    return bullet, spaced
+
+
+def _collapse(text: str, folded: str, start: int, spans: list[tuple[int, int]]) -> str:
+    """``text`` from ``start`` with the spaces (in the folded copy ``folded``) inside ``spans``
+    left out."""
+    pieces: list[str] = []
+    at = start
+    for begin, end in spans:
+        if end <= start:
+            continue
+        first = max(begin, start)
+        pieces.append(text[at:first])
+        pieces.extend(text[i] for i in range(first, end) if folded[i] not in " \t")
+        at = end
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+def metadata_row_text(text: str) -> str:
+    """A metadata row as it is written plainly: ``- 发 布 机 构: 某某局`` is ``发布机构: 某某局``.
+
+    A leading list bullet (``-`` ``–`` ``—`` ``*`` ``•`` ``·`` ``●`` ``▪`` ``◆``) is taken away
+    when a known key and a colon follow it, and the spaces between the characters of a known key
+    before its colon are left out; any other line is returned as it is. The result keeps the
+    original characters (matching is done on the folded text, one character for one).
+    """
+    if len(text) > 200:
+        return text
+    folded = fold(text)
+    if folded[:1] not in _ROW_BULLETS and not _SPACED_KEY.search(folded):
+        return text
+    bullet, spaced = _row_spans(folded)
+    return _collapse(text, folded, bullet, spaced)
+
+
+def _listed_row(folded: str) -> bool:
+    """A metadata row written as a list item or with a letter-spaced key: ``- 索引号: …``,
+    ``索 引 号: …``, ``* 名 称: …`` — a known key and a colon, then a value that is no sentence.
+    (A dash-led line of text, ``- 加强组织领导,…。``, is no row.)"""
+    if folded[:1] not in _ROW_BULLETS and " " not in folded[:24]:
+        return False
+    row = metadata_row_text(folded)
+    if row == folded:
+        return False
+    key = _ROW_KEY.match(row)
+    return key is not None and key.group("key") in _ROW_KEYS and not is_sentence(row)
+
+
 # a metadata row inside a line: 某某网 www.… 发布时间:2025-12-24, 来源:… 浏览次数:
 _INLINE_META = re.compile(r"(?:发布时间|发布日期|发文日期|浏览次数|访问次数|点击数)\s*[:]")
 # a portal's section name alone on a line (a header, never the report's title)
@@ -231,6 +346,8 @@ def chrome_kind(folded: str) -> str | None:
     if len(folded) > 200:
         return None
     if folded[:1] in _CHROME_FIRST and _CHROME_START.match(folded) and not is_sentence(folded):
+        return "page metadata"
+    if _listed_row(folded):
         return "page metadata"
     # each pattern only where the character it cannot do without is there: most lines are
     # content, and this runs on every line
