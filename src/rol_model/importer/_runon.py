@@ -54,16 +54,26 @@ def _is_heading(folded: str) -> bool:
     return len(folded) <= _HEADING_MAX and "。" not in folded and _marker(folded) > 0
 
 
+def _ends_sentence(folded: str, end: int, start: int) -> bool:
+    """Whether ``folded[start:end]`` ends a sentence, closing quotes aside (read backwards: a
+    long line has many spaces, and the text between two of them is not copied)."""
+    at = end - 1
+    while at >= start and folded[at] in _CLOSERS:
+        at -= 1
+    return at >= start and folded[at] in _ENDS
+
+
 def _marker_cuts(folded: str) -> list[tuple[int, int]]:
     """``(gap start, gap end)`` of each space before a marker that follows a sentence end or a
     short marker-led heading."""
     cuts: list[tuple[int, int]] = []
     start = 0
     for gap in _GAP.finditer(folded):
-        if _marker(folded[gap.end() :]) == 0:
+        if _marker(folded[gap.end() : gap.end() + 16]) == 0:
             continue
-        before = folded[start : gap.start()]
-        if before.rstrip(_CLOSERS)[-1:] in _ENDS or _is_heading(before):
+        if _ends_sentence(folded, gap.start(), start) or (
+            gap.start() - start <= _HEADING_MAX and _is_heading(folded[start : gap.start()])
+        ):
             cuts.append((gap.start(), gap.end()))
             start = gap.end()
     return cuts
@@ -72,7 +82,7 @@ def _marker_cuts(folded: str) -> list[tuple[int, int]]:
 def _heading_cut(folded: str, start: int, end: int) -> tuple[int, int] | None:
     """The space after a short heading that opens the piece ``folded[start:end]`` and runs on
     into its text (二、存在的不足 2024年，我市……), or ``None``."""
-    marker = _marker(folded[start:end])
+    marker = _marker(folded[start : min(start + 16, end)])
     if marker == 0:
         return None
     words = start + marker
