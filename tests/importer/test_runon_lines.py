@@ -213,3 +213,14 @@ def test_a_few_markers_after_spaces_are_no_lost_breaks() -> None:
     )
     result = rm.import_text("某某县教育局2024年度法治政府建设工作报告\n" + line + "\n")
     assert "import.line-breaks" not in _codes(result)
+
+
+def test_a_signature_run_on_after_the_last_sentence_is_cut_off() -> None:
+    text = TITLE + "\n" + " ".join([ADDRESSEE, *BODY, *SIGNATURE]) + "\n"
+    result = rm.import_text(text)
+    assert result.report.issued_on is not None
+    assert result.report.issued_on.isoformat() == "2025-03-18"
+    assert _content(result) == _content(rm.import_text(_text(BODY)))
+    # a date alone closes the line the same way
+    dated = TITLE + "\n" + " ".join([ADDRESSEE, *BODY, SIGNATURE[1]]) + "\n"
+    assert rm.import_text(dated).report.issued_on == result.report.issued_on

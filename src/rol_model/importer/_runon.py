@@ -5,7 +5,8 @@ break become a space: ``市人大常委会: 2024年，我市……提供法治�
 (一)发挥……作用，统筹推进法治政府建设。一是……``. :func:`split_run_on` cuts such lines where a
 break was: at a space before a part marker (一、, 第一部分) or an item marker (（一）, 1., 1、 …)
 that follows a sentence end or a short heading, after a short heading that opens a piece, and
-after an addressee or a title that opens the text. Running text is never cut (一是…二是… has no
+after an addressee or a title that opens the text, and before a signature that closes a
+line. Running text is never cut (一是…二是… has no
 space before its points; a marker after a space in mid-sentence follows no sentence end), and a
 text keeps its lines unless its long lines hold most of it and at least three such markers.
 Pieces keep the number of the source line they come from, so issues still point at it.
@@ -16,7 +17,7 @@ from __future__ import annotations
 import re
 
 from rol_model.exceptions import Issue
-from rol_model.importer._header import _ADDRESSEE, _NOT_ADDRESSEE
+from rol_model.importer._header import _ADDRESSEE, _NOT_ADDRESSEE, _ORG_SUFFIX, _date_of
 from rol_model.importer._outline import marker_style, part_heading
 from rol_model.importer._problems import info
 from rol_model.importer._source import SourceLine
@@ -36,6 +37,11 @@ _PUNCTUATION = re.compile("[。，,；;：:！!？?、]")
 # a marker of a part: 一、 一. 第一部分 (not 一 followed by a space alone)
 _PART_MARK = re.compile(r"[一二三四五六七八九十]{1,3} ?[、.]|第[一二三四五六七八九十]{1,3}部分")
 # a title opening the text, a space before the text: ……法治政府建设情况的报告 市人大常委会: ……
+# a signature closing the line after a sentence end: 。 某某市人民政府 2025年3月20日
+_CLOSING = re.compile(
+    r"[ \u3000\u00a0]+(?:(?P<name>[^\s。,;:!?、]{2,40})[ \u3000\u00a0]+)?"
+    r"(?P<date>[^\s。,;:!?]{6,16})[ \u3000\u00a0]*$"
+)
 _TITLE = re.compile(r"^[^。,;:!?\s]{6,60}?(?:报告|总结)(?=[ \u3000\u00a0]+\S)")
 
 
@@ -120,11 +126,31 @@ def _opening_cuts(folded: str, first: bool) -> list[tuple[int, int]]:
     return cuts
 
 
+def _closing_cuts(folded: str) -> list[tuple[int, int]]:
+    """The spaces before a signature (a body's name and a date, or a date) that closes the line
+    after a sentence end."""
+    tail = max(0, len(folded) - 80)
+    match = _CLOSING.search(folded, tail)
+    if (
+        match is None
+        or not _ends_sentence(folded, match.start(), tail)
+        or _date_of(match.group("date"), brackets=False) is None
+    ):
+        return []
+    name = match.group("name")
+    if name is None:
+        return [(match.start(), match.start("date"))]
+    if not _ORG_SUFFIX.search(name):
+        return []
+    return [(match.start(), match.start("name")), (match.end("name"), match.start("date"))]
+
+
 def _pieces(line: SourceLine, cuts: list[tuple[int, int]], first: bool) -> list[SourceLine]:
     """The line cut at its marker cuts, its opening cut and its heading cuts."""
     folded = fold(line.text)
     every = list(cuts)
     every += [cut for cut in _opening_cuts(folded, first) if not cuts or cut[1] <= cuts[0][0]]
+    every += [cut for cut in _closing_cuts(folded) if not cuts or cut[0] >= cuts[-1][1]]
     starts = sorted([0, *(end for _, end in every)])
     ends = sorted([*(gap for gap, _ in every), len(folded)])
     for start, end in zip(starts, ends, strict=True):
@@ -155,7 +181,9 @@ def split_run_on(lines: list[SourceLine], issues: list[Issue]) -> list[SourceLin
     ((一), 1., 1、 …); a text with its line breaks is left alone. Then every line longer than a
     heading is cut at those spaces, a short heading that opens a piece is cut from the text
     after it, and an addressee (市人大常委会:) or a title opening a line from the text after the
-    space. Each line split gets an ``import.line-breaks`` info; its pieces keep its number.
+    space, and a signature (a body's name and a date) closing a line after a sentence end from
+    the text before it. Each line split gets an ``import.line-breaks`` info; its pieces keep
+    its number.
     """
     long_lines = [line.text for line in lines if len(line.text) >= _LONG and _has_gap(line.text)]
     if sum(len(text) for text in long_lines) * 2 < sum(len(line.text) for line in lines):
