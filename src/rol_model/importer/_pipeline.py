@@ -52,6 +52,7 @@ from rol_model.importer._parts import (
     split_parts,
 )
 from rol_model.importer._problems import error, info, warning
+from rol_model.importer._runon import split_run_on
 from rol_model.importer._source import (
     SourceLine,
     split_lines,
@@ -252,7 +253,7 @@ def _import(
     issues[:0] = notes
     if not lines:
         raise InvalidReportError([error("import.empty", "the text holds no report content")])
-    lines = split_glued_title(strip_watermarks(lines, issues), issues)
+    lines = split_run_on(split_glued_title(strip_watermarks(lines, issues), issues), issues)
     title, body_start = find_title(lines, issues)
     _refuse_other_genre(title, lines[body_start : body_start + 60])
     # 石门县人民政府 / （2023年2月25日） / 市委、市政府： under the title
