@@ -174,3 +174,44 @@ def test_a_dash_led_sentence_stays_in_the_report() -> None:
     assert "加强组织领导" in report_text
     assert "开展法治培训12次" in report_text
     assert not residue_lines(result)
+
+
+# A metadata list also holds rows whose key we do not know (备注/文号, 公文生成日期): beside a
+# known row listed with the same bullet, such a row is page metadata too.
+LISTED_PAGE = (
+    "- 索引号: 000123/2024-00007\n"
+    "- 文号/备注: 某政办〔2024〕12号\n"
+    "- 发布机构: 某某县人民政府\n"
+    "- 生成日期: 2024-03-05\n"
+    "县人大常委会：\n"
+    "2023年，我县持续推进法治政府建设，现将有关情况报告如下。\n" + BODY
+)
+
+
+def test_unknown_keys_inside_a_metadata_list_are_page_metadata_too() -> None:
+    result = import_text(LISTED_PAGE)
+    assert residue_lines(result) >= {1, 2, 3, 4}
+    assert result.report.organization.name == "某某县人民政府"
+    assert result.report.year == 2023
+    assert any(w.code == "import.title-missing" for w in result.warnings)
+    assert "〔2024〕" not in result.report.title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a listed key-value row of the report itself, with no metadata row beside it
+        TITLE + "\n- 目标: 全面提升依法行政水平\n2024年，我区持续推进法治政府建设。\n" + BODY,
+        # beside a metadata row, but listed with another bullet
+        TITLE + "\n- 索引号: 000123/2024-00007\n* 目标: 全面提升依法行政水平\n"
+        "2024年，我区持续推进法治政府建设。\n" + BODY,
+        # beside a metadata row, but a sentence
+        TITLE + "\n- 索引号: 000123/2024-00007\n- 目标: 全面提升依法行政水平，完成全年任务。\n"
+        "2024年，我区持续推进法治政府建设。\n" + BODY,
+    ],
+)
+def test_a_listed_row_stays_content_without_a_metadata_row_of_its_list(text: str) -> None:
+    result = import_text(text)
+    lines = text.split("\n")
+    target = next(n for n, line in enumerate(lines, start=1) if "目标" in line)
+    assert target not in residue_lines(result)

@@ -406,6 +406,30 @@ def remove_readings(text: str) -> tuple[str, Issue | None]:
     )
 
 
+# a row of a list of key-value pairs: - 备注/文号: 某委〔2025〕5号 (a short key, then a colon)
+_LIST_ROW = re.compile(r"^([-–*•·●▪◆])[ \t]*[^\s:。,;!?]{1,8}[ \t]*:[ \t]*\S")
+
+
+def _metadata_list_row(folded: str, neighbours: tuple[str | None, str | None]) -> bool:
+    """Whether a bulleted ``key: value`` row whose key is not a known metadata key belongs to the
+    page's metadata list: a neighbouring line (the one before or after) is a metadata row listed
+    with the same bullet, and the row itself is no sentence. ``neighbours`` are the folded lines
+    next to it that are page metadata (``None`` where the neighbour is not)."""
+    row = _LIST_ROW.match(folded)
+    if row is None or is_sentence(folded):
+        return False
+    return any(neighbour is not None and neighbour[:1] == row.group(1) for neighbour in neighbours)
+
+
+def _next_line(raw_lines: list[str], index: int) -> str:
+    """The next non-empty line after ``raw_lines[index]``, stripped and folded (``""`` if none)."""
+    for raw in raw_lines[index + 1 :]:
+        line = raw.strip().strip(_SPACE).strip()
+        if line:
+            return fold(line)
+    return ""
+
+
 def split_lines(text: str) -> tuple[list[SourceLine], list[SourceLine], list[Issue]]:
     """Split text into stripped non-empty lines, dropping residue; report every drop.
 
@@ -420,6 +444,7 @@ def split_lines(text: str) -> tuple[list[SourceLine], list[SourceLine], list[Iss
     if readings is not None:
         issues.append(readings)
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    previous_metadata: str | None = None  # the line before, folded, when it is page metadata
     for number, raw in enumerate(raw_lines, start=1):
         line = raw
         if "[" in line:
@@ -436,7 +461,18 @@ def split_lines(text: str) -> tuple[list[SourceLine], list[SourceLine], list[Iss
             line = _MARKDOWN_HEADING.sub("", line, count=1)  # text written by render(markdown)
         if not line:
             continue
-        kind = chrome_kind(fold(line)) if len(line) <= 200 else None
+        folded = fold(line) if len(line) <= 200 else ""
+        kind = chrome_kind(folded) if folded else None
+        if kind is None and folded[:1] in _ROW_BULLETS and _LIST_ROW.match(folded):
+            # a row of the metadata list whose key is not one we know (备注/文号, 公文生成日期)
+            following = _next_line(raw_lines, number - 1)
+            neighbours = (
+                previous_metadata,
+                following if chrome_kind(following) == "page metadata" else None,
+            )
+            if _metadata_list_row(folded, neighbours):
+                kind = "page metadata"
+        previous_metadata = folded if kind == "page metadata" else None
         if kind is not None:
             # an info, not a warning: `rol import` shows it all the same, line by line
             issues.append(
