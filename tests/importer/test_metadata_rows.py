@@ -215,3 +215,33 @@ def test_a_listed_row_stays_content_without_a_metadata_row_of_its_list(text: str
     lines = text.split("\n")
     target = next(n for n, line in enumerate(lines, start=1) if "目标" in line)
     assert target not in residue_lines(result)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        # a breadcrumb however it starts: three or more short pieces joined by arrows
+        ("7首页 > 政务公开 > 年度法治政府建设情况报告", "breadcrumb"),
+        ("当前栏目 › 信息公开 › 法治政府建设年度报告", "breadcrumb"),
+        ("您的位置：首页>通知公告>正文", "breadcrumb"),
+        ("首页 > 政务公开", "breadcrumb"),
+        # text with an arrow or a greater-than sign stays content
+        ("群众满意度>90%，较上年提高2个百分点。", None),
+        ("立案 > 审查 > 决定，形成闭环管理", None),
+        ("某某区 > 某某街道", None),
+    ],
+)
+def test_a_breadcrumb_is_recognised_by_its_arrows(line: str, kind: str | None) -> None:
+    assert chrome_kind(fold(line)) == kind
+
+
+def test_a_breadcrumb_above_the_title_leaves_the_title_to_the_title_line() -> None:
+    text = (
+        "2首页 > 政务公开 > 年度法治政府建设情况报告\n"
+        + TITLE
+        + "\n2024年，我区持续推进。\n"
+        + BODY
+    )
+    result = import_text(text)
+    assert result.report.title == TITLE
+    assert 1 in residue_lines(result)

@@ -196,6 +196,10 @@ _CHROME_START = re.compile("|".join(re.escape(key) for key in _CHROME_KEYS))
 _CHROME_FIRST = frozenset(key[0] for key in _CHROME_KEYS)
 _PAGE_DATE = re.compile(r"\d{4} ?年 ?\d{1,2} ?月 ?\d{1,2} ?日 ?(?:星期|周)[一二三四五六日天]")
 _BREADCRUMB = re.compile(r"^(?:首页|主页|网站首页)\s*(?:>|›|»|→|/|\|)")
+# a breadcrumb however it starts (7首页 > 政务公开 > 年度报告, 当前栏目 › 信息公开 › 年报): three or
+# more short pieces joined by arrows, no sentence in it
+_ARROWS = frozenset(">›»→")
+_BREADCRUMB_TRAIL = re.compile(r"^[^>›»→。,;]{1,20}(?:\s*[>›»→]\s*[^>›»→。,;]{1,24}){2,}$")
 _NAV_BAR = re.compile(r"^[^|。]{1,12}(?:\|[^|。]{1,12}){2,}$")
 _SITE_TITLE_ENDS = ("门户网站", "政府网", "官方网站", "政务网")
 _SITE_TITLE = re.compile("(?:" + "|".join(_SITE_TITLE_ENDS) + ")$")
@@ -354,6 +358,8 @@ def chrome_kind(folded: str) -> str | None:
     if len(folded) <= 60 and "年" in folded and _PAGE_DATE.search(folded):
         return "page date"
     if folded[:1] in "首主网" and _BREADCRUMB.match(folded):
+        return "breadcrumb"
+    if len(folded) <= 120 and not _ARROWS.isdisjoint(folded) and _BREADCRUMB_TRAIL.match(folded):
         return "breadcrumb"
     compact = folded.replace(" ", "") if " " in folded else folded
     if "|" in compact and _NAV_BAR.match(compact):
