@@ -139,12 +139,30 @@ def test_page_chrome_is_metadata_or_dropped_never_the_title() -> None:
             "湘潭县自然资源局2025年度法治政府建设工作报告(潭县自然资字〔2025〕79号)",
             "湘潭县自然资源局2025年度法治政府建设工作报告",
         ),
+        # a space left between the body and 关于
+        (
+            "某某县司法局 关于2024年度法治政府建设情况的报告",
+            "某某县司法局关于2024年度法治政府建设情况的报告",
+        ),
+        # a page title's site part after the closing 报告 or 总结, whatever the site is called
+        (
+            "某某市教育局关于2023年度法治政府建设工作情况的报告-某某资讯",
+            "某某市教育局关于2023年度法治政府建设工作情况的报告",
+        ),
+        ("某某镇2024年法治政府建设工作总结 | 某某在线", "某某镇2024年法治政府建设工作总结"),
     ],
 )
 def test_residue_around_a_title_is_removed_with_a_warning(line: str, title: str) -> None:
     result = import_text(line + "\n" + BODY)
     assert result.report.title == title
     assert warning(result, "import.title-cleaned").startswith("line 1:")
+
+
+def test_a_joint_title_keeps_the_space_between_its_two_bodies() -> None:
+    title = "中共某某县委 某某县人民政府关于2024年法治政府建设情况的报告"
+    result = import_text(title + "\n" + BODY)
+    assert result.report.title == title
+    assert "import.title-cleaned" not in codes(result)
 
 
 def test_a_letter_spaced_title_split_over_two_lines() -> None:

@@ -56,16 +56,25 @@ _TRAILING = (
         re.compile(r"\s*[-_|—–]+\s*[^-_|—–\s]{2,30}(?:网|网站)$"),
         "a site name",
     ),
+    # a page title's site part after the report's own last word: …情况的报告-某某资讯
+    (
+        re.compile(r"(?<=报告|总结)\s*[-_|—–]+\s*[^-_|—–]{2,30}$"),
+        "a site name",
+    ),
 )
+# a space between the body and 关于 (古丈县司法局 关于…): a printed line break or layout; a space
+# between two bodies of a joint title (中共某县县委 某县人民政府关于…) separates them and stays
+_INNER_SPACE = re.compile(r"(?<=[\u3400-\u9fff])[ \u3000]+(?=关于)")
 
 
 def clean_title(text: str, line: int, issues: list[Issue]) -> str:
     """The title without the page's residue, each removal reported with its line.
 
-    Removed: letter-spacing (``青 海 省 卫 生``), a document number wrapped around the title in
+    Removed: letter-spacing (``青 海 省 卫 生``), a space between the body and 关于
+    (``某某局 关于……``), a document number wrapped around the title in
     book-title marks (``浙卫〔2024〕3号《……报告》``), and a trailing publication date
     ``(2024-02-26)``, document number ``(某字〔2025〕79号)``, file extension ``.docx`` or site name
-    ``- 某某市人民政府网``.
+    (``- 某某市人民政府网``, or anything after a dash that follows the closing 报告 or 总结).
     """
     title = text.strip()
     tag = _LEADING_TAG.match(fold(title))
@@ -78,6 +87,11 @@ def clean_title(text: str, line: int, issues: list[Issue]) -> str:
     if spaced is not None:
         title = title[: spaced.end()].replace(" ", "") + title[spaced.end() :]
         issues.append(_cleaned(line, "removed the letter-spacing of the title"))
+    if " " in title or "\u3000" in title:
+        joined = _INNER_SPACE.sub("", title)
+        if joined != title:
+            issues.append(_cleaned(line, f"removed the space before 关于 in the title: {title}"))
+            title = joined
     wrapped = _DOC_NUMBER_WRAP.match(fold(title))
     if wrapped is not None:
         title = title[wrapped.start("title") : wrapped.end("title")]
