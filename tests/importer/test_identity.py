@@ -158,6 +158,22 @@ def test_residue_around_a_title_is_removed_with_a_warning(line: str, title: str)
     assert warning(result, "import.title-cleaned").startswith("line 1:")
 
 
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        ("某某自治区党委和政府", "某某自治区人民政府"),
+        ("某某县党委和政府", "某某县人民政府"),
+        ("某某省党委与人民政府", "某某省人民政府"),
+    ],
+)
+def test_a_committee_and_government_named_together_give_the_government(
+    subject: str, body: str
+) -> None:
+    result = import_text(f"2023年，{subject}坚持以习近平法治思想为指导，推进法治建设。\n" + BODY)
+    assert result.report.organization.name == body
+    assert "import.organization-source" in codes(result)
+
+
 def test_a_joint_title_keeps_the_space_between_its_two_bodies() -> None:
     title = "中共某某县委 某某县人民政府关于2024年法治政府建设情况的报告"
     result = import_text(title + "\n" + BODY)

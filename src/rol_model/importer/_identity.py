@@ -234,18 +234,26 @@ _NOT_A_NAME = re.compile(r"^(?:全|各|我|本|该|原单位|上述|以上)")
 _JOINT = re.compile(r"[ \u3000、]+")
 # a party committee glued to the government of a joint title: 中共某市委某市人民政府
 _GLUED_COMMITTEE = re.compile(r"^(中共[^ \u3000、]{1,20}?委(?:员会)?)(?=[^ \u3000、]{2,}政府$)")
+# a region's party committee and government named together: 某自治区党委和政府, 某市委、政府
+_COMMITTEE_AND_GOVERNMENT = re.compile(
+    r"^(?P<region>[^ \u3000、和与及]{2,20}?)(?:党委|委员会|委)(?:和|与|及|、)(?:人民)?政府$"
+)
 
 
 def usable_body(name: str | None) -> str | None:
     """``name`` when it can name a reporting body, else ``None``.
 
-    A joint title's bodies (``中共某县县委 某县人民政府``) give the government; a name that ends
+    A joint title's bodies (``中共某县县委 某县人民政府``) and a region's committee and
+    government named together (``某自治区党委和政府``) give the government; a name that ends
     with neither an organization's nor a region's word (``某县教育系统``) or that stands for a
     group (``全区各级人民政府``, ``我局``) names no body.
     """
     if not name:
         return None
     name = name.strip(" \u3000:：")
+    together = _COMMITTEE_AND_GOVERNMENT.match(fold(name))
+    if together is not None and _REGION_END.search(together.group("region")):
+        name = name[: together.end("region")] + "人民政府"
     glued = _GLUED_COMMITTEE.match(fold(name))
     if glued is not None:
         name = name[: glued.end()] + " " + name[glued.end() :]
