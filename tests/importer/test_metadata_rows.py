@@ -244,4 +244,7 @@ def test_a_breadcrumb_above_the_title_leaves_the_title_to_the_title_line() -> No
     )
     result = import_text(text)
     assert result.report.title == TITLE
-    assert 1 in residue_lines(result)
+    # skipped as page chrome, not merely as text above the title (which it was before the rule)
+    residue = [w for w in result.warnings if w.code == "import.residue" and w.line == 1]
+    assert [w.message.split(":")[0] for w in residue] == ["skipped web page residue (breadcrumb)"]
+    assert residue[0].severity == "info"

@@ -9,7 +9,7 @@ from rol_model.exceptions import Issue
 from rol_model.importer._identity import clean_title
 from rol_model.importer._outline import Paragraph, cn_number, marker_style, part_heading
 from rol_model.importer._problems import info, warning
-from rol_model.importer._source import SourceLine, metadata_row_text
+from rol_model.importer._source import SourceLine
 from rol_model.model import Organization, OrganizationKind, OrganizationLevel
 from rol_model.text import DIGIT_TABLE, fold
 
@@ -422,7 +422,7 @@ def organization_of(name: str) -> Organization:
 
 def published_on(chrome: list[SourceLine]) -> dt.date | None:
     for line in chrome:
-        match = _PUBLISHED.search(fold(metadata_row_text(line.text)))
+        match = _PUBLISHED.search(fold(line.text))
         if match is not None:
             return _date(*match.groups())
     return None

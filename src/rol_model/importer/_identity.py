@@ -15,7 +15,7 @@ import attrs
 
 from rol_model.exceptions import Issue
 from rol_model.importer._problems import warning
-from rol_model.importer._source import SourceLine, metadata_row_text
+from rol_model.importer._source import SourceLine
 from rol_model.text import fold
 
 __all__ = [
@@ -395,7 +395,7 @@ def metadata_organization(chrome: list[SourceLine]) -> Candidate | None:
     """A body named by the page's metadata rows (发布机构 first, then 来源), or ``None``."""
     found: list[tuple[int, Candidate]] = []
     for line in chrome:
-        text = metadata_row_text(line.text)  # - 发 布 机 构: … is 发布机构: …
+        text = line.text  # a metadata row in its plain form (split_lines)
         folded = fold(text)
         for match in _METADATA_ROW.finditer(folded):
             name = usable_body(text[match.start("name") : match.end("name")])

@@ -271,7 +271,8 @@ def _import(
     signed_by = signed_by or issuer
     issued_on = issued_on or dated
     paragraphs = merge_broken_lines(body[: len(body) - signature_lines])
-    early_year = _year(year, title, paragraphs, (issued_on, published_on(chrome)), issues)
+    page_published = published_on(chrome)
+    early_year = _year(year, title, paragraphs, (issued_on, page_published), issues)
     preamble_paragraphs, raw_parts = split_parts(paragraphs, early_year, issues)
     if not raw_parts:
         fallback = fallback_parts(paragraphs, issues)
@@ -341,7 +342,7 @@ def _import(
         organization=organization_of(name),
         year=report_year,
         issued_on=issued_on,
-        published_on=published_on(chrome),
+        published_on=page_published,
         source=source,
         preamble=preamble(preamble_paragraphs),
         parts=parts,

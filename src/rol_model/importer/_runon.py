@@ -145,9 +145,11 @@ def _closing_cuts(folded: str) -> list[tuple[int, int]]:
     return [(match.start(), match.start("name")), (match.end("name"), match.start("date"))]
 
 
-def _pieces(line: SourceLine, cuts: list[tuple[int, int]], first: bool) -> list[SourceLine]:
-    """The line cut at its marker cuts, its opening cut and its heading cuts."""
-    folded = fold(line.text)
+def _pieces(
+    line: SourceLine, folded: str, cuts: list[tuple[int, int]], first: bool
+) -> list[SourceLine]:
+    """The line (``folded``: its folded text) cut at its marker cuts, its opening cut and its
+    heading cuts."""
     every = list(cuts)
     every += [cut for cut in _opening_cuts(folded, first) if not cuts or cut[1] <= cuts[0][0]]
     every += [cut for cut in _closing_cuts(folded) if not cuts or cut[0] >= cuts[-1][1]]
@@ -168,6 +170,12 @@ def _pieces(line: SourceLine, cuts: list[tuple[int, int]], first: bool) -> list[
     return pieces
 
 
+def _folded_cuts(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` folded, and its marker cuts."""
+    folded = fold(text)
+    return folded, _marker_cuts(folded)
+
+
 def _has_gap(text: str) -> bool:
     return " " in text or "\u3000" in text or "\u00a0" in text
 
@@ -185,17 +193,22 @@ def split_run_on(lines: list[SourceLine], issues: list[Issue]) -> list[SourceLin
     the text before it. Each line split gets an ``import.line-breaks`` info; its pieces keep
     its number.
     """
-    long_lines = [line.text for line in lines if len(line.text) >= _LONG and _has_gap(line.text)]
-    if sum(len(text) for text in long_lines) * 2 < sum(len(line.text) for line in lines):
+    long_lines = [
+        i for i, line in enumerate(lines) if len(line.text) >= _LONG and _has_gap(line.text)
+    ]
+    if sum(len(lines[i].text) for i in long_lines) * 2 < sum(len(line.text) for line in lines):
         return lines
-    if sum(len(_marker_cuts(fold(text))) for text in long_lines) < _MIN_MARKERS:
+    # each long line folded and its marker cuts found once, for the test and for the split
+    found = {i: _folded_cuts(lines[i].text) for i in long_lines}
+    if sum(len(cuts) for _, cuts in found.values()) < _MIN_MARKERS:
         return lines
     out: list[SourceLine] = []
     for index, line in enumerate(lines):
         if len(line.text) <= _HEADING_MAX or not _has_gap(line.text):
             out.append(line)
             continue
-        pieces = _pieces(line, _marker_cuts(fold(line.text)), first=index == 0)
+        folded, cuts = found[index] if index in found else _folded_cuts(line.text)
+        pieces = _pieces(line, folded, cuts, first=index == 0)
         if len(pieces) == 1:
             out.append(line)
             continue

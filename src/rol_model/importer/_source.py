@@ -304,7 +304,11 @@ def metadata_row_text(text: str) -> str:
     """
     if len(text) > 200:
         return text
-    folded = fold(text)
+    return _plain_row(text, fold(text))
+
+
+def _plain_row(text: str, folded: str) -> str:
+    """:func:`metadata_row_text` of ``text``, whose folded copy the caller has."""
     if folded[:1] not in _ROW_BULLETS and not _SPACED_KEY.search(folded):
         return text
     bullet, spaced = _row_spans(folded)
@@ -317,7 +321,7 @@ def _listed_row(folded: str) -> bool:
     (A dash-led line of text, ``- 加强组织领导,…。``, is no row.)"""
     if folded[:1] not in _ROW_BULLETS and " " not in folded[:24]:
         return False
-    row = metadata_row_text(folded)
+    row = _plain_row(folded, folded)
     if row == folded:
         return False
     key = _ROW_KEY.match(row)
@@ -416,15 +420,20 @@ def remove_readings(text: str) -> tuple[str, Issue | None]:
 _LIST_ROW = re.compile(r"^([-–*•·●▪◆])[ \t]*[^\s:。,;!?]{1,8}[ \t]*:[ \t]*\S")
 
 
-def _metadata_list_row(folded: str, neighbours: tuple[str | None, str | None]) -> bool:
-    """Whether a bulleted ``key: value`` row whose key is not a known metadata key belongs to the
-    page's metadata list: a neighbouring line (the one before or after) is a metadata row listed
-    with the same bullet, and the row itself is no sentence. ``neighbours`` are the folded lines
-    next to it that are page metadata (``None`` where the neighbour is not)."""
-    row = _LIST_ROW.match(folded)
-    if row is None or is_sentence(folded):
+def _metadata_list_row(
+    row: re.Match[str], raw_lines: list[str], index: int, previous: str | None
+) -> bool:
+    """Whether the bulleted ``key: value`` line ``raw_lines[index]`` (``row``: its match of
+    ``_LIST_ROW``), whose key is not a known metadata key, belongs to the page's metadata list:
+    the line before (``previous``, folded, when it is page metadata) or the next non-empty line
+    is a metadata row listed with the same bullet, and the row itself is no sentence."""
+    if is_sentence(row.string):
         return False
-    return any(neighbour is not None and neighbour[:1] == row.group(1) for neighbour in neighbours)
+    bullet = row.group(1)
+    if previous is not None and previous[:1] == bullet:
+        return True
+    following = _next_line(raw_lines, index)
+    return following[:1] == bullet and chrome_kind(following) == "page metadata"
 
 
 def _next_line(raw_lines: list[str], index: int) -> str:
@@ -441,7 +450,8 @@ def split_lines(text: str) -> tuple[list[SourceLine], list[SourceLine], list[Iss
 
     Line numbers count ``\\n``, ``\\r\\n`` and ``\\r`` line ends, as editors do. Web page chrome
     is dropped only when a whole line is chrome; content lines are never cut. Returns the kept
-    lines, the dropped chrome lines (they may carry a publication date) and the issues.
+    lines, the dropped chrome lines (they may carry a publication date; metadata rows in their
+    plain form, :func:`metadata_row_text`) and the issues.
     """
     lines: list[SourceLine] = []
     chrome: list[SourceLine] = []
@@ -469,14 +479,11 @@ def split_lines(text: str) -> tuple[list[SourceLine], list[SourceLine], list[Iss
             continue
         folded = fold(line) if len(line) <= 200 else ""
         kind = chrome_kind(folded) if folded else None
-        if kind is None and folded[:1] in _ROW_BULLETS and _LIST_ROW.match(folded):
+        if kind is None and folded[:1] in _ROW_BULLETS:
             # a row of the metadata list whose key is not one we know (备注/文号, 公文生成日期)
-            following = _next_line(raw_lines, number - 1)
-            neighbours = (
-                previous_metadata,
-                following if chrome_kind(following) == "page metadata" else None,
-            )
-            if _metadata_list_row(folded, neighbours):
+            row = _LIST_ROW.match(folded)
+            previous = previous_metadata
+            if row is not None and _metadata_list_row(row, raw_lines, number - 1, previous):
                 kind = "page metadata"
         previous_metadata = folded if kind == "page metadata" else None
         if kind is not None:
@@ -484,7 +491,10 @@ def split_lines(text: str) -> tuple[list[SourceLine], list[SourceLine], list[Iss
             issues.append(
                 info("import.residue", f"skipped web page residue ({kind}): {line}", line=number)
             )
-            chrome.append(SourceLine(number=number, text=line))
+            # a metadata row as written plainly (- 发 布 机 构: … is 发布机构: …), for the
+            # organization and the publication date read from it
+            plain = _plain_row(line, folded) if kind == "page metadata" else line
+            chrome.append(SourceLine(number=number, text=plain))
             continue
         lines.append(SourceLine(number=number, text=line))
     return lines, chrome, issues
